@@ -1,0 +1,97 @@
+"""Body: blocks -> a nested tree of Phần/Chương/Mục/Điều/khoản/điểm and I./1./a)/-/+.
+
+Nesting follows the markers' ranks from ``grammars/markers.toml``: an item closes every
+open item of equal or lower level and becomes the child of the nearest higher one. A
+block no marker opens is a paragraph under the innermost open item: nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .grammar import Grammar
+from .lines import Block, ends_terminal
+
+HEADING_MAX = 160
+
+
+class RawNode:
+    """A node under construction (cheap; the pydantic model is built once at the end)."""
+
+    __slots__ = ("kind", "label", "marker", "title", "text", "children", "start", "end", "rank")
+
+    def __init__(self, kind: str, start: int, end: int, *, label: str | None = None, marker: str | None = None,
+                 title: str | None = None, text: str | None = None, rank: int = 1000) -> None:
+        self.kind = kind
+        self.label = label
+        self.marker = marker
+        self.title = title
+        self.text = text
+        self.children: list[RawNode] = []
+        self.start = start
+        self.end = end
+        self.rank = rank
+
+
+def _printed_marker(block: Block) -> str:
+    text = block.lines[0].text
+    rest = block.lines[0].rest
+    return text[: len(text) - len(rest)].strip() if rest else text.strip()
+
+
+def heading_like(text: str, *, titled: bool) -> bool:
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.isupper():
+        return True
+    if t.endswith(":"):
+        return len(t) <= (HEADING_MAX if titled else 90)
+    if ends_terminal(t) or len(t) > HEADING_MAX:
+        return False
+    return ". " not in t
+
+
+def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
+    roots: list[RawNode] = []
+    stack: list[RawNode] = []
+    n = len(blocks)
+    i = 0
+    while i < n:
+        block = blocks[i]
+        mk = block.marker
+        if mk is None:
+            node = RawNode("paragraph", block.start, block.end, text=block.text)
+            (stack[-1].children if stack else roots).append(node)
+            _extend(stack, block.end)
+            i += 1
+            continue
+        rest = block.rest.strip()
+        label = mk.label.format(num=block.num) if mk.label else None
+        node = RawNode(mk.kind, block.start, block.end, label=label or None, marker=_printed_marker(block),
+                       rank=mk.rank)
+        nxt = blocks[i + 1] if i + 1 < n else None
+        if not rest and mk.titled and nxt is not None and nxt.marker is None and nxt.lines[0].caps:
+            # "Chương I" / "QUY ĐỊNH CHUNG": the title stands on the next line
+            rest = nxt.text
+            node.end = nxt.end
+            i += 1
+            nxt = blocks[i + 1] if i + 1 < n else None
+        followed = nxt is not None and (nxt.marker is None or nxt.marker.rank > mk.rank)
+        if rest and heading_like(rest, titled=mk.titled) and (mk.titled or followed) and mk.rank < 80:
+            node.title = rest.rstrip(" :")
+        else:
+            node.text = rest or None
+        while stack and stack[-1].rank >= mk.rank:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        _extend(stack, node.end)
+        stack.append(node)
+        i += 1
+    return roots
+
+
+def _extend(stack: list[RawNode], end: int) -> None:
+    for open_node in stack:
+        if end > open_node.end:
+            open_node.end = end

@@ -1,0 +1,92 @@
+"""Command line: ``vbhc parse FILE… [--json] [--strict]``, ``vbhc schema``.
+
+Exit codes: 0 success; 1 an error diagnostic under ``--strict``; 2 an input that cannot be
+read (one line on stderr naming the file and the cause) or a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="vbhc", description="Parse Vietnamese administrative documents.")
+    ap.add_argument("--version", action="version", version=f"vbhc {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse documents and print their tree or JSON")
+    p.add_argument("files", nargs="+", help="text files; '-' reads standard input")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print the document as JSON (one object per file)")
+    fmt.add_argument("--jsonl", action="store_true", help="print one JSON line per file")
+    fmt.add_argument("--tokens", action="store_true", help="print the line tokens (for debugging a grammar rule)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a document has an error diagnostic")
+    sub.add_parser("schema", help="print the JSON Schema of the output")
+    return ap
+
+
+def _read(path: str) -> str:
+    from .reader import decode, read_text
+
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    return read_text(path)
+
+
+def _tokens(text: str) -> str:
+    from .grammar import grammar
+    from .lines import tokenize
+    from .normalize import normalize
+
+    norm = normalize(text)
+    out = []
+    for ln in tokenize(norm.text, grammar()):
+        kind = ln.marker.name if ln.marker else ("caps" if ln.caps else "text")
+        flags = ("|" if ln.cell_break else " ") + ("B" if ln.bold_start else " ")
+        out.append(f"{ln.start:>7} {flags} {kind:<12} {ln.text}")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        from .models import Document
+
+        print(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+        return 0
+
+    from .document import parse
+    from .errors import VbhcError
+    from .render import tree
+
+    status = 0
+    for path in args.files:
+        try:
+            text = _read(path)
+        except VbhcError as exc:
+            print(f"vbhc: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        if args.tokens:
+            print(_tokens(text))
+            continue
+        doc = parse(text, source=None if path == "-" else path)
+        if args.json:
+            print(doc.to_json())
+        elif args.jsonl:
+            print(doc.to_json(indent=None))
+        else:
+            print(tree(doc))
+            if len(args.files) > 1:
+                print()
+        if args.strict and doc.errors and status == 0:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

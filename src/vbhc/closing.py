@@ -1,0 +1,251 @@
+"""Closing: signature blocks, Nơi nhận and the ``Lưu`` line.
+
+The signature area is a two-column table in print (Nơi nhận on the left, the signature on
+the right), so the two may arrive in either order or interleaved row by row. Each line is
+therefore classified on its own: ``-``/``+`` items and group labels belong to Nơi nhận,
+prefix lines (TM., KT., T/M …), upper-case title lines, placeholders and a person's name
+belong to a signature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .grammar import Grammar
+from .lines import Line, ends_terminal, starts_lower
+
+_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*\.?)(?:[ ](?:\p{Lu}[\p{Ll}'’]*\.?)){1,6}$")
+_CAPS_NAME = regex.compile(r"^\p{Lu}+(?:[ ]\p{Lu}+){1,5}$")
+_ITEM_END = regex.compile(r"[;.,]+\s*$")
+_ARCHIVE_TAIL = regex.compile(r"\s*\((?P<n>\d+)\s*b?(?:ản)?\)\s*\.?$")
+_DRAFTER = regex.compile(r"^(?P<unit>.*?)\s*\((?P<who>[^)]+)\)\s*$")
+
+
+@dataclass
+class RawSignature:
+    prefixes: list[str] = field(default_factory=list)
+    caps: list[str] = field(default_factory=list)
+    name: str | None = None
+    placeholder: str | None = None
+    start: int = 0
+    end: int = 0
+    mode: str | None = None
+
+    @property
+    def position(self) -> str | None:
+        return self.caps[-1] if self.caps else (self.prefixes[-1].split(None, 1)[-1] if self.prefixes else None)
+
+    @property
+    def authority(self) -> str | None:
+        if not self.prefixes:
+            return None
+        last = self.prefixes[-1]
+        rest = last.split(None, 1)[1] if " " in last else ""
+        between = self.caps[:-1] if self.caps else []
+        return " ".join([rest, *between]).strip() or None
+
+
+@dataclass
+class RawRecipient:
+    name: str
+    start: int
+    end: int
+    group: str | None = None
+    sub_items: list[str] = field(default_factory=list)
+    open: bool = True  # the item has not ended with ';' or '.' yet
+
+
+@dataclass
+class Closing:
+    start: int = -1                 # first line index of the closing
+    end: int = -1                   # first line index after it
+    signatures: list[RawSignature] = field(default_factory=list)
+    recipients: list[RawRecipient] = field(default_factory=list)
+    archive: tuple[str, int, int] | None = None
+    has_noi_nhan: bool = False
+
+
+def is_name(text: str, g: Grammar) -> bool:
+    if len(text) > 50 or any(ch.isdigit() for ch in text):
+        return False
+    if _NAME.match(text) and not text.isupper():
+        return True
+    if _CAPS_NAME.match(text):
+        return not any(w in g.title_words for w in text.split())
+    return False
+
+
+def is_position(line: Line, g: Grammar) -> bool:
+    return line.caps and len(line.text) <= 80 and line.marker is None and not line.text.endswith(":")
+
+
+def starts_closing(lines: list[Line], i: int, g: Grammar) -> bool:
+    """Whether the closing (signature or Nơi nhận) begins at line ``i``."""
+    ln = lines[i]
+    cl = g.closing
+    if cl["noi_nhan"].match(ln.text):
+        return True
+    if ln.caps and cl["authority"].match(ln.text) and len(ln.text) <= 90:
+        return True
+    if is_position(ln, g):
+        # a bare title line ("THỦ TƯỚNG", "CHỦ TỊCH") followed by a name
+        for j in range(i + 1, min(len(lines), i + 4)):
+            nxt = lines[j]
+            if cl["placeholder"].match(nxt.text):
+                continue
+            if is_name(nxt.text, g):
+                return True
+            if not is_position(nxt, g):
+                return False
+    return False
+
+
+def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Closing:
+    """Read the closing from ``lo``; ``stop(i)`` says a line starts something after it
+    (an attachment, a footnote)."""
+    cl = g.closing
+    out = Closing(start=lo)
+    sig: RawSignature | None = None
+    in_recipients = False
+    group: str | None = None
+    i = lo
+    while i < hi:
+        ln = lines[i]
+        text = ln.text
+        if i > lo and stop(i):
+            break
+        m = cl["noi_nhan"].match(text)
+        if m:
+            out.has_noi_nhan = True
+            in_recipients = True
+            group = None
+            rest = m.group("rest").strip()
+            if rest:
+                _add_item(out, rest.lstrip("-–+ "), ln, group, cl)
+            i += 1
+            continue
+        am = cl["authority"].match(text) if ln.caps else None
+        if am:
+            if sig is None or sig.name is not None or sig.caps:
+                sig = RawSignature(start=ln.start)
+                out.signatures.append(sig)
+            sig.prefixes.append(text)
+            sig.mode = am.group("mode")
+            sig.end = ln.end
+            i += 1
+            continue
+        if in_recipients and (text[:1] in "-–+" and not ln.caps or cl["archive"].match(text)):
+            _recipient_line(out, ln, group, cl)
+            i += 1
+            continue
+        if in_recipients and text[:1] in "-–+" and ln.caps and (sig is None or sig.name is not None):
+            _recipient_line(out, ln, group, cl)
+            i += 1
+            continue
+        if cl["placeholder"].match(text) and sig is not None:
+            sig.placeholder = text
+            sig.end = ln.end
+            i += 1
+            continue
+        if sig is not None and sig.name is None and (sig.caps or sig.prefixes) and is_name(text, g) \
+                and not (sig.prefixes and not sig.caps and _authority_open(sig)):
+            sig.name = text
+            sig.end = ln.end
+            i += 1
+            continue
+        if is_position(ln, g) and not (in_recipients and _continues_item(out, ln)):
+            if sig is None or sig.name is not None:
+                sig = RawSignature(start=ln.start)
+                out.signatures.append(sig)
+            sig.caps.append(text)
+            sig.end = ln.end
+            i += 1
+            continue
+        if in_recipients and group is None and cl["group_label"].match(text) and not out.recipients:
+            group = text.rstrip(": ")
+            i += 1
+            continue
+        if in_recipients and cl["group_label"].match(text) and out.recipients and not out.recipients[-1].open:
+            group = text.rstrip(": ")
+            i += 1
+            continue
+        if in_recipients and _continues_item(out, ln):
+            _append_item(out, ln)
+            i += 1
+            continue
+        if sig is not None and sig.name is None and (sig.caps or sig.prefixes) and text and not ends_terminal(text) \
+                and len(text) <= 60 and not starts_lower(text):
+            sig.name = text  # a name we cannot confirm by shape (initials, foreign names)
+            sig.end = ln.end
+            i += 1
+            continue
+        break
+    out.end = i
+    out.signatures = [s for s in out.signatures if s.caps or s.name or s.prefixes]
+    return out
+
+
+def _authority_open(sig: RawSignature) -> bool:
+    """The last prefix line has no body yet ("TL." alone) or ends with a comma."""
+    last = sig.prefixes[-1]
+    return " " not in last.strip() or last.rstrip().endswith(",")
+
+
+def _continues_item(out: Closing, ln: Line) -> bool:
+    if not out.recipients:
+        return False
+    last = out.recipients[-1]
+    return last.open or starts_lower(ln.text)
+
+
+def _append_item(out: Closing, ln: Line) -> None:
+    last = out.recipients[-1]
+    last.name = f"{last.name} {ln.text}".strip() if last.name else ln.text
+    last.end = ln.end
+    last.open = not _ITEM_END.search(ln.text)
+
+
+def _add_item(out: Closing, text: str, ln: Line, group: str | None, cl) -> None:
+    out.recipients.append(RawRecipient(text, ln.start, ln.end, group, open=not _ITEM_END.search(text)))
+
+
+def _recipient_line(out: Closing, ln: Line, group: str | None, cl) -> None:
+    text = ln.text
+    am = cl["archive"].match(text)
+    if am:
+        out.archive = (am.group("rest").strip(), ln.start, ln.end)
+        if out.recipients:
+            out.recipients[-1].open = False
+        return
+    body = text[1:].strip()
+    if text.startswith("+") and out.recipients:
+        out.recipients[-1].sub_items.append(_ITEM_END.sub("", body))
+        out.recipients[-1].end = ln.end
+        return
+    _add_item(out, body, ln, group, cl)
+
+
+def item_name(text: str) -> str:
+    return _ITEM_END.sub("", text).strip()
+
+
+def parse_archive(raw: str) -> dict:
+    """'VT, NCPC (Thái).' -> units, drafter, copies."""
+    text = raw.strip().rstrip(".").strip()
+    copies = None
+    m = _ARCHIVE_TAIL.search(text)
+    if m:
+        copies = int(m.group("n"))
+        text = text[: m.start()].strip()
+    drafter = None
+    units = [u.strip() for u in regex.split(r"[,;]", text) if u.strip()]
+    if units:
+        dm = _DRAFTER.match(units[-1])
+        if dm:
+            units[-1] = dm.group("unit").strip()
+            drafter = dm.group("who").strip()
+            if not units[-1]:
+                units.pop()
+    return {"units": units, "drafter": drafter, "copies": copies}

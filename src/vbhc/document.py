@@ -1,0 +1,333 @@
+"""The pipeline: normalise -> tokenize -> header -> body -> closing -> attachments -> models."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import models as M
+from .body import RawNode, build_tree
+from .closing import Closing, item_name, parse_archive, parse_closing, starts_closing
+from .grammar import Grammar, grammar
+from .header import Diag, Header, doc_type_code, parse_header
+from .lines import Block, Line, reflow, tokenize, wrap_width
+from .normalize import Normalized, normalize
+
+_PREAMBLE_KINDS = ("basis", "proposal", "consideration", "operative")
+
+
+class _Ctx:
+    __slots__ = ("g", "norm", "lines", "width", "diags")
+
+    def __init__(self, g: Grammar, norm: Normalized, lines: list[Line]) -> None:
+        self.g = g
+        self.norm = norm
+        self.lines = lines
+        self.width = wrap_width(lines)
+        self.diags: list[Diag] = []
+
+    def span(self, start: int, end: int) -> M.Span:
+        a, b = self.norm.map.span_to_source(start, end)
+        return M.Span.model_construct(start=a, end=b)
+
+    def blocks(self, lo: int, hi: int) -> list[Block]:
+        return list(reflow(self.lines[lo:hi], self.g, self.width))
+
+
+def parse(text: str, *, source: str | None = None) -> M.Document:
+    """Parse the text of one document into a :class:`~vbhc.models.Document`. Never raises on text."""
+    g = grammar()
+    norm = normalize(text)
+    lines = tokenize(norm.text, g)
+    ctx = _Ctx(g, norm, lines)
+    if not lines:
+        return M.Document(source=source, family="other", diagnostics=[
+            M.Diagnostic(code="input.empty", severity="error", message="the document has no text")])
+
+    top = 0
+    while top < len(lines) and g.leading_junk.match(lines[top].text):
+        top += 1
+    end = _trailing_cut(lines, top, g)
+    if top:
+        ctx.diags.append(Diag("page.leading", "info", f"{top} line(s) of site metadata above the document skipped",
+                              (lines[0].start, lines[top - 1].end)))
+    if end < len(lines):
+        ctx.diags.append(Diag("page.trailing", "info", f"{len(lines) - end} line(s) of page furniture after the "
+                              "document skipped", (lines[end].start, lines[-1].end)))
+
+    work = lines[top:end]
+    header = parse_header(work, g)
+    doc = M.Document(source=source, family="other")
+    if not header.standard:
+        doc.body = [_node(ctx, n) for n in build_tree(_blocks(ctx, work, 0, len(work)), g)]
+        _finish(ctx, doc)
+        return doc
+
+    _apply_header(ctx, doc, header)
+    lo = header.end
+    lo = _addressees(ctx, doc, work, lo)
+    cs = next((i for i in range(lo, len(work)) if starts_closing(work, i, g)), len(work))
+
+    blocks = _blocks(ctx, work, lo, cs)
+    pre, rest = _split_preamble(blocks, g, doc.authority is None)
+    for kind, block in pre:
+        if kind == "authority":
+            doc.authority = block.text
+            continue
+        doc.preamble.append(_node(ctx, RawNode(kind, block.start, block.end, text=block.text)))
+    doc.body = [_node(ctx, n) for n in build_tree(rest, g)]
+
+    def stop(i: int) -> bool:
+        return _attachment_start(work, i, g) or bool(g.closing["footnote"].match(work[i].text))
+
+    closing = parse_closing(work, cs, len(work), g, stop) if cs < len(work) else Closing()
+    _apply_closing(ctx, doc, closing)
+    _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop)
+    _checks(ctx, doc, header, closing)
+    _finish(ctx, doc)
+    return doc
+
+
+def _blocks(ctx: _Ctx, work: Sequence[Line], lo: int, hi: int) -> list[Block]:
+    return list(reflow(work[lo:hi], ctx.g, ctx.width))
+
+
+def _trailing_cut(lines: list[Line], top: int, g: Grammar) -> int:
+    for i in range(top + 3, len(lines)):
+        if g.trailing_junk.match(lines[i].text):
+            while i > top + 3 and g.site_summary.match(lines[i - 1].text):
+                i -= 1
+            return i
+    return len(lines)
+
+
+def _apply_header(ctx: _Ctx, doc: M.Document, h: Header) -> None:
+    doc.family = h.family  # type: ignore[assignment]
+    doc.issuer = M.Issuer(name=h.issuer, parent=h.parent,
+                          span=ctx.span(*h.issuer_span) if h.issuer_span else None)
+    doc.national_header = h.national
+    doc.motto = h.motto
+    if h.number is not None:
+        num = dict(h.number)
+        span = num.pop("span", None)
+        doc.number = M.Number(**num, span=ctx.span(*span) if span else None)
+    if h.doc_type is not None:
+        doc.doc_type = M.DocType(code=doc_type_code(h), name=h.doc_type.name,
+                                 span=ctx.span(*h.type_span) if h.type_span else None)
+    doc.place = h.place
+    doc.date = h.date
+    doc.date_raw = h.date_raw
+    doc.title = h.title
+    doc.urgency = h.urgency
+    doc.secrecy = h.secrecy
+    doc.circulation = h.circulation
+    doc.authority = h.authority
+    ctx.diags.extend(h.diagnostics)
+
+
+def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
+    """'Kính gửi:' (or a công điện's '… điện:') with one addressee or a '-' list."""
+    g = ctx.g
+    for i in range(lo, min(len(work), lo + 3)):
+        ln = work[i]
+        m = g.header["kinh_gui"].match(ln.text) or g.header["dien"].match(ln.text)
+        if m is None:
+            continue
+        items: list[tuple[str, int, int]] = []
+        rest = m.group("rest").strip()
+        j = i + 1
+        if rest and not rest.startswith("-"):
+            items.append((rest, ln.start, ln.end))
+        else:
+            if rest:
+                items.append((rest.lstrip("-– "), ln.start, ln.end))
+            while j < len(work):
+                nxt = work[j]
+                if nxt.text[:1] in "-–" and nxt.marker is not None and nxt.marker.name == "dash":
+                    items.append((nxt.rest, nxt.start, nxt.end))
+                elif items and not items[-1][0].rstrip().endswith((";", ".")) and not nxt.marker:
+                    t, s, _ = items[-1]
+                    items[-1] = (f"{t} {nxt.text}", s, nxt.end)
+                else:
+                    break
+                j += 1
+        for text, s, e in items:
+            name = item_name(text)
+            if name:
+                doc.addressees.append(name)
+                doc.recipients.append(M.Recipient(name=name, source="kinh_gui", span=ctx.span(s, e)))
+        return j
+    return lo
+
+
+def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tuple[list[tuple[str, Block]], list[Block]]:
+    pre: list[tuple[str, Block]] = []
+    i = 0
+    n = len(blocks)
+    if want_authority and n > 1 and blocks[0].marker is None and blocks[0].lines[0].caps \
+            and blocks[0].text.startswith(g.authority_openings) and _pre_kind(blocks[1], g) is not None:
+        pre.append(("authority", blocks[0]))
+        i = 1
+    last_kind = None
+    while i < n:
+        block = blocks[i]
+        kind = _pre_kind(block, g) if block.marker is None or block.marker.name == "dash" else None
+        if kind is None and last_kind == "basis" and block.marker is None and pre \
+                and pre[-1][1].text.rstrip().endswith(";"):
+            kind = "basis"  # a second instrument cited in the same căn cứ, on its own line
+        if kind is None:
+            break
+        pre.append((kind, block))
+        last_kind = kind
+        i += 1
+        if kind == "operative":
+            break
+    if pre and all(k != "operative" for k, _ in pre) and not any(k == "basis" for k, _ in pre):
+        # "Xét …" alone is running text, not a preamble
+        if all(k == "consideration" for k, _ in pre):
+            return [], blocks
+    return pre, blocks[i:]
+
+
+def _pre_kind(block: Block, g: Grammar) -> str | None:
+    for kind in _PREAMBLE_KINDS:
+        if g.preamble[kind].match(block.text):
+            return kind
+    return None
+
+
+def _apply_closing(ctx: _Ctx, doc: M.Document, cl: Closing) -> None:
+    for s in cl.signatures:
+        doc.signatures.append(M.Signature(
+            mode=_mode(s.mode), prefixes=[p for p in s.prefixes], authority=s.authority,
+            position=s.position, name=s.name, placeholder=s.placeholder, span=ctx.span(s.start, s.end)))
+    for r in cl.recipients:
+        name = item_name(r.name)
+        if name:
+            doc.recipients.append(M.Recipient(name=name, group=r.group, sub_items=r.sub_items,
+                                              span=ctx.span(r.start, r.end)))
+    if cl.archive is not None:
+        raw, s, e = cl.archive
+        doc.archive = M.Archive(raw=raw, span=ctx.span(s, e), **parse_archive(raw))
+
+
+def _mode(mode: str | None) -> str | None:
+    if mode is None:
+        return None
+    return mode.rstrip(".")
+
+
+def _attachment_start(work: list[Line], i: int, g: Grammar) -> bool:
+    ln = work[i]
+    text = ln.text
+    if g.attachment["appendix"].match(text) and (ln.caps or text[:6].isupper() or len(text) < 40):
+        return True
+    if ln.caps and g.type_line.match(text) and not text.endswith(":"):
+        return any(g.attachment["issued_with"].match(x.text) for x in work[i + 1:i + 7])
+    if ln.caps and len(text) < 120:
+        nxt = work[i + 1:i + 6]
+        return any(g.attachment["issued_with"].match(x.text) for x in nxt) and \
+            not any(starts_closing(work, j, g) for j in range(i + 1, min(len(work), i + 3)))
+    return False
+
+
+def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop) -> None:
+    g = ctx.g
+    i = lo
+    n = len(work)
+    while i < n:
+        if _attachment_start(work, i, g):
+            j = i + 1
+            while j < n and not _attachment_start(work, j, g):
+                j += 1
+            doc.attachments.append(_attachment(ctx, work, i, j))
+            i = j
+            continue
+        if not doc.signatures and starts_closing(work, i, g):
+            cl = parse_closing(work, i, n, g, stop)
+            _apply_closing(ctx, doc, cl)
+            i = max(cl.end, i + 1)
+            continue
+        j = i + 1
+        while j < n and not stop(j) and not g.closing["footnote"].match(work[j].text):
+            j += 1
+        for block in _blocks(ctx, work, i, j):
+            fm = g.closing["footnote"].match(block.text)
+            node = RawNode("footnote" if fm else "note", block.start, block.end,
+                           label=fm.group("num") if fm else None, text=fm.group("rest") if fm else block.text)
+            doc.notes.append(_node(ctx, node))
+        i = j
+
+
+def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
+    g = ctx.g
+    first = work[lo]
+    am = g.attachment["appendix"].match(first.text)
+    tm = g.type_line.match(first.text) if first.caps else None
+    kind = "appendix" if am else ("issued_with" if tm else "document")
+    label = None
+    if am:
+        num = am.group("num")
+        label = f"Phụ lục {num}" if num else "Phụ lục"
+    dt = g.type_by_upper_name.get(tm.group("name")) if tm and not tm.group("rest") else None
+    title_parts: list[str] = []
+    if am and am.group("rest"):
+        title_parts.append(am.group("rest"))
+    elif not am and not dt:
+        title_parts.append(first.text)
+    i = lo + 1
+    issued: list[str] = []
+    while i < hi and i < lo + 12:
+        ln = work[i]
+        if g.attachment["issued_with"].match(ln.text) or (issued and not issued[-1].rstrip().endswith(")")):
+            issued.append(ln.text)
+        elif ln.caps and not issued and ln.marker is None:
+            title_parts.append(ln.text)
+        elif not issued and not title_parts and ln.marker is None and len(ln.text) < 200:
+            title_parts.append(ln.text)
+        else:
+            break
+        i += 1
+    cs = next((k for k in range(i, hi) if starts_closing(work, k, g)), hi)
+    blocks = _blocks(ctx, work, i, cs)
+    body = [_node(ctx, n) for n in build_tree(blocks, g)]
+    sigs: list[M.Signature] = []
+    if cs < hi:
+        cl = parse_closing(work, cs, hi, g, lambda k: False)
+        tmp = M.Document(family="other")
+        _apply_closing(ctx, tmp, cl)
+        sigs = tmp.signatures
+        for k in range(cl.end, hi):  # nothing dropped: what follows the signature is body text
+            ln = work[k]
+            body.append(_node(ctx, RawNode("paragraph", ln.start, ln.end, text=ln.text)))
+    title = " ".join(" ".join(title_parts).split()) or None
+    issued_text = " ".join(" ".join(issued).split()).strip("() ") or None
+    return M.Attachment(kind=kind, label=label,
+                        doc_type=M.DocType(code=dt.code or None, name=dt.name) if dt else None,
+                        title=title, issued_with=issued_text, body=body, signatures=sigs,
+                        span=ctx.span(first.start, work[hi - 1].end))
+
+
+def _checks(ctx: _Ctx, doc: M.Document, h: Header, cl: Closing) -> None:
+    whole = (ctx.lines[0].start, ctx.lines[-1].end)
+    if doc.number is None:
+        ctx.diags.append(Diag("header.number.missing", "warning", "no 'Số' line found in the header", whole))
+    if doc.date is None and not any(d.code.startswith("header.date") for d in ctx.diags):
+        ctx.diags.append(Diag("header.date.missing", "warning", "no issuing date line found in the header", whole))
+    if doc.issuer.name is None:
+        ctx.diags.append(Diag("header.issuer.missing", "warning", "no issuing body found in the header", whole))
+    if not doc.signatures:
+        ctx.diags.append(Diag("closing.signature.missing", "warning", "no signature block found", whole))
+    if not cl.has_noi_nhan and not doc.addressees:
+        ctx.diags.append(Diag("closing.recipients.missing", "info", "no 'Nơi nhận' block found", whole))
+
+
+def _finish(ctx: _Ctx, doc: M.Document) -> None:
+    for d in ctx.diags:
+        doc.diagnostics.append(M.Diagnostic(code=d.code, severity=d.severity,  # type: ignore[arg-type]
+                                            message=d.message, span=ctx.span(*d.span) if d.span else None))
+
+
+def _node(ctx: _Ctx, raw: RawNode) -> M.Node:
+    return M.Node.model_construct(kind=raw.kind, label=raw.label, marker=raw.marker, title=raw.title,
+                                  text=raw.text, children=[_node(ctx, c) for c in raw.children],
+                                  span=ctx.span(raw.start, raw.end))

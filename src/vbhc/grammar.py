@@ -1,0 +1,244 @@
+"""Grammar tables: load the TOML files in ``grammars/``, validate them, compile them once.
+
+The tables are data edited by people; this module is the only place that reads them.
+Errors name the file and the line (``grammars/markers.toml:12: …``) so that a bad edit is
+found at once. Everything is compiled lazily on the first call to :func:`grammar` and
+cached for the life of the process.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import GrammarError
+
+FILES = ("doc_types.toml", "issuers.toml", "markers.toml", "page.toml", "orthography.toml")
+
+
+def grammar_dir() -> Path:
+    """The folder holding the grammar files: inside the installed package, or the source tree."""
+    packaged = resources.files("vbhc") / "grammars"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    source_tree = Path(__file__).resolve().parents[2] / "grammars"
+    if source_tree.is_dir():
+        return source_tree
+    raise GrammarError(f"grammar files not found (looked in {packaged} and {source_tree})")
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    name: str
+    code: str
+    families: frozenset[str]
+    legacy: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    name: str
+    kind: str
+    rank: int
+    label: str
+    titled: bool
+    pattern: regex.Pattern[str]
+
+
+@dataclass(slots=True)
+class Grammar:
+    doc_types: list[DocType]
+    type_by_upper_name: dict[str, DocType]
+    issuer_codes: dict[str, str]
+    org_heads: tuple[str, ...]
+    authority_openings: tuple[str, ...]
+    header: dict[str, regex.Pattern[str]]
+    preamble: dict[str, regex.Pattern[str]]
+    markers: list[Marker]
+    marker_scanner: regex.Pattern[str]
+    closing: dict[str, regex.Pattern[str]]
+    attachment: dict[str, regex.Pattern[str]]
+    leading_junk: regex.Pattern[str]
+    trailing_junk: regex.Pattern[str]
+    site_summary: regex.Pattern[str]
+    type_line: regex.Pattern[str]
+    tone_pairs: list[tuple[str, str]]
+    dangling: frozenset[str]
+    title_words: frozenset[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def types_by_code(self, code: str) -> list[DocType]:
+        return [t for t in self.doc_types if t.code == code or code in t.legacy or code in t.variants]
+
+
+class _Source:
+    """One grammar file: its parsed data and its text, to point errors at a line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.label = f"grammars/{path.name}"
+        try:
+            self.text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise GrammarError(f"{self.label}: cannot read: {exc.strerror}") from None
+        try:
+            self.data = tomllib.loads(self.text)
+        except tomllib.TOMLDecodeError as exc:
+            raise GrammarError(f"{self.label}: {exc}") from None
+
+    def line_of(self, needle: str) -> int:
+        for number, line in enumerate(self.text.splitlines(), 1):
+            if needle in line:
+                return number
+        return 1
+
+    def fail(self, needle: str, message: str) -> GrammarError:
+        return GrammarError(f"{self.label}:{self.line_of(needle)}: {message}")
+
+    def table(self, key: str) -> dict[str, Any]:
+        value = self.data.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(key, f"missing table [{key}]")
+        return value
+
+    def string(self, table: dict[str, Any], key: str, where: str) -> str:
+        value = table.get(key)
+        if not isinstance(value, str):
+            raise self.fail(where, f"'{key}' must be a string")
+        return value
+
+    def strings(self, table: dict[str, Any], key: str, where: str) -> list[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(where, f"'{key}' must be a list of strings")
+        return value
+
+    def compile(self, source: str, where: str) -> regex.Pattern[str]:
+        try:
+            return regex.compile(source, regex.V0)
+        except regex.error as exc:
+            raise self.fail(where or source[:30], f"bad pattern: {exc}") from None
+
+
+def _load_doc_types(src: _Source) -> list[DocType]:
+    items = src.data.get("type")
+    if not isinstance(items, list) or not items:
+        raise src.fail("[[type]]", "no [[type]] entries")
+    out = []
+    for item in items:
+        name = src.string(item, "name", "name")
+        code = src.string(item, "code", f'"{name}"')
+        fam = item.get("family", [])
+        fams = [fam] if isinstance(fam, str) else fam
+        if not fams or not all(f in ("state", "party", "legal") for f in fams):
+            raise src.fail(f'"{name}"', f"type {name!r}: family must be state, party or legal")
+        out.append(DocType(name, code, frozenset(fams), tuple(src.strings(item, "legacy", name)),
+                           tuple(src.strings(item, "variants", name))))
+    return out
+
+
+def _patterns(src: _Source, table: dict[str, Any]) -> dict[str, regex.Pattern[str]]:
+    return {key: src.compile(src.string(table, key, key), f"{key} =") for key in table}
+
+
+def _load_markers(src: _Source) -> list[Marker]:
+    items = src.data.get("marker")
+    if not isinstance(items, list) or not items:
+        raise src.fail("[[marker]]", "no [[marker]] entries")
+    markers = []
+    for item in items:
+        name = src.string(item, "name", "name")
+        where = f'name = "{name}"'
+        rank = item.get("rank")
+        if not isinstance(rank, int):
+            raise src.fail(where, f"marker {name!r}: rank must be an integer")
+        pattern = src.compile(src.string(item, "pattern", where), where)
+        if "rest" not in pattern.groupindex:
+            raise src.fail(where, f"marker {name!r}: pattern needs a (?P<rest>…) group")
+        markers.append(Marker(name, src.string(item, "kind", where), rank,
+                              src.string(item, "label", where), bool(item.get("titled", False)), pattern))
+    return markers
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def load(directory: Path | None = None) -> Grammar:
+    """Read, validate and compile the grammar files of ``directory`` (default: the shipped ones)."""
+    base = directory or grammar_dir()
+    src = {name: _Source(base / name) for name in FILES}
+
+    types_src = src["doc_types.toml"]
+    doc_types = _load_doc_types(types_src)
+    by_name: dict[str, DocType] = {}
+    for t in doc_types:
+        by_name.setdefault(t.name.upper(), t)
+
+    iss = src["issuers.toml"]
+    codes = iss.table("codes")
+    if not all(isinstance(v, str) for v in codes.values()):
+        raise iss.fail("[codes]", "issuer codes must map to strings")
+    heads = iss.strings(iss.table("heads"), "words", "words")
+    openings = iss.strings(iss.table("authority"), "openings", "openings")
+
+    mk = src["markers.toml"]
+    header = _patterns(mk, mk.table("header"))
+    preamble = _patterns(mk, mk.table("preamble"))
+    closing = _patterns(mk, mk.table("closing"))
+    attachment = _patterns(mk, mk.table("attachment"))
+    for needed, table in (("number", header), ("date", header), ("noi_nhan", closing), ("authority", closing)):
+        if needed not in table:
+            raise mk.fail(needed, f"missing pattern '{needed}'")
+    markers = _load_markers(mk)
+    # one combined scanner: alternatives in file order, each in a group m0, m1, …
+    alternatives = "|".join(f"(?P<m{i}>{m.pattern.pattern.removeprefix('^')})" for i, m in enumerate(markers))
+    scanner = regex.compile(f"^(?:{alternatives})")
+
+    page = src["page.toml"]
+    leading = page.compile(_alternation(page.strings(page.table("leading"), "lines", "lines")), "lines")
+    trailing_t = page.table("trailing")
+    trailing = page.compile(_alternation(page.strings(trailing_t, "markers", "markers")), "markers")
+    summary = page.compile(page.string(trailing_t, "summary", "summary"), "summary")
+
+    orth = src["orthography.toml"]
+    pairs = orth.data.get("tone_pairs", [])
+    if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in pairs):
+        raise orth.fail("tone_pairs", "tone_pairs must be [new, old] string pairs")
+
+    names = sorted({t.name.upper() for t in doc_types}, key=len, reverse=True)
+    type_line = regex.compile(r"^(?P<name>" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\d])\s*(?P<rest>.*)$")
+
+    return Grammar(
+        doc_types=doc_types,
+        type_by_upper_name=by_name,
+        issuer_codes=dict(codes),
+        org_heads=tuple(sorted(heads, key=len, reverse=True)),
+        authority_openings=tuple(openings),
+        header=header,
+        preamble=preamble,
+        markers=markers,
+        marker_scanner=scanner,
+        closing=closing,
+        attachment=attachment,
+        leading_junk=leading,
+        trailing_junk=trailing,
+        site_summary=summary,
+        type_line=type_line,
+        tone_pairs=[(a, b) for a, b in pairs],
+        dangling=frozenset(w.casefold() for w in orth.strings(orth.data, "dangling", "dangling")),
+        title_words=frozenset(orth.strings(orth.data, "title_words", "title_words")),
+    )
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """The shipped grammar, compiled once per process."""
+    return load()

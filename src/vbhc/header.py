@@ -1,0 +1,471 @@
+"""Header: issuer and parent body, quốc hiệu, Số/ký hiệu, place and date, type and trích yếu.
+
+The two-column header of a printed document reaches us in many orders: cell by cell
+(issuer, quốc hiệu, Số, place-date), row by row (issuer and quốc hiệu interleaved), or
+merged on one line by a PDF extractor ("Số: /TB-UBND Quảng Ngãi, ngày …"). So the header
+is not read line by line in a fixed order: its components are *searched* in the joined
+text of the header zone, and what is left in upper case before the number is the issuer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .grammar import DocType, Grammar
+from .lines import Line, continues, starts_lower
+
+HEAD_LIMIT = 70  # the header of a document sits in its first lines
+_RULE_CHARS = regex.compile(r"[-–—_=~*]{2,}|^[-–—_*]$")
+_TRIM = " \t,;:.-–"
+_WORDS = regex.compile(r"[\p{L}\d]+")
+
+
+@dataclass
+class Diag:
+    code: str
+    severity: str
+    message: str
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class Header:
+    standard: bool = False
+    end: int = 0                     # index of the first line after the header
+    family: str = "other"
+    issuer: str | None = None
+    parent: str | None = None
+    issuer_span: tuple[int, int] | None = None
+    national: str | None = None
+    motto: str | None = None
+    number: dict[str, Any] | None = None
+    doc_type: DocType | None = None
+    type_span: tuple[int, int] | None = None
+    place: str | None = None
+    date: str | None = None
+    date_raw: str | None = None
+    title: str | None = None
+    title_from_vv: bool = False
+    urgency: str | None = None
+    secrecy: str | None = None
+    circulation: str | None = None
+    authority: str | None = None
+    consumed: set[int] = field(default_factory=set)
+    diagnostics: list[Diag] = field(default_factory=list)
+
+
+class _Joined:
+    """The text of a run of lines joined by newlines, with offsets back to the lines."""
+
+    def __init__(self, lines: list[Line], lo: int, hi: int) -> None:
+        self.lines = lines
+        self.lo = lo
+        self.starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for ln in lines[lo:hi]:
+            self.starts.append(pos)
+            parts.append(ln.text)
+            pos += len(ln.text) + 1
+        self.text = "\n".join(parts)
+
+    def line_at(self, offset: int) -> int:
+        return self.lo + bisect.bisect_right(self.starts, offset) - 1
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Offsets in the normalised text for [a, b) of the joined text (approximate inside
+        a line when markdown was removed)."""
+        i, j = self.line_at(a), self.line_at(max(a, b - 1))
+        la, lb = self.lines[i], self.lines[j]
+        sa = min(la.start + a - self.starts[i - self.lo], la.end)
+        sb = min(lb.start + (b - self.starts[j - self.lo]), lb.end)
+        return sa, max(sa, sb)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(_TRIM)
+
+
+def _type_line(lines: list[Line], lo: int, hi: int, g: Grammar) -> tuple[int, DocType, str] | None:
+    """The line naming the document type ("KẾ HOẠCH", "QUYẾT ĐỊNH"), exact lines first."""
+    merged: tuple[int, DocType, str] | None = None
+    for i in range(lo, hi):
+        ln = lines[i]
+        m = g.type_line.match(ln.text)
+        if m is None or ln.text.endswith(":"):
+            continue
+        rest = m.group("rest").strip()
+        dt = g.type_by_upper_name[m.group("name")]
+        if not rest:
+            return i, dt, ""
+        if merged is None and ln.caps is False and rest[:1].isupper() is False:
+            merged = (i, dt, rest)  # "KẾ HOẠCH thực hiện …" merged by a PDF extractor
+    return merged
+
+
+def parse_number(m: regex.Match[str], g: Grammar) -> dict[str, Any]:
+    n = m.group("n") or None
+    if m.group("ptype"):
+        ptype = m.group("ptype")
+        psym = regex.sub(r"\s+", "", m.group("psym"))
+        raw = f"{n or ''}-{ptype}/{psym}"
+        issuer, _, suffix = psym.partition("-")
+        return {"raw": raw, "number": n, "year": None, "symbol": f"{ptype}/{psym}", "type_code": ptype,
+                "issuer_code": issuer or None, "suffix": suffix or None, "form": "party"}
+    sym = regex.sub(r"\s+", "", m.group("sym"))
+    year = m.group("year")
+    raw = f"{n or ''}/{year + '/' if year else ''}{sym}"
+    parts = sym.split("-")
+    type_code = issuer = suffix = None
+    if len(parts) >= 2 and g.types_by_code(parts[0]):
+        type_code, issuer = parts[0], parts[1]
+        suffix = "-".join(parts[2:]) or None
+    elif year and len(parts) == 1:
+        issuer = parts[0]  # Luật số 80/2015/QH13: the type is not in the symbol
+    else:
+        issuer = parts[0]
+        suffix = "-".join(parts[1:]) or None
+    return {"raw": raw, "number": n, "year": int(year) if year else None, "symbol": sym,
+            "type_code": type_code, "issuer_code": issuer, "suffix": suffix,
+            "form": "legal" if year else "administrative"}
+
+
+def iso_date(d: str | None, m: str | None, y: str | None) -> tuple[str | None, str | None]:
+    """(ISO date, problem) for a day-first date; a blank part or an impossible date gives None."""
+    if not (d and m and y):
+        return None, "blank"
+    try:
+        return _dt.date(int(y), int(m), int(d)).isoformat(), None
+    except ValueError:
+        return None, "invalid"
+
+
+def _place(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    segments = [s.strip() for s in raw.split("\n") if s.strip()]
+    place = segments[-1]
+    if len(segments) > 1:
+        prev = segments[-2]
+        words = prev.split()
+        if len(words) <= 2 and not prev.isupper():
+            place = f"{prev} {place}"
+    # drop an upper-case run glued in front ("TỈNH BẮC KẠN Bắc Kạn")
+    words = place.split()
+    while len(words) > 1 and words[0].isupper() and len(words[0]) > 3 and not words[1].isupper():
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _split_issuer(pieces: list[str], g: Grammar) -> tuple[str | None, str | None]:
+    if not pieces:
+        return None, None
+    split = 0
+    for k in range(1, len(pieces)):
+        head = pieces[k]
+        before = " ".join(pieces[:k])
+        if len(before.split()) < 2 or before.split()[-1] in ("VÀ", "CỦA", "-", "&"):
+            continue
+        if any(head == w or head.startswith(w + " ") for w in g.org_heads):
+            split = k
+    name = _clean(" ".join(pieces[split:]))
+    parent = _clean(" ".join(pieces[:split])) if split else None
+    return name or None, parent or None
+
+
+def _is_authority_line(lines: list[Line], i: int, hi: int, g: Grammar) -> bool:
+    """An upper-case line naming the authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), followed
+    (after its own wrapped lines) by căn cứ or the operative word."""
+    ln = lines[i]
+    if not ln.caps or not ln.text.startswith(g.authority_openings):
+        return False
+    for j in range(i + 1, min(hi, i + 4)):
+        nxt = lines[j]
+        if _preamble_kind(nxt.text, g) is not None:
+            return True
+        if not nxt.caps:
+            return False
+    return False
+
+
+def _preamble_kind(text: str, g: Grammar) -> str | None:
+    for kind in ("basis", "proposal", "consideration", "operative"):
+        if g.preamble[kind].match(text):
+            return kind
+    return None
+
+
+def parse_header(lines: list[Line], g: Grammar) -> Header:
+    h = Header()
+    hi = min(len(lines), HEAD_LIMIT)
+    if hi == 0:
+        return h
+    jt = _Joined(lines, 0, hi)
+    hd = g.header
+    qh = hd["quoc_hieu"].search(jt.text)
+    tn = hd["tieu_ngu"].search(jt.text)
+    party = hd["party_header"].search(jt.text)
+    num = hd["number"].search(jt.text)
+    type_hit = _type_line(lines, 0, hi, g)
+
+    anchors = [jt.line_at(m.start()) for m in (qh, party, num) if m is not None]
+    if not anchors or (qh is None and party is None and (num is None or type_hit is None and
+                                                            not _has_vv(lines, jt.line_at(num.start()), g))):
+        return h  # no national header, no Party header, no number with a type: not a standard form
+    h.standard = True
+    first = min(anchors)
+    if qh is not None:
+        h.national = _clean(qh.group())
+        h.consumed.update(range(jt.line_at(qh.start()), jt.line_at(qh.end() - 1) + 1))
+    if party is not None:
+        h.national = h.national or _clean(party.group())
+        h.consumed.update(range(jt.line_at(party.start()), jt.line_at(party.end() - 1) + 1))
+    if tn is not None:
+        h.motto = _clean(tn.group())
+        h.consumed.update(range(jt.line_at(tn.start()), jt.line_at(tn.end() - 1) + 1))
+
+    num_line = jt.line_at(num.start()) if num is not None else None
+    type_idx = type_hit[0] if type_hit is not None else None
+    if type_idx is not None and num_line is not None and type_idx < num_line and type_idx < first:
+        type_hit = _type_line(lines, num_line, hi, g)  # a type word above the header is not the type line
+        type_idx = type_hit[0] if type_hit is not None else None
+
+    # the issuer: upper-case lines just above the first anchor, and upper-case pieces between
+    # the anchors and the number (a header read row by row interleaves them)
+    zstart = first
+    while zstart > 0 and first - zstart < 8:
+        prev = lines[zstart - 1]
+        if g.leading_junk.match(prev.text) or not (prev.caps or _RULE_CHARS.fullmatch(prev.text)):
+            break
+        zstart -= 1
+    zend = num_line if num_line is not None else (type_idx if type_idx is not None else first + 1)
+    zend = max(zend, first)
+    _issuer(h, lines, jt, zstart, zend, num, g, (qh, tn, party))
+
+    if num is not None:
+        h.number = parse_number(num, g)
+        h.number["span"] = jt.span(num.start(), num.end())
+        h.consumed.add(num_line)  # type: ignore[arg-type]
+
+    # date and place: before the type line (or a little after, when the header is scattered)
+    date_hi = min(hi, (type_idx + 1) if type_idx is not None else hi)
+    dm = _find_date(jt, date_hi, g)
+    if dm is None and type_idx is not None:
+        dm = _find_date(jt, min(hi, type_idx + 12), g)
+    if dm is not None:
+        _set_date(h, dm, jt)
+
+    last = max(h.consumed) if h.consumed else first
+    # công văn: "V/v …" under the number
+    vv_end = _vv(h, lines, num_line if num_line is not None else first, type_idx, hi, g)
+    if vv_end is not None:
+        last = max(last, vv_end)
+
+    if type_hit is not None:
+        idx, dt, merged_rest = type_hit
+        h.doc_type = dt
+        h.type_span = (lines[idx].start, lines[idx].end)
+        h.consumed.add(idx)
+        last = max(last, idx)
+        last = max(last, _title(h, lines, idx, merged_rest, g))
+    h.end = last + 1
+    _marks(h, lines, zstart, h.end, g)
+    _resolve_type(h, g)
+    return h
+
+
+def _has_vv(lines: list[Line], lo: int, g: Grammar) -> bool:
+    return any(g.header["vv"].match(ln.text) for ln in lines[lo:lo + 6])
+
+
+def _issuer(h: Header, lines: list[Line], jt: _Joined, zstart: int, zend: int,
+            num: regex.Match[str] | None, g: Grammar, spent: tuple[regex.Match[str] | None, ...]) -> None:
+    a = jt.starts[zstart - jt.lo]
+    b = num.start() if num is not None else (jt.starts[zend - jt.lo] if zend - jt.lo < len(jt.starts) else len(jt.text))
+    chars = list(jt.text[a:b])
+    for m in spent:
+        if m is not None:
+            for k in range(max(m.start(), a), min(m.end(), b)):
+                if chars[k - a] != "\n":
+                    chars[k - a] = " "
+    pieces: list[str] = []
+    span_lo = span_hi = None
+    offset = a
+    for raw in "".join(chars).split("\n"):
+        text = _RULE_CHARS.sub(" ", raw).strip()
+        text = " ".join(text.split())
+        if (text and len(_WORDS.findall(text)) >= 1 and text.upper() == text and any(c.isalpha() for c in text)
+                and not _mark_kind(text, g)):
+            pieces.append(text)
+            s = jt.span(offset, offset + len(raw))
+            span_lo = s[0] if span_lo is None else span_lo
+            span_hi = s[1]
+        offset += len(raw) + 1
+    h.issuer, h.parent = _split_issuer(pieces, g)
+    if span_lo is not None and span_hi is not None:
+        h.issuer_span = (span_lo, span_hi)
+
+
+def _mark_kind(text: str, g: Grammar) -> str | None:
+    for kind in ("urgency", "secrecy", "circulation"):
+        if g.header[kind].match(text):
+            return kind
+    return None
+
+
+def _marks(h: Header, lines: list[Line], lo: int, hi: int, g: Grammar) -> None:
+    for ln in lines[lo:hi]:
+        kind = _mark_kind(ln.text, g)
+        if kind is not None and getattr(h, kind) is None:
+            setattr(h, kind, ln.text)
+
+
+def _find_date(jt: _Joined, hi_line: int, g: Grammar) -> regex.Match[str] | None:
+    end = jt.starts[hi_line - jt.lo] if hi_line - jt.lo < len(jt.starts) else len(jt.text)
+    for m in g.header["date"].finditer(jt.text, 0, end):
+        if m.group("y") or m.group("place"):
+            return m
+    return None
+
+
+def _set_date(h: Header, m: regex.Match[str], jt: _Joined) -> None:
+    h.place = _place(m.group("place"))
+    h.date_raw = " ".join(m.group().split())
+    iso, problem = iso_date(m.group("d"), m.group("m"), m.group("y"))
+    h.date = iso
+    span = jt.span(m.start(), m.end())
+    if problem == "blank":
+        h.diagnostics.append(Diag("header.date.blank", "warning",
+                                  f"the issuing date is incomplete: {h.date_raw!r}", span))
+    elif problem == "invalid":
+        h.diagnostics.append(Diag("header.date.invalid", "error",
+                                  f"the issuing date is not a calendar date: {h.date_raw!r}", span))
+    h.consumed.update(range(jt.line_at(m.start()), jt.line_at(m.end() - 1) + 1))
+
+
+def _vv(h: Header, lines: list[Line], lo: int, type_idx: int | None, hi: int, g: Grammar) -> int | None:
+    stop = type_idx if type_idx is not None else min(hi, lo + 10)
+    for i in range(lo, stop):
+        m = g.header["vv"].match(lines[i].text)
+        if m is None:
+            continue
+        parts = [m.group("rest")] if m.group("rest") else []
+        j = i
+        prev = lines[i]
+        while j + 1 < len(lines) and j + 1 < i + 6:
+            nxt = lines[j + 1]
+            if (j + 1) in h.consumed or g.header["kinh_gui"].match(nxt.text) or g.header["date"].search(nxt.text):
+                break
+            if parts and not (continues(prev, nxt, 0, g) or starts_lower(nxt.text)):
+                break
+            if not parts and nxt.cell_break and j > i:
+                break
+            parts.append(nxt.text)
+            prev = nxt
+            j += 1
+        h.title = _clean(" ".join(parts)) or None
+        h.title_from_vv = True
+        h.consumed.update(range(i, j + 1))
+        return j
+    return None
+
+
+def _title(h: Header, lines: list[Line], idx: int, merged_rest: str, g: Grammar) -> int:
+    """Collect the trích yếu after the type line; returns the last line index used."""
+    parts = [merged_rest] if merged_rest else []
+    last = idx
+    prev: Line | None = None
+    hi = min(len(lines), idx + 25)
+    for i in range(idx + 1, hi):
+        ln = lines[i]
+        text = ln.text
+        if _RULE_CHARS.fullmatch(text):
+            if parts:
+                last = i
+                break
+            continue
+        if (ln.marker is not None and ln.marker.name != "dash") or _preamble_kind(text, g) is not None \
+                or g.header["kinh_gui"].match(text) or g.header["dien"].match(text):
+            break
+        if parts and _is_authority_line(lines, i, hi, g):
+            j = i
+            auth = [text]
+            while j + 1 < hi and lines[j + 1].caps and _preamble_kind(lines[j + 1].text, g) is None:
+                j += 1
+                auth.append(lines[j].text)
+            h.authority = _clean(" ".join(auth))
+            last = j
+            break
+        if parts and prev is not None:
+            title_caps = prev.caps
+            if title_caps and not ln.caps:
+                break
+            if not title_caps and not continues(prev, ln, 0, g) and not starts_lower(text):
+                break
+            if ln.cell_break and not (title_caps and ln.caps):
+                break
+        parts.append(text)
+        prev = ln
+        last = i
+    h.title = _clean(" ".join(parts)) or None
+    return last
+
+
+def _resolve_type(h: Header, g: Grammar) -> None:
+    num = h.number
+    if h.national and "ĐẢNG" in h.national.upper() or (num is not None and num["form"] == "party"):
+        h.family = "party"
+    elif num is not None and num["form"] == "legal":
+        h.family = "legal"
+    elif h.doc_type is not None and h.doc_type.families == frozenset({"legal"}):
+        h.family = "legal"
+    else:
+        h.family = "administrative"
+    fam = "party" if h.family == "party" else ("legal" if h.family == "legal" else "state")
+    code = num["type_code"] if num is not None else None
+    if h.doc_type is None:
+        if h.title_from_vv or num is None or code is None:
+            h.doc_type = g.type_by_upper_name["CÔNG VĂN"]
+            if num is not None and code is not None and not h.title_from_vv:
+                h.doc_type = _by_code(code, fam, g) or h.doc_type
+        else:
+            h.doc_type = _by_code(code, fam, g)
+    elif code is not None:
+        named = h.doc_type
+        by_code = g.types_by_code(code)
+        if by_code and named not in by_code and not any(t.name == named.name for t in by_code):
+            h.diagnostics.append(Diag("header.doc_type.mismatch", "warning",
+                                      f"the number's type code {code!r} does not match the type line {named.name!r}",
+                                      h.type_span))
+    if code is not None:
+        for t in g.doc_types:
+            if code in t.legacy:
+                h.diagnostics.append(Diag("header.number.legacy_code", "info",
+                                          f"type code {code!r} is the pre-2020 code of {t.name} ({t.code})"))
+
+
+def _by_code(code: str, fam: str, g: Grammar) -> DocType | None:
+    found = g.types_by_code(code)
+    for t in found:
+        if fam in t.families:
+            return t
+    return found[0] if found else None
+
+
+def doc_type_code(h: Header) -> str | None:
+    """The code reported for the document type: the grammar's code, with the Party 'Quy định'
+    and a công văn handled."""
+    dt = h.doc_type
+    if dt is None:
+        return None
+    if h.family == "party" and h.number is not None and h.number.get("type_code"):
+        same = h.number["type_code"]
+        if dt.code in (same,) or same in dt.legacy or dt.name != "Quy định":
+            return dt.code or same
+        return same
+    return dt.code or None

@@ -1,0 +1,239 @@
+"""Tokenizer: normalised text -> lines -> logical blocks.
+
+A :class:`Line` is one physical line (or one ``|``-separated table cell of it) with its
+markdown residue removed, its offsets in the normalised text, and the structural marker
+it opens, if any. :func:`reflow` joins hard-wrapped lines back into the blocks they were
+before a web page or a PDF wrapped them ("Bắc" / "Kạn, ngày …", "chủ" / "trì",
+"II. NỘI DUNG THỰC" / "HIỆN") without merging real structural lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from .grammar import Grammar, Marker
+
+_STARS = regex.compile(r"(?<!\()\*+|\*+(?!\))")
+_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+_SPACES = regex.compile(r"[ ]{2,}")
+_LETTER = regex.compile(r"\p{L}")
+_LOWER = regex.compile(r"\p{Ll}")
+_UPPER = regex.compile(r"\p{Lu}")
+_LAST_WORD = regex.compile(r"([\p{L}\d]+)\W*$")
+_TERMINAL = (".", ";", ":", "!", "?", "…", ".”", ".\"", ";”")
+_ESCAPES = regex.compile(r"\\([-*_#|.()\[\]+])")
+
+
+class Line:
+    """One physical line or table cell, cleaned."""
+
+    __slots__ = ("idx", "start", "end", "text", "cell_break", "bold_start", "bold_open",
+                 "marker", "num", "rest", "_caps")
+
+    def __init__(self, idx: int, start: int, end: int, text: str, cell_break: bool,
+                 bold_start: bool, bold_open: bool) -> None:
+        self.idx = idx
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cell_break = cell_break  # a `|` cell boundary comes right before this line
+        self.bold_start = bold_start  # opens a bold run (`**`) that was not already open
+        self.bold_open = bold_open    # a bold run is still open after this line
+        self.marker: Marker | None = None
+        self.num = ""
+        self.rest = text
+        self._caps: bool | None = None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def caps(self) -> bool:
+        """Letters all upper case (at least two letters)."""
+        if self._caps is None:
+            t = self.text
+            self._caps = len(_LETTER.findall(t[:200])) >= 2 and not _LOWER.search(t)
+        return self._caps
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        m = self.marker.name if self.marker else "-"
+        return f"Line({self.idx}, {m}, {self.text[:50]!r})"
+
+
+def clean(raw: str) -> str:
+    t = _HEADING.sub("", raw)
+    if "*" in t:
+        t = _STARS.sub("", t)
+    if "\\" in t:
+        t = _ESCAPES.sub(r"\1", t)
+    t = t.strip()
+    if "  " in t:
+        t = _SPACES.sub(" ", t)
+    return t
+
+
+def tokenize(text: str, g: Grammar) -> list[Line]:
+    """Split normalised text into cleaned lines; ``|`` separates table cells."""
+    lines: list[Line] = []
+    pos = 0
+    bold = False
+    pending_break = False
+    for raw in text.split("\n"):
+        line_end = pos + len(raw)
+        pieces = raw.split("|") if "|" in raw else [raw]
+        offset = pos
+        for k, piece in enumerate(pieces):
+            if k > 0:
+                pending_break = True
+            stripped = piece.strip()
+            stars = stripped.count("**")
+            bold_start = stripped.startswith("**") and not bold
+            if stars % 2:
+                bold = not bold
+            content = clean(piece)
+            if content:
+                lead = len(piece) - len(piece.lstrip())
+                start = offset + lead
+                end = offset + len(piece.rstrip())
+                line = Line(len(lines), start, end, content, pending_break, bold_start, bold)
+                _classify(line, g)
+                lines.append(line)
+                pending_break = False
+            elif not stripped or stripped.strip("*") == "":
+                # an empty line or a lone `**`: a blank line ends a paragraph like a cell break
+                if not stripped and len(pieces) == 1:
+                    pending_break = True
+            offset += len(piece) + 1
+        pos = line_end + 1
+    return lines
+
+
+def _classify(line: Line, g: Grammar) -> None:
+    m = g.marker_scanner.match(line.text)
+    if m is None:
+        return
+    for i, marker in enumerate(g.markers):
+        if m.start(f"m{i}") != -1:
+            line.marker = marker
+            num = m.group("num") if "num" in marker.pattern.groupindex else None
+            line.num = num or ""
+            line.rest = (m.group("rest") or "").strip()
+            return
+
+
+def last_word(text: str) -> str:
+    m = _LAST_WORD.search(text)
+    return m.group(1).casefold() if m else ""
+
+
+def ends_terminal(text: str) -> bool:
+    t = text.rstrip(" *)”\"'")
+    return t.endswith(_TERMINAL) or text.endswith((".)", ";)", ":)"))
+
+
+def starts_lower(text: str) -> bool:
+    for ch in text[:3]:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False
+
+
+def wrap_width(lines: Sequence[Line]) -> int:
+    """The width a page was hard-wrapped at (0 when lines are not wrapped)."""
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    if len(lengths) < 5:
+        return 0
+    w = lengths[int(len(lengths) * 0.9)]
+    return w if w <= 140 else 0
+
+
+class Block:
+    """A logical block: one or more physical lines joined by the reflow."""
+
+    __slots__ = ("lines", "text", "marker", "num", "rest")
+
+    def __init__(self, first: Line) -> None:
+        self.lines = [first]
+        self.text = first.text
+        self.marker = first.marker
+        self.num = first.num
+        self.rest = first.rest
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        self.text = join_text(self.text, line.text)
+        if self.marker is not None:
+            self.rest = join_text(self.rest, line.text) if self.rest else line.text
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def join_text(a: str, b: str) -> str:
+    if not a:
+        return b
+    if a.endswith("-") and not a.endswith(" -") and b[:1].islower():
+        return a + b  # a word hyphenated across lines is rare in Vietnamese; keep the hyphen
+    return f"{a} {b}"
+
+
+def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block | None = None) -> bool:
+    """Whether ``line`` continues the block that ``prev`` ends (a hard wrap, not a new unit)."""
+    if line.cell_break:
+        return False
+    if line.bold_start and not prev.bold_open:
+        return False
+    text = line.text
+    ptext = prev_block.text if prev_block is not None else prev.text
+    if line.marker is not None:
+        # a marker-looking line right after a dangling word is the sentence going on
+        if ends_terminal(ptext) or last_word(ptext) not in g.dangling:
+            return False
+        return line.marker.name not in ("dash", "plus") or not ends_terminal(ptext)
+    if prev.marker is not None and not prev.rest and prev_block is not None and len(prev_block.lines) == 1:
+        return True  # "I." alone on its line: the heading text follows
+    if starts_lower(text):
+        return True
+    if ends_terminal(ptext):
+        return False
+    if ptext.endswith(",") or last_word(ptext) in g.dangling:
+        return not line.caps or prev.caps
+    if prev.caps and line.caps:
+        return True  # a wrapped heading or title
+    if prev.caps != line.caps:
+        return False
+    if not width:
+        return False
+    return len(prev.text) >= 0.6 * width
+
+
+def reflow(lines: Sequence[Line], g: Grammar, width: int | None = None) -> Iterator[Block]:
+    """Join hard-wrapped lines into blocks."""
+    if width is None:
+        width = wrap_width(lines)
+    block: Block | None = None
+    prev: Line | None = None
+    for line in lines:
+        if block is not None and prev is not None and continues(prev, line, width, g, block):
+            block.add(line)
+        else:
+            if block is not None:
+                yield block
+            block = Block(line)
+        prev = line
+    if block is not None:
+        yield block
+
+
+def has_upper(text: str) -> bool:
+    return bool(_UPPER.search(text))

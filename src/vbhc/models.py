@@ -1,0 +1,187 @@
+"""The typed output: pydantic v2 models, built once at the end of a parse.
+
+Field names follow the JSON contract in GOLD-CONVENTIONS.md. Every node carries a
+``span``: character offsets ``[start, end)`` into the *original* input text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Family = Literal["administrative", "party", "legal", "other"]
+Severity = Literal["error", "warning", "info"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Issuer(_Model):
+    name: str | None = None
+    parent: str | None = None
+    span: Span | None = None
+
+
+class Number(_Model):
+    """A number and symbol (số, ký hiệu) split into its parts."""
+
+    raw: str = Field(description="as printed after 'Số', spaces removed: 155/KH-UBND, 165-KH/TU, /TB-UBND")
+    number: str | None = Field(None, description="the running number, None when left blank")
+    year: int | None = Field(None, description="the year inside a normative number (84/2025/QĐ-UBND)")
+    symbol: str = Field("", description="the ký hiệu after the number (and year)")
+    type_code: str | None = Field(None, description="document type code in the symbol (KH, QĐ), if any")
+    issuer_code: str | None = Field(None, description="issuer code (UBND, TTg, TU)")
+    suffix: str | None = Field(None, description="drafting unit or field code after the issuer code")
+    form: Literal["administrative", "legal", "party"] = "administrative"
+    span: Span | None = None
+
+
+class DocType(_Model):
+    code: str | None = None
+    name: str | None = None
+    span: Span | None = None
+
+
+class Signature(_Model):
+    mode: str | None = Field(None, description="last authority prefix: TM, KT, TL, TUQ, Q, T/M, K/T, T/L")
+    prefixes: list[str] = Field(default_factory=list, description="every prefix line, top to bottom")
+    authority: str | None = Field(None, description="the body or title after the last prefix")
+    position: str | None = None
+    name: str | None = None
+    placeholder: str | None = Field(None, description="'(Đã ký)' and the like, printed instead of a signature")
+    span: Span | None = None
+
+
+class Recipient(_Model):
+    name: str
+    group: str | None = Field(None, description="group label the item sits under ('Gửi bản điện tử')")
+    sub_items: list[str] = Field(default_factory=list)
+    source: Literal["noi_nhan", "kinh_gui"] = "noi_nhan"
+    span: Span | None = None
+
+
+class Archive(_Model):
+    raw: str
+    units: list[str] = Field(default_factory=list)
+    drafter: str | None = None
+    copies: int | None = None
+    span: Span | None = None
+
+
+class Node(_Model):
+    kind: str
+    label: str | None = None
+    marker: str | None = Field(None, description="the marker as printed: 'I.', '1.', 'a)', '-', 'Điều 5a.'")
+    title: str | None = None
+    text: str | None = None
+    children: list[Node] = Field(default_factory=list)
+    span: Span
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Reference(_Model):
+    number: str
+    raw: str | None = None
+    doc_type: DocType | None = None
+    date: str | None = None
+    issuer: str | None = None
+    relation: str | None = None
+    span: Span | None = None
+
+
+class Assignment(_Model):
+    lead: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+    task: str | None = None
+    deadline: str | None = None
+    path: list[str] = Field(default_factory=list)
+    span: Span | None = None
+
+
+class Attachment(_Model):
+    kind: Literal["appendix", "issued_with", "document"]
+    label: str | None = None
+    doc_type: DocType | None = None
+    title: str | None = None
+    issued_with: str | None = Field(None, description="the '(Ban hành kèm theo …)' line")
+    body: list[Node] = Field(default_factory=list)
+    signatures: list[Signature] = Field(default_factory=list)
+    span: Span
+
+
+class Diagnostic(_Model):
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None = None
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    source: str | None = Field(None, description="the file the document was read from")
+    family: Family
+    issuer: Issuer = Field(default_factory=Issuer)
+    national_header: str | None = Field(None, description="quốc hiệu (state) or 'ĐẢNG CỘNG SẢN VIỆT NAM'")
+    motto: str | None = Field(None, description="tiêu ngữ")
+    number: Number | None = None
+    doc_type: DocType | None = None
+    place: str | None = None
+    date: str | None = Field(None, description="ISO yyyy-mm-dd of the issuing date line")
+    date_raw: str | None = None
+    title: str | None = None
+    urgency: str | None = None
+    secrecy: str | None = None
+    circulation: str | None = None
+    addressees: list[str] = Field(default_factory=list, description="Kính gửi")
+    authority: str | None = Field(None, description="authority line of a Quyết định/Nghị quyết")
+    preamble: list[Node] = Field(default_factory=list)
+    body: list[Node] = Field(default_factory=list)
+    signatures: list[Signature] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    archive: Archive | None = None
+    attachments: list[Attachment] = Field(default_factory=list)
+    notes: list[Node] = Field(default_factory=list, description="footnotes and notes after the signature")
+    references: list[Reference] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent, exclude_none=False)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Document:
+        return cls.model_validate_json(data)
+
+    def walk(self) -> Iterator[Node]:
+        """Every node of the preamble, body, attachments and notes, depth first."""
+        for top in (*self.preamble, *self.body):
+            yield from top.walk()
+        for att in self.attachments:
+            for top in att.body:
+                yield from top.walk()
+        for note in self.notes:
+            yield from note.walk()
+
+    def find(self, kind: str) -> list[Node]:
+        return [n for n in self.walk() if n.kind == kind]
+
+    def tasks(self) -> list[Assignment]:
+        return list(self.assignments)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]

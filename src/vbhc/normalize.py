@@ -1,0 +1,148 @@
+"""Text clean-up that keeps every offset mappable to the source.
+
+``normalize`` returns the cleaned text and an :class:`OffsetMap`. The clean-up is:
+NFC composition; ``Ð``/``ð`` (Icelandic eth, common in legacy data) to ``Đ``/``đ``; odd
+spaces (no-break, thin, ideographic, tab) to a plain space; invisible characters (zero-width,
+soft hyphen, BOM, bidi marks) and other control characters removed; CR LF and other line
+separators to ``\\n``. Tone placement (hoà/hòa) is *not* rewritten: the printed form is
+kept, and :func:`fold` gives the matching key instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+_SPACE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+_DROP = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\ufffe"
+_NEWLINE = "\u0085\u2028\u2029"
+_TRANSLATE = {ord(c): " " for c in _SPACE}
+_TRANSLATE.update({ord(c): None for c in _DROP})
+_TRANSLATE.update({ord(c): "\n" for c in _NEWLINE})
+_TRANSLATE.update({0xD0: "Đ", 0xF0: "đ"})
+_TRANSLATE.update({c: " " for c in range(0x20) if c not in (0x0A, 0x0D)})
+_TRANSLATE[0x7F] = " "
+
+# Anything the clean-up would touch; text without any of these (and already NFC) is identity.
+_ODD = regex.compile("[\r" + regex.escape(_SPACE + _DROP + _NEWLINE) + "\u00d0\u00f0\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+# One grapheme-ish cluster: a starter and the combining marks after it.
+_CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+", regex.DOTALL)
+
+
+class OffsetMap:
+    """Maps offsets in the normalised text back to offsets in the source text.
+
+    Stored as anchors (normalised offset, source offset) at every place where the two
+    drift apart; between anchors the texts advance together. Identity costs nothing.
+    """
+
+    __slots__ = ("_norm", "_src", "source_length")
+
+    def __init__(self, anchors: list[tuple[int, int]] | None = None, source_length: int = 0) -> None:
+        pairs = anchors or [(0, 0)]
+        self._norm = [a for a, _ in pairs]
+        self._src = [b for _, b in pairs]
+        self.source_length = source_length
+
+    def to_source(self, offset: int) -> int:
+        i = bisect.bisect_right(self._norm, offset) - 1
+        return min(self._src[i] + (offset - self._norm[i]), self.source_length)
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        a = self.to_source(start)
+        b = self.to_source(end) if end > start else a
+        return a, max(a, b)
+
+    @property
+    def identity(self) -> bool:
+        return len(self._norm) == 1
+
+
+class Normalized:
+    __slots__ = ("text", "map", "source")
+
+    def __init__(self, text: str, offset_map: OffsetMap, source: str) -> None:
+        self.text = text
+        self.map = offset_map
+        self.source = source
+
+
+def normalize(source: str) -> Normalized:
+    """Clean ``source`` for parsing; the result's ``map`` leads back to ``source``."""
+    if not _ODD.search(source) and unicodedata.is_normalized("NFC", source):
+        return Normalized(source, OffsetMap(None, len(source)), source)
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = [(0, 0)]
+    n_out = 0
+    pos = 0
+    text = source
+    length = len(text)
+    while pos < length:
+        m = _ODD.search(text, pos)
+        stop = m.start() if m else length
+        if stop > pos:
+            chunk = text[pos:stop]
+            if unicodedata.is_normalized("NFC", chunk):
+                out.append(chunk)
+                n_out += len(chunk)
+            else:
+                n_out = _compose(chunk, pos, out, anchors, n_out)
+            pos = stop
+        if m is None:
+            break
+        ch = text[pos]
+        if ch == "\r":
+            rep = "\n" if pos + 1 >= length or text[pos + 1] != "\n" else ""
+        elif "\ud800" <= ch <= "\udfff":
+            rep = "\ufffd"  # a lone surrogate cannot be encoded; keep its place visibly
+        else:
+            rep = ch.translate(_TRANSLATE)
+        out.append(rep)
+        n_out += len(rep)
+        pos += 1
+        if len(rep) != 1:
+            anchors.append((n_out, pos))
+    return Normalized("".join(out), OffsetMap(anchors, length), source)
+
+
+def _compose(chunk: str, base: int, out: list[str], anchors: list[tuple[int, int]], n_out: int) -> int:
+    """NFC-compose ``chunk`` cluster by cluster, adding an anchor after each length change."""
+    for m in _CLUSTER.finditer(chunk):
+        piece = m.group()
+        done = unicodedata.normalize("NFC", piece)
+        out.append(done)
+        n_out += len(done)
+        if len(done) != len(piece):
+            anchors.append((n_out, base + m.end()))
+    return n_out
+
+
+@lru_cache(maxsize=1)
+def _tone_table() -> tuple[regex.Pattern[str], dict[str, str]]:
+    from .grammar import grammar
+
+    pairs = grammar().tone_pairs
+    mapping: dict[str, str] = {}
+    for new, old in pairs:
+        mapping[new] = old
+        mapping[new.upper()] = old.upper()
+        mapping[new[0].upper() + new[1:]] = old[0].upper() + old[1:]
+    # only at the end of a syllable: "hoàn" keeps its place, "hoà" becomes "hòa"; "qu" is a consonant
+    keys = "|".join(sorted(map(regex.escape, mapping), key=len, reverse=True))
+    return regex.compile(rf"(?<![qQ])(?:{keys})(?!\p{{L}})"), mapping
+
+
+def fold_tones(text: str) -> str:
+    """Rewrite new-style tone placement (hoà, uỷ) to the old style (hòa, ủy)."""
+    pattern, mapping = _tone_table()
+    return pattern.sub(lambda m: mapping[m.group()], text)
+
+
+def fold(text: str) -> str:
+    """Matching key: NFC, Đ unified, old-style tones, spaces folded, case folded."""
+    t = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    t = fold_tones(t)
+    return " ".join(t.split()).casefold()
