@@ -19,32 +19,61 @@ from .lines import Line, ends_terminal, starts_lower
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*\.?)(?:[ ](?:\p{Lu}[\p{Ll}'’]*\.?)){1,6}$")
 _CAPS_NAME = regex.compile(r"^\p{Lu}+(?:[ ]\p{Lu}+){1,5}$")
 _ITEM_END = regex.compile(r"[;.,]+\s*$")
+_ITEM_CLOSED = regex.compile(r"[;.]\s*$")
 _ARCHIVE_TAIL = regex.compile(r"\s*\((?P<n>\d+)\s*b?(?:ản)?\)\s*\.?$")
 _DRAFTER = regex.compile(r"^(?P<unit>.*?)\s*\((?P<who>[^)]+)\)\s*$")
 
 
 @dataclass
 class RawSignature:
-    prefixes: list[str] = field(default_factory=list)
-    caps: list[str] = field(default_factory=list)
+    """Lines of one signature block in order: ('prefix', 'KT. CHỦ TỊCH') or ('caps', 'PHÓ CHỦ TỊCH')."""
+
+    items: list[tuple[str, str]] = field(default_factory=list)
     name: str | None = None
+    honorific: str | None = None
     placeholder: str | None = None
     start: int = 0
     end: int = 0
     mode: str | None = None
 
     @property
+    def prefixes(self) -> list[str]:
+        return [t for k, t in self.items if k == "prefix"]
+
+    def _after_last_prefix(self) -> tuple[str | None, list[str]]:
+        last = None
+        after: list[str] = []
+        for kind, text in self.items:
+            if kind == "prefix":
+                last, after = text, []
+            else:
+                after.append(text)
+        return last, after
+
+    @property
     def position(self) -> str | None:
-        return self.caps[-1] if self.caps else (self.prefixes[-1].split(None, 1)[-1] if self.prefixes else None)
+        last, after = self._after_last_prefix()
+        if after:
+            return after[-1]
+        if last is not None and " " in last:
+            return last.split(None, 1)[1]
+        return None
 
     @property
     def authority(self) -> str | None:
-        if not self.prefixes:
+        last, after = self._after_last_prefix()
+        if last is None:
             return None
-        last = self.prefixes[-1]
-        rest = last.split(None, 1)[1] if " " in last else ""
-        between = self.caps[:-1] if self.caps else []
-        return " ".join([rest, *between]).strip() or None
+        rest = last.split(None, 1)[1] if " " in last.strip() else ""
+        return " ".join([rest, *after[:-1]]).strip() or None
+
+    @property
+    def open(self) -> bool:
+        """Still waiting for its title or name."""
+        return self.name is None
+
+    def has_title(self) -> bool:
+        return any(k == "caps" for k, _ in self.items) or any(" " in t.strip() for t in self.prefixes)
 
 
 @dataclass
@@ -81,11 +110,24 @@ def is_position(line: Line, g: Grammar) -> bool:
     return line.caps and len(line.text) <= 80 and line.marker is None and not line.text.endswith(":")
 
 
+def noi_nhan_at(lines: list[Line], i: int, g: Grammar) -> tuple[int, str] | None:
+    """'Nơi nhận:' at line ``i`` (also wrapped as 'Nơi' / 'nhận:'): (lines used, text after it)."""
+    text = lines[i].text
+    m = g.closing["noi_nhan"].match(text)
+    if m:
+        return 1, m.group("rest").strip()
+    if len(text) <= 4 and i + 1 < len(lines):
+        m = g.closing["noi_nhan"].match(f"{text} {lines[i + 1].text}")
+        if m and lines[i + 1].text.lower().startswith("nhận"):
+            return 2, m.group("rest").strip()
+    return None
+
+
 def starts_closing(lines: list[Line], i: int, g: Grammar) -> bool:
     """Whether the closing (signature or Nơi nhận) begins at line ``i``."""
     ln = lines[i]
     cl = g.closing
-    if cl["noi_nhan"].match(ln.text):
+    if noi_nhan_at(lines, i, g):
         return True
     if ln.caps and cl["authority"].match(ln.text) and len(ln.text) <= 90:
         return True
@@ -116,25 +158,25 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
         text = ln.text
         if i > lo and stop(i):
             break
-        m = cl["noi_nhan"].match(text)
-        if m:
+        nn = noi_nhan_at(lines, i, g)
+        if nn:
+            used, rest = nn
             out.has_noi_nhan = True
             in_recipients = True
             group = None
-            rest = m.group("rest").strip()
             if rest:
                 _add_item(out, rest.lstrip("-–+ "), ln, group, cl)
-            i += 1
+            i += used
             continue
         am = cl["authority"].match(text) if ln.caps else None
         if am:
-            if sig is None or sig.name is not None or sig.caps:
+            if sig is None or sig.name is not None:
                 sig = RawSignature(start=ln.start)
                 out.signatures.append(sig)
-            sig.prefixes.append(text)
+            i, text, end = _bold_run(lines, i, hi, g)
+            sig.items.append(("prefix", text))
             sig.mode = am.group("mode")
-            sig.end = ln.end
-            i += 1
+            sig.end = end
             continue
         if in_recipients and (text[:1] in "-–+" and not ln.caps or cl["archive"].match(text)):
             _recipient_line(out, ln, group, cl)
@@ -149,19 +191,17 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             sig.end = ln.end
             i += 1
             continue
-        if sig is not None and sig.name is None and (sig.caps or sig.prefixes) and is_name(text, g) \
-                and not (sig.prefixes and not sig.caps and _authority_open(sig)):
-            sig.name = text
-            sig.end = ln.end
-            i += 1
+        if sig is not None and sig.name is None and sig.has_title() and is_name(_bare(text, cl), g) \
+                and not (ln.caps and i + 1 < hi and is_position(lines[i + 1], g) and not lines[i + 1].cell_break):
+            i = _take_name(sig, lines, i, hi, g, cl)
             continue
         if is_position(ln, g) and not (in_recipients and _continues_item(out, ln)):
             if sig is None or sig.name is not None:
                 sig = RawSignature(start=ln.start)
                 out.signatures.append(sig)
-            sig.caps.append(text)
-            sig.end = ln.end
-            i += 1
+            i, text, end = _bold_run(lines, i, hi, g)
+            sig.items.append(("caps", text))
+            sig.end = end
             continue
         if in_recipients and group is None and cl["group_label"].match(text) and not out.recipients:
             group = text.rstrip(": ")
@@ -175,22 +215,54 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             _append_item(out, ln)
             i += 1
             continue
-        if sig is not None and sig.name is None and (sig.caps or sig.prefixes) and text and not ends_terminal(text) \
-                and len(text) <= 60 and not starts_lower(text):
-            sig.name = text  # a name we cannot confirm by shape (initials, foreign names)
-            sig.end = ln.end
-            i += 1
+        if sig is not None and sig.name is None and sig.has_title() and text and not ends_terminal(text) \
+                and len(text) <= 60 and not starts_lower(text) and not (in_recipients and _continues_item(out, ln)):
+            i = _take_name(sig, lines, i, hi, g, cl)  # a name we cannot confirm by shape
             continue
         break
     out.end = i
-    out.signatures = [s for s in out.signatures if s.caps or s.name or s.prefixes]
+    out.signatures = [s for s in out.signatures if s.items or s.name]
     return out
 
 
-def _authority_open(sig: RawSignature) -> bool:
-    """The last prefix line has no body yet ("TL." alone) or ends with a comma."""
-    last = sig.prefixes[-1]
-    return " " not in last.strip() or last.rstrip().endswith(",")
+def _bold_run(lines: list[Line], i: int, hi: int, g: Grammar) -> tuple[int, str, int]:
+    """An upper-case signature line and the lines its open ``**`` run wraps onto
+    ("**KT. TRƯỞNG BAN NGHIỆP VỤ" / "THUẾ HQ**"); returns (next index, text, end offset)."""
+    ln = lines[i]
+    text, end = ln.text, ln.end
+    while ln.bold_open and i + 1 < hi:
+        nxt = lines[i + 1]
+        if nxt.cell_break or not nxt.caps or g.closing["authority"].match(nxt.text):
+            break
+        text, end, ln = f"{text} {nxt.text}", nxt.end, nxt
+        i += 1
+    return i + 1, text, end
+
+
+def _bare(text: str, cl) -> str:
+    m = cl["honorific"].match(text)
+    return m.group("name") if m else text
+
+
+def _take_name(sig: RawSignature, lines: list[Line], i: int, hi: int, g: Grammar, cl) -> int:
+    """Set the signer's name from line ``i`` (joining a name wrapped over two lines); returns
+    the next line index."""
+    ln = lines[i]
+    text = ln.text
+    m = cl["honorific"].match(text)
+    if m:
+        sig.honorific, text = m.group("h"), m.group("name")
+    end = ln.end
+    if i + 1 < hi and (len(text.split()) == 1 or ln.bold_open):
+        nxt = lines[i + 1]
+        joined = f"{text}{nxt.text}" if ln.bold_open and nxt.text[:1].islower() else f"{text} {nxt.text}"
+        if not nxt.cell_break and is_name(joined, g):
+            text = joined
+            end = nxt.end
+            i += 1
+    sig.name = text
+    sig.end = end
+    return i + 1
 
 
 def _continues_item(out: Closing, ln: Line) -> bool:
@@ -204,11 +276,11 @@ def _append_item(out: Closing, ln: Line) -> None:
     last = out.recipients[-1]
     last.name = f"{last.name} {ln.text}".strip() if last.name else ln.text
     last.end = ln.end
-    last.open = not _ITEM_END.search(ln.text)
+    last.open = not _ITEM_CLOSED.search(ln.text)
 
 
 def _add_item(out: Closing, text: str, ln: Line, group: str | None, cl) -> None:
-    out.recipients.append(RawRecipient(text, ln.start, ln.end, group, open=not _ITEM_END.search(text)))
+    out.recipients.append(RawRecipient(text, ln.start, ln.end, group, open=not _ITEM_CLOSED.search(text)))
 
 
 def _recipient_line(out: Closing, ln: Line, group: str | None, cl) -> None:

@@ -9,7 +9,7 @@ from .body import RawNode, build_tree
 from .closing import Closing, item_name, parse_archive, parse_closing, starts_closing
 from .grammar import Grammar, grammar
 from .header import Diag, Header, doc_type_code, parse_header
-from .lines import Block, Line, reflow, tokenize, wrap_width
+from .lines import Block, Line, ends_terminal, reflow, tokenize, wrap_width
 from .normalize import Normalized, normalize
 
 _PREAMBLE_KINDS = ("basis", "proposal", "consideration", "operative")
@@ -136,7 +136,15 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
         rest = m.group("rest").strip()
         j = i + 1
         if rest and not rest.startswith("-"):
-            items.append((rest, ln.start, ln.end))
+            end = ln.end
+            # a single addressee wrapped: "Công ty Cổ phần Chế biến" / "Nông sản Phước Hưng"
+            while j < len(work) and not rest.rstrip().endswith((";", ".", ")")) and not work[j].cell_break \
+                    and work[j].marker is None and len(work[j].text.split()) <= 6 \
+                    and all(w[:1].isupper() for w in work[j].text.split()):
+                rest = f"{rest} {work[j].text}"
+                end = work[j].end
+                j += 1
+            items.append((rest, ln.start, end))
         else:
             if rest:
                 items.append((rest.lstrip("-– "), ln.start, ln.end))
@@ -171,9 +179,9 @@ def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tu
     while i < n:
         block = blocks[i]
         kind = _pre_kind(block, g) if block.marker is None or block.marker.name == "dash" else None
-        if kind is None and last_kind == "basis" and block.marker is None and pre \
-                and pre[-1][1].text.rstrip().endswith(";"):
-            kind = "basis"  # a second instrument cited in the same căn cứ, on its own line
+        if kind is None and last_kind in ("basis", "proposal") and block.marker is None and pre \
+                and not pre[-1][1].lines[0].caps and (pre[-1][1].text.rstrip().endswith(";") or not ends_terminal(pre[-1][1].text)):
+            kind = last_kind  # a second instrument cited in the same căn cứ, or its wrapped tail
         if kind is None:
             break
         pre.append((kind, block))
@@ -198,7 +206,7 @@ def _pre_kind(block: Block, g: Grammar) -> str | None:
 def _apply_closing(ctx: _Ctx, doc: M.Document, cl: Closing) -> None:
     for s in cl.signatures:
         doc.signatures.append(M.Signature(
-            mode=_mode(s.mode), prefixes=[p for p in s.prefixes], authority=s.authority,
+            mode=_mode(s.mode), prefixes=s.prefixes, authority=s.authority, honorific=s.honorific,
             position=s.position, name=s.name, placeholder=s.placeholder, span=ctx.span(s.start, s.end)))
     for r in cl.recipients:
         name = item_name(r.name)
@@ -223,10 +231,13 @@ def _attachment_start(work: list[Line], i: int, g: Grammar) -> bool:
         return True
     if ln.caps and g.type_line.match(text) and not text.endswith(":"):
         return any(g.attachment["issued_with"].match(x.text) for x in work[i + 1:i + 7])
-    if ln.caps and len(text) < 120:
-        nxt = work[i + 1:i + 6]
-        return any(g.attachment["issued_with"].match(x.text) for x in nxt) and \
-            not any(starts_closing(work, j, g) for j in range(i + 1, min(len(work), i + 3)))
+    if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not work[i - 1].caps):
+        # an upper-case title whose following title lines lead to "(Kèm theo …)"
+        for x in work[i + 1:i + 7]:
+            if g.attachment["issued_with"].match(x.text):
+                return True
+            if not x.caps:
+                return False
     return False
 
 
@@ -248,7 +259,8 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop) 
             i = max(cl.end, i + 1)
             continue
         j = i + 1
-        while j < n and not stop(j) and not g.closing["footnote"].match(work[j].text):
+        while j < n and not stop(j) and not g.closing["footnote"].match(work[j].text) \
+                and not (not doc.signatures and starts_closing(work, j, g)):
             j += 1
         for block in _blocks(ctx, work, i, j):
             fm = g.closing["footnote"].match(block.text)

@@ -193,6 +193,7 @@ def load(directory: Path | None = None) -> Grammar:
     header = _patterns(mk, mk.table("header"))
     preamble = _patterns(mk, mk.table("preamble"))
     closing = _patterns(mk, mk.table("closing"))
+    closing.update(_patterns(mk, mk.table("signature")))
     attachment = _patterns(mk, mk.table("attachment"))
     for needed, table in (("number", header), ("date", header), ("noi_nhan", closing), ("authority", closing)):
         if needed not in table:

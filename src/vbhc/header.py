@@ -145,21 +145,29 @@ def iso_date(d: str | None, m: str | None, y: str | None) -> tuple[str | None, s
         return None, "invalid"
 
 
-def _place(raw: str | None) -> str | None:
+_PLACE_WORDS = frozenset(("phố", "xã", "thị", "trấn", "quận", "huyện", "tỉnh"))
+
+
+def _place(raw: str | None, wrapped_ok: bool = True) -> tuple[str | None, int]:
+    """The place name before ', ngày', and how many lines it takes (it may wrap once:
+    "Bắc" / "Kạn, ngày …")."""
     if not raw:
-        return None
+        return None, 0
     segments = [s.strip() for s in raw.split("\n") if s.strip()]
     place = segments[-1]
+    used = 1
     if len(segments) > 1:
         prev = segments[-2]
         words = prev.split()
-        if len(words) <= 2 and not prev.isupper():
+        if wrapped_ok and len(words) <= 5 and not prev.isupper() and ":" not in prev \
+                and all(w[:1].isupper() or w in _PLACE_WORDS for w in words):
             place = f"{prev} {place}"
+            used = 2
     # drop an upper-case run glued in front ("TỈNH BẮC KẠN Bắc Kạn")
     words = place.split()
     while len(words) > 1 and words[0].isupper() and len(words[0]) > 3 and not words[1].isupper():
         words.pop(0)
-    return " ".join(words) or None
+    return " ".join(words) or None, used
 
 
 def _split_issuer(pieces: list[str], g: Grammar) -> tuple[str | None, str | None]:
@@ -254,9 +262,9 @@ def parse_header(lines: list[Line], g: Grammar) -> Header:
 
     # date and place: before the type line (or a little after, when the header is scattered)
     date_hi = min(hi, (type_idx + 1) if type_idx is not None else hi)
-    dm = _find_date(jt, date_hi, g)
+    dm = _find_date(jt, zstart, date_hi, g)
     if dm is None and type_idx is not None:
-        dm = _find_date(jt, min(hi, type_idx + 12), g)
+        dm = _find_date(jt, zstart, min(hi, type_idx + 12), g)
     if dm is not None:
         _set_date(h, dm, jt)
 
@@ -325,16 +333,19 @@ def _marks(h: Header, lines: list[Line], lo: int, hi: int, g: Grammar) -> None:
             setattr(h, kind, ln.text)
 
 
-def _find_date(jt: _Joined, hi_line: int, g: Grammar) -> regex.Match[str] | None:
+def _find_date(jt: _Joined, lo_line: int, hi_line: int, g: Grammar) -> regex.Match[str] | None:
     end = jt.starts[hi_line - jt.lo] if hi_line - jt.lo < len(jt.starts) else len(jt.text)
-    for m in g.header["date"].finditer(jt.text, 0, end):
+    for m in g.header["date"].finditer(jt.text, jt.starts[lo_line - jt.lo], end):
         if m.group("y") or m.group("place"):
             return m
     return None
 
 
 def _set_date(h: Header, m: regex.Match[str], jt: _Joined) -> None:
-    h.place = _place(m.group("place"))
+    end_line = jt.lines[jt.line_at(m.end("place"))] if m.group("place") else None
+    h.place, used = _place(m.group("place"), wrapped_ok=end_line is None or not end_line.cell_break)
+    first_line = jt.line_at(m.end("place") if m.group("place") else m.start())
+    first_line = max(jt.lo, first_line - (used - 1))
     h.date_raw = " ".join(m.group().split())
     iso, problem = iso_date(m.group("d"), m.group("m"), m.group("y"))
     h.date = iso
@@ -345,7 +356,7 @@ def _set_date(h: Header, m: regex.Match[str], jt: _Joined) -> None:
     elif problem == "invalid":
         h.diagnostics.append(Diag("header.date.invalid", "error",
                                   f"the issuing date is not a calendar date: {h.date_raw!r}", span))
-    h.consumed.update(range(jt.line_at(m.start()), jt.line_at(m.end() - 1) + 1))
+    h.consumed.update(range(first_line, jt.line_at(m.end() - 1) + 1))
 
 
 def _vv(h: Header, lines: list[Line], lo: int, type_idx: int | None, hi: int, g: Grammar) -> int | None:

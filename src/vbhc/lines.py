@@ -29,7 +29,7 @@ _ESCAPES = regex.compile(r"\\([-*_#|.()\[\]+])")
 class Line:
     """One physical line or table cell, cleaned."""
 
-    __slots__ = ("idx", "start", "end", "text", "cell_break", "bold_start", "bold_open",
+    __slots__ = ("idx", "start", "end", "text", "cell_break", "bold_start", "bold_open", "italic_open",
                  "marker", "num", "rest", "_caps")
 
     def __init__(self, idx: int, start: int, end: int, text: str, cell_break: bool,
@@ -41,6 +41,7 @@ class Line:
         self.cell_break = cell_break  # a `|` cell boundary comes right before this line
         self.bold_start = bold_start  # opens a bold run (`**`) that was not already open
         self.bold_open = bold_open    # a bold run is still open after this line
+        self.italic_open = False      # an italic run (`*…*`) is still open after this line
         self.marker: Marker | None = None
         self.num = ""
         self.rest = text
@@ -80,25 +81,35 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     bold = False
+    italic = False
     pending_break = False
     for raw in text.split("\n"):
         line_end = pos + len(raw)
         pieces = raw.split("|") if "|" in raw else [raw]
         offset = pos
+        if not raw.strip():
+            bold = italic = False  # emphasis never runs across a blank line or a table cell
         for k, piece in enumerate(pieces):
             if k > 0:
                 pending_break = True
+                bold = italic = False
             stripped = piece.strip()
             stars = stripped.count("**")
             bold_start = stripped.startswith("**") and not bold
             if stars % 2:
                 bold = not bold
+            if (stripped.count("*") - 2 * stars) % 2:
+                italic = not italic
             content = clean(piece)
+            if content and g.header["rule"].match(content):
+                pending_break = True  # a drawn rule (-----, *) separates blocks; it is not text
+                content = ""
             if content:
                 lead = len(piece) - len(piece.lstrip())
                 start = offset + lead
                 end = offset + len(piece.rstrip())
                 line = Line(len(lines), start, end, content, pending_break, bold_start, bold)
+                line.italic_open = italic
                 _classify(line, g)
                 lines.append(line)
                 pending_break = False
@@ -193,6 +204,8 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return False
     if line.bold_start and not prev.bold_open:
         return False
+    if line.marker is None and (prev.bold_open or prev.italic_open) and not (prev.caps and not line.caps):
+        return True  # still inside the same `**…**` or `*…*` run of a web page
     text = line.text
     ptext = prev_block.text if prev_block is not None else prev.text
     if line.marker is not None:
@@ -206,12 +219,18 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return True
     if ends_terminal(ptext):
         return False
+    if prev.caps != line.caps:
+        return False  # an upper-case heading ends where running text starts
     if ptext.endswith(",") or last_word(ptext) in g.dangling:
-        return not line.caps or prev.caps
+        # "… hướng dẫn của" / "Trung ương": the sentence goes on; but "1. Thời gian, địa điểm"
+        # is a heading: only a long line or a marker with one or two words continues
+        if width and len(prev.text) >= 0.5 * width:
+            return True
+        if prev.marker is not None and prev_block is not None and len(prev_block.lines) == 1 \
+                and len(prev.rest.split()) <= 2:
+            return True
     if prev.caps and line.caps:
         return True  # a wrapped heading or title
-    if prev.caps != line.caps:
-        return False
     if not width:
         return False
     return len(prev.text) >= 0.6 * width

@@ -58,6 +58,7 @@ class Signature(_Model):
     authority: str | None = Field(None, description="the body or title after the last prefix")
     position: str | None = None
     name: str | None = None
+    honorific: str | None = Field(None, description="rank or academic title printed before the name")
     placeholder: str | None = Field(None, description="'(Đã ký)' and the like, printed instead of a signature")
     span: Span | None = None
 
