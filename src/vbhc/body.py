@@ -18,10 +18,11 @@ HEADING_MAX = 160
 class RawNode:
     """A node under construction (cheap; the pydantic model is built once at the end)."""
 
-    __slots__ = ("kind", "label", "marker", "title", "text", "children", "start", "end", "rank")
+    __slots__ = ("kind", "label", "marker", "title", "text", "children", "start", "end", "rank", "style", "num")
 
     def __init__(self, kind: str, start: int, end: int, *, label: str | None = None, marker: str | None = None,
-                 title: str | None = None, text: str | None = None, rank: int = 1000) -> None:
+                 title: str | None = None, text: str | None = None, rank: int = 1000, style: str = "",
+                 num: str = "") -> None:
         self.kind = kind
         self.label = label
         self.marker = marker
@@ -31,6 +32,8 @@ class RawNode:
         self.start = start
         self.end = end
         self.rank = rank
+        self.style = style  # the marker rule that opened the node ("arabic", "letter", "dash")
+        self.num = num
 
 
 def _printed_marker(block: Block) -> str:
@@ -69,7 +72,7 @@ def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
         rest = block.rest.strip()
         label = mk.label.format(num=block.num) if mk.label else None
         node = RawNode(mk.kind, block.start, block.end, label=label or None, marker=_printed_marker(block),
-                       rank=mk.rank)
+                       rank=mk.rank, style=mk.name, num=block.num)
         nxt = blocks[i + 1] if i + 1 < n else None
         if not rest and mk.titled and nxt is not None and nxt.marker is None and nxt.lines[0].caps:
             # "Chương I" / "QUY ĐỊNH CHUNG": the title stands on the next line
@@ -82,13 +85,66 @@ def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
             node.title = rest.rstrip(" :")
         else:
             node.text = rest or None
-        while stack and stack[-1].rank >= mk.rank:
-            stack.pop()
+        _place(stack, node)
         (stack[-1].children if stack else roots).append(node)
         _extend(stack, node.end)
         stack.append(node)
         i += 1
     return roots
+
+
+_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def _ordinal(style: str, num: str) -> int | None:
+    """Position of a marker's number in its sequence (1-based), None when unknown."""
+    num = num.strip()
+    if not num:
+        return None
+    if num[0].isdigit():
+        head = num.split(".")[-1]
+        digits = "".join(ch for ch in head if ch.isdigit())
+        return int(digits) if digits else None
+    if style == "roman" or set(num) <= set(_ROMAN):
+        total = 0
+        for a, b in zip(num, num[1:] + " "):
+            va, vb = _ROMAN.get(a, 0), _ROMAN.get(b, 0)
+            total += -va if va < vb else va
+        return total or None
+    low = num.lower()
+    if low in _ORDINALS:
+        return _ORDINALS.index(low) + 1
+    if low[0] in _LETTERS:
+        return _LETTERS.index(low[0]) + 1
+    return None
+
+
+def _successor(prev: RawNode, new: RawNode) -> bool:
+    if not new.num:
+        return True  # '-' and '+' items are always siblings of the one before
+    a, b = _ordinal(prev.style, prev.num), _ordinal(new.style, new.num)
+    if a is None or b is None:
+        return False
+    if new.style in ("letter", "letter_dot"):
+        return a < b <= a + 2  # 'd' then 'e' (a skipped 'đ') is still the next point
+    return a < b <= a + 1 or (a == b and new.num != prev.num)  # 5 then 5a
+
+
+def _place(stack: list[RawNode], node: RawNode) -> None:
+    """Pop the stack to where ``node`` belongs. The nearest open item of the same style is its
+    sibling when ``node`` continues that item's sequence; a sequence that restarts (a '1.'
+    under a '-' inside a '2.') nests; otherwise the markers' ranks decide."""
+    same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == node.style), None)
+    if same is not None:
+        if _successor(stack[same], node):
+            del stack[same:]
+            return
+        if _ordinal(node.style, node.num) == 1 and stack[-1].rank > node.rank:
+            return  # a nested list: stays under the deeper open item
+    while stack and stack[-1].rank >= node.rank:
+        stack.pop()
 
 
 def _extend(stack: list[RawNode], end: int) -> None:

@@ -140,7 +140,8 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
             # a single addressee wrapped: "Công ty Cổ phần Chế biến" / "Nông sản Phước Hưng"
             while j < len(work) and not rest.rstrip().endswith((";", ".", ")")) and not work[j].cell_break \
                     and work[j].marker is None and len(work[j].text.split()) <= 6 \
-                    and all(w[:1].isupper() for w in work[j].text.split()):
+                    and (all(w[:1].isupper() for w in work[j].text.split())
+                         or (j + 1 < len(work) and work[j + 1].text.startswith("("))):
                 rest = f"{rest} {work[j].text}"
                 end = work[j].end
                 j += 1

@@ -204,7 +204,8 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return False
     if line.bold_start and not prev.bold_open:
         return False
-    if line.marker is None and (prev.bold_open or prev.italic_open) and not (prev.caps and not line.caps):
+    if line.marker is None and (prev.bold_open or prev.italic_open) and not (prev.caps and not line.caps) \
+            and not ends_terminal(ptext := (prev_block.text if prev_block is not None else prev.text)):
         return True  # still inside the same `**…**` or `*…*` run of a web page
     text = line.text
     ptext = prev_block.text if prev_block is not None else prev.text
