@@ -131,15 +131,16 @@ def starts_closing(lines: list[Line], i: int, g: Grammar) -> bool:
         return True
     if ln.caps and cl["authority"].match(ln.text) and len(ln.text) <= 90:
         return True
-    if is_position(ln, g):
-        # a bare title line ("THỦ TƯỚNG", "CHỦ TỊCH") followed by a name
+    if is_position(ln, g) and len(ln.text) <= 40:
+        # a bare title ("THỦ TƯỚNG", "CHỦ TỊCH"), at most two lines, followed by a person's name
+        # in mixed case (an upper-case "name" here is more often a wrapped heading)
         for j in range(i + 1, min(len(lines), i + 4)):
             nxt = lines[j]
             if cl["placeholder"].match(nxt.text):
                 continue
-            if is_name(nxt.text, g):
+            if is_name(nxt.text, g) and not nxt.caps:
                 return True
-            if not is_position(nxt, g):
+            if not is_position(nxt, g) or len(nxt.text) > 40 or j > i + 1:
                 return False
     return False
 
