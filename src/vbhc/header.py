@@ -469,14 +469,11 @@ def _by_code(code: str, fam: str, g: Grammar) -> DocType | None:
 
 
 def doc_type_code(h: Header) -> str | None:
-    """The code reported for the document type: the grammar's code, with the Party 'Quy định'
-    and a công văn handled."""
-    dt = h.doc_type
-    if dt is None:
+    """The code reported for the document type. A Party number prints the type code itself
+    (`QĐ` for a quy định in 399-QĐ/TW, `QĐi` elsewhere), so it wins there."""
+    if h.doc_type is None:
         return None
-    if h.family == "party" and h.number is not None and h.number.get("type_code"):
-        same = h.number["type_code"]
-        if dt.code in (same,) or same in dt.legacy or dt.name != "Quy định":
-            return dt.code or same
-        return same
-    return dt.code or None
+    printed = h.number.get("type_code") if h.number is not None else None
+    if h.family == "party" and printed:
+        return printed
+    return h.doc_type.code or printed or None
