@@ -81,7 +81,12 @@ def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
             i += 1
             nxt = blocks[i + 1] if i + 1 < n else None
         followed = nxt is not None and (nxt.marker is None or nxt.marker.rank > mk.rank)
-        if rest and heading_like(rest, titled=mk.titled) and (mk.titled or followed) and mk.rank < 80:
+        head, tail = _bold_head(block, rest)
+        if head and heading_like(head, titled=True) and mk.rank < 80:
+            # "**3. Kết quả:** Theo hồ sơ …": the bold part is the heading, the rest its text
+            node.title = head.rstrip(" :")
+            node.children.append(RawNode("paragraph", block.start, block.end, text=tail))
+        elif rest and heading_like(rest, titled=mk.titled) and (mk.titled or followed) and mk.rank < 80:
             node.title = rest.rstrip(" :")
         else:
             node.text = rest or None
@@ -141,10 +146,28 @@ def _place(stack: list[RawNode], node: RawNode) -> None:
         if _successor(stack[same], node):
             del stack[same:]
             return
-        if _ordinal(node.style, node.num) == 1 and stack[-1].rank > node.rank:
-            return  # a nested list: stays under the deeper open item
+        if _ordinal(node.style, node.num) == 1:
+            return  # the same style restarts at 1: a nested list under the innermost open item
     while stack and stack[-1].rank >= node.rank:
         stack.pop()
+
+
+def _bold_head(block: Block, rest: str) -> tuple[str, str]:
+    """Split a marker block whose heading is a bold run closing mid-line."""
+    first = block.lines[0]
+    if first.bold_until and first.rest:
+        cut = first.bold_until - (len(first.text) - len(first.rest))
+        lines_text = first.rest
+    elif not first.rest and len(block.lines) > 1 and block.lines[1].bold_until:
+        cut = block.lines[1].bold_until
+        lines_text = block.lines[1].text
+    else:
+        return "", ""
+    if cut <= 0 or cut >= len(lines_text):
+        return "", ""
+    head = lines_text[:cut].strip()
+    tail = rest[rest.find(head) + len(head):].strip() if head in rest else ""
+    return (head, tail) if head and tail else ("", "")
 
 
 def _extend(stack: list[RawNode], end: int) -> None:

@@ -30,7 +30,7 @@ class Line:
     """One physical line or table cell, cleaned."""
 
     __slots__ = ("idx", "start", "end", "text", "cell_break", "bold_start", "bold_open", "italic_open",
-                 "marker", "num", "rest", "_caps")
+                 "bold_until", "marker", "num", "rest", "_caps")
 
     def __init__(self, idx: int, start: int, end: int, text: str, cell_break: bool,
                  bold_start: bool, bold_open: bool) -> None:
@@ -42,6 +42,7 @@ class Line:
         self.bold_start = bold_start  # opens a bold run (`**`) that was not already open
         self.bold_open = bold_open    # a bold run is still open after this line
         self.italic_open = False      # an italic run (`*…*`) is still open after this line
+        self.bold_until = 0           # a bold run open at the line's start closes here, text following
         self.marker: Marker | None = None
         self.num = ""
         self.rest = text
@@ -96,6 +97,7 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
             stripped = piece.strip()
             stars = stripped.count("**")
             bold_start = stripped.startswith("**") and not bold
+            bold_until = _bold_close(stripped, bold)
             if stars % 2:
                 bold = not bold
             if (stripped.count("*") - 2 * stars) % 2:
@@ -110,6 +112,7 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
                 end = offset + len(piece.rstrip())
                 line = Line(len(lines), start, end, content, pending_break, bold_start, bold)
                 line.italic_open = italic
+                line.bold_until = bold_until
                 _classify(line, g)
                 lines.append(line)
                 pending_break = False
@@ -120,6 +123,21 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
             offset += len(piece) + 1
         pos = line_end + 1
     return lines
+
+
+def _bold_close(stripped: str, bold: bool) -> int:
+    """Where, in the cleaned line, a bold run that is open at the line's start (or opens
+    there) closes, when text follows it: "**1. Mục đích:** Nội dung …". 0 when not."""
+    pos = 0
+    if not bold:
+        if not stripped.startswith("**"):
+            return 0
+        pos = 2
+    close = stripped.find("**", pos)
+    if close <= pos:
+        return 0
+    head, tail = clean(stripped[:close]), clean(stripped[close:])
+    return len(head) if head and tail else 0
 
 
 def _classify(line: Line, g: Grammar) -> None:
