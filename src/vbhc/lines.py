@@ -18,7 +18,7 @@ from .grammar import Grammar, Marker
 _STARS = regex.compile(r"(?<!\()\*+|\*+(?!\))")
 _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 _SPACES = regex.compile(r"[ ]{2,}")
-_LETTER = regex.compile(r"\p{L}")
+_TWO_LETTERS = regex.compile(r"\p{L}.*?\p{L}")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
 _LAST_WORD = regex.compile(r"([\p{L}\d]+)\W*$")
@@ -57,7 +57,7 @@ class Line:
         """Letters all upper case (at least two letters)."""
         if self._caps is None:
             t = self.text
-            self._caps = len(_LETTER.findall(t[:200])) >= 2 and not _LOWER.search(t)
+            self._caps = not _LOWER.search(t) and _TWO_LETTERS.search(t) is not None
         return self._caps
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
