@@ -84,10 +84,10 @@ def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
         head, tail = _bold_head(block, rest)
         if head and heading_like(head, titled=True) and mk.rank < 80:
             # "**3. Kết quả:** Theo hồ sơ …": the bold part is the heading, the rest its text
-            node.title = head.rstrip(" :")
+            node.title = head
             node.children.append(RawNode("paragraph", block.start, block.end, text=tail))
         elif rest and heading_like(rest, titled=mk.titled) and (mk.titled or followed) and mk.rank < 80:
-            node.title = rest.rstrip(" :")
+            node.title = rest
         else:
             node.text = rest or None
         _place(stack, node)
@@ -103,7 +103,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 
-def _ordinal(style: str, num: str) -> int | None:
+def _ordinal(style: str, num: str) -> float | None:
     """Position of a marker's number in its sequence (1-based), None when unknown."""
     num = num.strip()
     if not num:
@@ -122,7 +122,8 @@ def _ordinal(style: str, num: str) -> int | None:
     if low in _ORDINALS:
         return _ORDINALS.index(low) + 1
     if low[0] in _LETTERS:
-        return _LETTERS.index(low[0]) + 1
+        sub = "".join(ch for ch in low[1:] if ch.isdigit())
+        return _LETTERS.index(low[0]) + 1 + (int(sub) / 100 if sub else 0)  # a1 comes after a
     return None
 
 

@@ -192,6 +192,13 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             sig.end = ln.end
             i += 1
             continue
+        if sig is not None and sig.name is None and sig.items and ln.caps and ln.marker is None \
+                and sig.items[-1][1].rstrip().endswith(","):
+            kind, prev_text = sig.items[-1]
+            sig.items[-1] = (kind, f"{prev_text} {text}")  # a title wrapped after its comma
+            sig.end = ln.end
+            i += 1
+            continue
         if sig is not None and sig.name is None and sig.has_title() and is_name(_bare(text, cl), g) \
                 and not (ln.caps and i + 1 < hi and is_position(lines[i + 1], g) and not lines[i + 1].cell_break):
             i = _take_name(sig, lines, i, hi, g, cl)
@@ -208,7 +215,8 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             group = text.rstrip(": ")
             i += 1
             continue
-        if in_recipients and cl["group_label"].match(text) and out.recipients and not out.recipients[-1].open:
+        if in_recipients and cl["group_label"].match(text) and out.recipients and text[:1].isupper() \
+                and not ln.caps:
             group = text.rstrip(": ")
             i += 1
             continue

@@ -232,7 +232,8 @@ def _attachment_start(work: list[Line], i: int, g: Grammar) -> bool:
         return True
     if ln.caps and g.type_line.match(text) and not text.endswith(":"):
         return any(g.attachment["issued_with"].match(x.text) for x in work[i + 1:i + 7])
-    if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not work[i - 1].caps):
+    if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not work[i - 1].caps) \
+            and not (i > 0 and g.attachment["appendix"].match(work[i - 1].text)):
         # an upper-case title whose following title lines lead to "(Kèm theo …)"
         for x in work[i + 1:i + 7]:
             if g.attachment["issued_with"].match(x.text):

@@ -72,6 +72,8 @@ class Grammar:
     tone_pairs: list[tuple[str, str]]
     dangling: frozenset[str]
     title_words: frozenset[str]
+    number_words: frozenset[str]
+    letter_words: frozenset[str]
     extra: dict[str, Any] = field(default_factory=dict)
 
     def types_by_code(self, code: str) -> list[DocType]:
@@ -236,6 +238,8 @@ def load(directory: Path | None = None) -> Grammar:
         tone_pairs=[(a, b) for a, b in pairs],
         dangling=frozenset(w.casefold() for w in orth.strings(orth.data, "dangling", "dangling")),
         title_words=frozenset(orth.strings(orth.data, "title_words", "title_words")),
+        number_words=frozenset(w.casefold() for w in orth.strings(orth.data, "number_words", "number_words")),
+        letter_words=frozenset(w.casefold() for w in orth.strings(orth.data, "letter_words", "letter_words")),
     )
 
 

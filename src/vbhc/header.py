@@ -453,6 +453,12 @@ def _resolve_type(h: Header, g: Grammar) -> None:
             h.diagnostics.append(Diag("header.doc_type.mismatch", "warning",
                                       f"the number's type code {code!r} does not match the type line {named.name!r}",
                                       h.type_span))
+    if num is not None and h.doc_type is not None and h.doc_type.code == "CV" and num["form"] == "administrative" \
+            and num["type_code"] is not None:
+        # a công văn's symbol is <issuer>-<drafting unit> (5347/CT-CS: Cục Thuế, phòng CS)
+        parts = num["symbol"].split("-")
+        num.update(type_code=None, issuer_code=parts[0], suffix="-".join(parts[1:]) or None)
+        code = None
     if code is not None:
         for t in g.doc_types:
             if code in t.legacy:

@@ -173,12 +173,18 @@ def starts_lower(text: str) -> bool:
 
 
 def wrap_width(lines: Sequence[Line]) -> int:
-    """The width a page was hard-wrapped at (0 when lines are not wrapped)."""
-    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    """The width a page was hard-wrapped at; 0 when its lines are not wrapped. A wrapped page
+    has many lines close to one width that stop in mid-sentence."""
+    prose = [ln for ln in lines if len(ln.text) > 20 and not ln.caps]
+    lengths = sorted(len(ln.text) for ln in prose)
     if len(lengths) < 5:
         return 0
     w = lengths[int(len(lengths) * 0.9)]
-    return w if w <= 140 else 0
+    if w > 140:
+        return 0
+    near = [ln for ln in prose if len(ln.text) >= 0.8 * w]
+    cut = sum(1 for ln in near if not ends_terminal(ln.text))
+    return w if cut >= 3 and cut >= 0.5 * len(near) else 0
 
 
 class Block:
@@ -228,10 +234,15 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
     text = line.text
     ptext = prev_block.text if prev_block is not None else prev.text
     if line.marker is not None:
-        # a marker-looking line right after a dangling word is the sentence going on
-        if ends_terminal(ptext) or last_word(ptext) not in g.dangling:
+        # a marker-looking line after a word that asks for a number or a letter is the sentence
+        # going on: "trước ngày" / "15. …", "tại điểm" / "a) khoản 2 Điều 5 …"
+        if ends_terminal(ptext):
             return False
-        return line.marker.name not in ("dash", "plus") or not ends_terminal(ptext)
+        word = last_word(ptext)
+        name = line.marker.name
+        if word in g.number_words and name in ("arabic", "decimal", "roman", "arabic_dash"):
+            return True
+        return word in g.letter_words and name in ("letter", "letter_dot") and starts_lower(line.rest)
     if prev.marker is not None and not prev.rest and prev_block is not None and len(prev_block.lines) == 1:
         return True  # "I." alone on its line: the heading text follows
     if starts_lower(text):

@@ -1,0 +1,844 @@
+"""Per-rule fixtures for the body tree: markers and nesting (Phần/Chương/Điều/khoản/điểm,
+I./1./a)/-/+, the Party "Thứ nhất," / "1-" / "(1)"), headings against running text,
+hard-wrap reflow, the "nothing dropped" invariant, and the preamble (căn cứ, đề nghị,
+the operative word).
+
+Each fixture is a small synthetic document from :func:`make_doc`. Trees are compared as
+outlines, one string per node: two spaces per level, the marker as printed (``¶`` for a
+paragraph), then the node's title, or its text when it has no title.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import vbhc
+from vbhc.models import Document, Node
+
+# --------------------------------------------------------------------------- helpers
+
+STATE_HEAD = (
+    "ỦY BAN NHÂN DÂN",
+    "TỈNH BẮC KẠN",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+)
+PARTY_HEAD = (
+    "ĐẢNG BỘ TỈNH SƠN LA",
+    "TỈNH ỦY",
+    "*",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+)
+STATE_CLOSING = (
+    "Nơi nhận:",
+    "- Các sở, ban, ngành;",
+    "- Lưu: VT, NCPC.",
+    "TM. ỦY BAN NHÂN DÂN",
+    "CHỦ TỊCH",
+    "Lý Thái Hải",
+)
+PARTY_CLOSING = (
+    "Nơi nhận:",
+    "- Các huyện ủy, thành ủy;",
+    "- Lưu Văn phòng Tỉnh ủy.",
+    "T/M BAN THƯỜNG VỤ",
+    "BÍ THƯ",
+    "Hoàng Văn Chất",
+)
+
+
+def make_doc(
+    body: tuple[str, ...],
+    *,
+    head: tuple[str, ...] = STATE_HEAD,
+    number: str = "Số: 155/KH-UBND",
+    date_line: str = "Bắc Kạn, ngày 27 tháng 3 năm 2020",
+    type_line: str = "KẾ HOẠCH",
+    title: str = "Triển khai công tác chuyển đổi số năm 2020",
+    closing: tuple[str, ...] = STATE_CLOSING,
+) -> str:
+    lines = [*head, number, date_line, "", type_line, title, "", *body, "", *closing]
+    return "\n".join(lines) + "\n"
+
+
+def party_doc(body: tuple[str, ...]) -> str:
+    return make_doc(body, head=PARTY_HEAD, number="Số 165-KH/TU",
+                    date_line="Sơn La, ngày 04 tháng 10 năm 2019",
+                    title="thực hiện Kết luận số 52-KL/TW của Ban Bí thư", closing=PARTY_CLOSING)
+
+
+def parse_body(body: tuple[str, ...], **kw) -> Document:
+    doc = vbhc.parse(make_doc(body, **kw))
+    assert doc.family != "other", "the fixture header was not recognised"
+    return doc
+
+
+def outline(nodes: list[Node], depth: int = 0) -> list[str]:
+    out: list[str] = []
+    for n in nodes:
+        content = n.title if n.title is not None else (n.text or "")
+        out.append(f"{'  ' * depth}{n.marker or '¶'} {content}".rstrip())
+        out.extend(outline(n.children, depth + 1))
+    return out
+
+
+def find(nodes: list[Node], label: str) -> Node:
+    for top in nodes:
+        for n in top.walk():
+            if n.label == label:
+                return n
+    raise AssertionError(f"no node labelled {label!r}")
+
+
+# --------------------------------------------------------------------------- nesting
+
+
+def test_nesting_roman_arabic_letter_dash_plus():
+    doc = parse_body((
+        "I. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tăng cường công tác tuyên truyền",
+        "a) Tổ chức quán triệt Nghị quyết đến cán bộ, đảng viên.",
+        "b) Đa dạng hóa hình thức tuyên truyền",
+        "- Tuyên truyền trên báo, đài của tỉnh;",
+        "+ Chuyên mục trên Báo Bắc Kạn;",
+        "+ Chuyên mục trên Đài Phát thanh - Truyền hình tỉnh.",
+        "- Tuyên truyền trên mạng xã hội.",
+        "2. Hoàn thiện cơ chế, chính sách bảo đảm trọng dụng trí thức.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "Giao Sở Nội vụ theo dõi, đôn đốc./.",
+    ))
+    assert outline(doc.body) == [
+        "I. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "  1. Tăng cường công tác tuyên truyền",
+        "    a) Tổ chức quán triệt Nghị quyết đến cán bộ, đảng viên.",
+        "    b) Đa dạng hóa hình thức tuyên truyền",
+        "      - Tuyên truyền trên báo, đài của tỉnh;",
+        "        + Chuyên mục trên Báo Bắc Kạn;",
+        "        + Chuyên mục trên Đài Phát thanh - Truyền hình tỉnh.",
+        "      - Tuyên truyền trên mạng xã hội.",
+        "  2. Hoàn thiện cơ chế, chính sách bảo đảm trọng dụng trí thức.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "  ¶ Giao Sở Nội vụ theo dõi, đôn đốc./.",
+    ]
+
+
+def test_nesting_kinds_and_labels():
+    doc = parse_body((
+        "I. NHIỆM VỤ",
+        "1. Tuyên truyền",
+        "a) Quán triệt Nghị quyết.",
+        "- Trên báo, đài;",
+        "+ Báo Bắc Kạn.",
+    ))
+    sec = doc.body[0]
+    clause = sec.children[0]
+    point = clause.children[0]
+    item = point.children[0]
+    sub = item.children[0]
+    assert (sec.kind, sec.label, sec.marker) == ("section", "I", "I.")
+    assert (clause.kind, clause.label, clause.marker) == ("clause", "1", "1.")
+    assert (point.kind, point.label, point.marker) == ("point", "a", "a)")
+    assert (item.kind, item.label, item.marker) == ("item", None, "-")
+    assert (sub.kind, sub.label, sub.marker) == ("subitem", None, "+")
+
+
+def test_top_level_sections_labels_and_titles():
+    # GOLD-CONVENTIONS `sections`: top-level labelled nodes as [label, title]
+    doc = parse_body((
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao nhận thức của cán bộ, công chức.",
+        "II. NỘI DUNG THỰC HIỆN",
+        "Triển khai các nhiệm vụ trọng tâm.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các sở, ban, ngành triển khai thực hiện./.",
+    ))
+    assert [[n.label, n.title] for n in doc.body if n.label] == [
+        ["I", "MỤC ĐÍCH, YÊU CẦU"],
+        ["II", "NỘI DUNG THỰC HIỆN"],
+        ["III", "TỔ CHỨC THỰC HIỆN"],
+    ]
+
+
+def test_chapter_article_clause_point_with_inserted_units():
+    doc = parse_body((
+        "Chương I",
+        "QUY ĐỊNH CHUNG",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Quy định này quy định về quản lý cụm công nghiệp trên địa bàn tỉnh.",
+        "Điều 2. Đối tượng áp dụng",
+        "1. Cơ quan quản lý nhà nước về cụm công nghiệp.",
+        "2. Tổ chức, cá nhân có liên quan.",
+        "Chương II",
+        "QUY ĐỊNH CỤ THỂ",
+        "Điều 5. Hồ sơ đề nghị thành lập cụm công nghiệp",
+        "1. Thành phần hồ sơ",
+        "a) Văn bản đề nghị của chủ đầu tư;",
+        "b) Báo cáo đầu tư xây dựng hạ tầng kỹ thuật.",
+        "2. Số lượng hồ sơ là 01 bộ.",
+        "Điều 5a. Thẩm định hồ sơ",
+        "Sở Công Thương thẩm định hồ sơ trong thời hạn 15 ngày./.",
+    ), number="Số: 84/2025/QĐ-UBND", type_line="QUY ĐỊNH", title="Quản lý cụm công nghiệp trên địa bàn tỉnh")
+    assert outline(doc.body) == [
+        "Chương I QUY ĐỊNH CHUNG",
+        "  Điều 1. Phạm vi điều chỉnh",
+        "    ¶ Quy định này quy định về quản lý cụm công nghiệp trên địa bàn tỉnh.",
+        "  Điều 2. Đối tượng áp dụng",
+        "    1. Cơ quan quản lý nhà nước về cụm công nghiệp.",
+        "    2. Tổ chức, cá nhân có liên quan.",
+        "Chương II QUY ĐỊNH CỤ THỂ",
+        "  Điều 5. Hồ sơ đề nghị thành lập cụm công nghiệp",
+        "    1. Thành phần hồ sơ",
+        "      a) Văn bản đề nghị của chủ đầu tư;",
+        "      b) Báo cáo đầu tư xây dựng hạ tầng kỹ thuật.",
+        "    2. Số lượng hồ sơ là 01 bộ.",
+        "  Điều 5a. Thẩm định hồ sơ",
+        "    ¶ Sở Công Thương thẩm định hồ sơ trong thời hạn 15 ngày./.",
+    ]
+    ch1, ch2 = doc.body
+    assert (ch1.kind, ch1.label, ch1.title) == ("chapter", "Chương I", "QUY ĐỊNH CHUNG")
+    assert (ch2.kind, ch2.label, ch2.title) == ("chapter", "Chương II", "QUY ĐỊNH CỤ THỂ")
+    art5a = find(doc.body, "Điều 5a")
+    assert art5a.kind == "article"
+    assert art5a.title == "Thẩm định hồ sơ"
+    assert [c.label for c in ch2.children] == ["Điều 5", "Điều 5a"]
+    art5 = ch2.children[0]
+    assert [c.label for c in art5.children[0].children] == ["a", "b"]
+    assert all(c.kind == "point" for c in art5.children[0].children)
+
+
+
+def test_inserted_point_a1_is_a_sibling():
+    doc = parse_body((
+        "Điều 5. Hồ sơ đề nghị",
+        "1. Thành phần hồ sơ",
+        "a) Văn bản đề nghị của chủ đầu tư;",
+        "a1) Bản sao giấy chứng nhận đăng ký doanh nghiệp;",
+        "b) Báo cáo đầu tư xây dựng hạ tầng kỹ thuật.",
+    ), number="Số: 84/2025/QĐ-UBND", type_line="QUY ĐỊNH", title="Quản lý cụm công nghiệp trên địa bàn tỉnh")
+    assert outline(doc.body) == [
+        "Điều 5. Hồ sơ đề nghị",
+        "  1. Thành phần hồ sơ",
+        "    a) Văn bản đề nghị của chủ đầu tư;",
+        "    a1) Bản sao giấy chứng nhận đăng ký doanh nghiệp;",
+        "    b) Báo cáo đầu tư xây dựng hạ tầng kỹ thuật.",
+    ]
+    assert [c.label for c in doc.body[0].children[0].children] == ["a", "a1", "b"]
+
+
+def test_inserted_article_after_clauses_is_a_sibling():
+    doc = parse_body((
+        "Điều 5. Hồ sơ đề nghị",
+        "1. Văn bản đề nghị của chủ đầu tư.",
+        "2. Báo cáo đầu tư xây dựng hạ tầng kỹ thuật.",
+        "Điều 5a. Thẩm định hồ sơ",
+        "Sở Công Thương thẩm định hồ sơ trong thời hạn 15 ngày.",
+        "Điều 6. Hiệu lực thi hành",
+        "Quy định này có hiệu lực kể từ ngày ký./.",
+    ), number="Số: 84/2025/QĐ-UBND", type_line="QUY ĐỊNH", title="Quản lý cụm công nghiệp trên địa bàn tỉnh")
+    assert [n.label for n in doc.body] == ["Điều 5", "Điều 5a", "Điều 6"]
+    assert [n.marker for n in doc.body] == ["Điều 5.", "Điều 5a.", "Điều 6."]
+
+
+def test_article_title_on_same_line():
+    doc = parse_body((
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.",
+        "Điều 2. Hiệu lực thi hành",
+        "Quyết định này có hiệu lực kể từ ngày ký./.",
+    ), number="Số: 471/QĐ-UBND", type_line="QUYẾT ĐỊNH", title="Ban hành Quy chế làm việc")
+    art1, art2 = doc.body
+    assert art1.label == "Điều 1"
+    assert art1.title is None
+    assert art1.text == "Ban hành kèm theo Quyết định này Quy chế làm việc."
+    assert art2.label == "Điều 2"
+    assert art2.title == "Hiệu lực thi hành"
+
+
+def test_part_and_chapter():
+    doc = parse_body((
+        "Phần I",
+        "TÌNH HÌNH THỰC HIỆN",
+        "Kết quả đạt được trong năm 2024.",
+        "Phần II",
+        "NHIỆM VỤ NĂM 2025",
+        "Tiếp tục thực hiện các nhiệm vụ trọng tâm./.",
+    ), number="Số: 310/BC-UBND", type_line="BÁO CÁO", title="Tình hình kinh tế - xã hội năm 2024")
+    assert [[n.label, n.title] for n in doc.body] == [
+        ["Phần I", "TÌNH HÌNH THỰC HIỆN"],
+        ["Phần II", "NHIỆM VỤ NĂM 2025"],
+    ]
+    assert all(n.kind == "part" for n in doc.body)
+
+
+def test_chapter_section_article():
+    doc = parse_body((
+        "Chương II",
+        "QUẢN LÝ CỤM CÔNG NGHIỆP",
+        "Mục 1",
+        "QUY HOẠCH CỤM CÔNG NGHIỆP",
+        "Điều 3. Lập quy hoạch",
+        "Sở Công Thương lập quy hoạch.",
+        "Mục 2",
+        "ĐẦU TƯ HẠ TẦNG",
+        "Điều 4. Chủ đầu tư",
+        "Doanh nghiệp làm chủ đầu tư.",
+        "Chương III",
+        "TỔ CHỨC THỰC HIỆN",
+        "Điều 5. Trách nhiệm thi hành",
+        "Các sở, ban, ngành thi hành Quy định này./.",
+    ), number="Số: 84/2025/QĐ-UBND", type_line="QUY ĐỊNH", title="Quản lý cụm công nghiệp trên địa bàn tỉnh")
+
+    def shape(nodes):
+        return [(n.kind, n.label, shape([c for c in n.children if c.label])) for n in nodes]
+
+    assert shape(doc.body) == [
+        ("chapter", "Chương II", [
+            ("section", "Mục 1", [("article", "Điều 3", [])]),
+            ("section", "Mục 2", [("article", "Điều 4", [])]),
+        ]),
+        ("chapter", "Chương III", [("article", "Điều 5", [])]),
+    ]
+    assert [m.title for m in doc.body[0].children] == ["QUY HOẠCH CỤM CÔNG NGHIỆP", "ĐẦU TƯ HẠ TẦNG"]
+    assert doc.body[1].title == "TỔ CHỨC THỰC HIỆN"
+
+
+def test_part_with_ordinal_word():
+    doc = parse_body((
+        "Phần thứ nhất",
+        "ĐÁNH GIÁ TÌNH HÌNH",
+        "Kết quả đạt được trong năm 2024.",
+        "Phần thứ hai",
+        "NHIỆM VỤ NĂM 2025",
+        "Tiếp tục thực hiện các nhiệm vụ trọng tâm./.",
+    ), number="Số: 310/BC-UBND", type_line="BÁO CÁO", title="Tình hình kinh tế - xã hội năm 2024")
+    assert [(n.kind, n.label, n.title) for n in doc.body] == [
+        ("part", "Phần thứ nhất", "ĐÁNH GIÁ TÌNH HÌNH"),
+        ("part", "Phần thứ hai", "NHIỆM VỤ NĂM 2025"),
+    ]
+
+
+def test_decimal_numbering_nests_under_its_clause():
+    doc = parse_body((
+        "1. Nhiệm vụ",
+        "1.1. Rà soát quy hoạch.",
+        "1.2. Xây dựng cơ sở dữ liệu.",
+        "2. Giải pháp",
+        "2.1. Bố trí kinh phí.",
+    ))
+    assert outline(doc.body) == [
+        "1. Nhiệm vụ",
+        "  1.1. Rà soát quy hoạch.",
+        "  1.2. Xây dựng cơ sở dữ liệu.",
+        "2. Giải pháp",
+        "  2.1. Bố trí kinh phí.",
+    ]
+    assert [c.label for c in doc.body[0].children] == ["1.1", "1.2"]
+
+
+def test_letter_sequence_with_d_and_dbar():
+    doc = parse_body((
+        "1. Nhiệm vụ cụ thể",
+        "a) Rà soát quy hoạch;",
+        "b) Xây dựng kế hoạch;",
+        "c) Bố trí kinh phí;",
+        "d) Tổ chức tập huấn;",
+        "đ) Kiểm tra, giám sát;",
+        "e) Sơ kết, đánh giá;",
+        "g) Khen thưởng;",
+        "h) Báo cáo kết quả.",
+    ))
+    clause = doc.body[0]
+    assert clause.label == "1"
+    assert [c.label for c in clause.children] == ["a", "b", "c", "d", "đ", "e", "g", "h"]
+    assert all(c.kind == "point" and not c.children for c in clause.children)
+
+
+def test_letter_sequence_skipping_dbar_stays_flat():
+    # d then e with no đ (the classic numbering error) is still the next point
+    doc = parse_body((
+        "1. Nhiệm vụ cụ thể",
+        "c) Bố trí kinh phí;",
+        "d) Tổ chức tập huấn;",
+        "e) Sơ kết, đánh giá.",
+    ))
+    assert [c.label for c in doc.body[0].children] == ["c", "d", "e"]
+
+
+def test_points_after_dash_items_return_to_point_level():
+    doc = parse_body((
+        "1. Nhiệm vụ cụ thể",
+        "a) Tuyên truyền",
+        "- Trên báo, đài;",
+        "- Trên mạng xã hội.",
+        "b) Kiểm tra",
+        "- Định kỳ hằng quý.",
+    ))
+    assert outline(doc.body) == [
+        "1. Nhiệm vụ cụ thể",
+        "  a) Tuyên truyền",
+        "    - Trên báo, đài;",
+        "    - Trên mạng xã hội.",
+        "  b) Kiểm tra",
+        "    - Định kỳ hằng quý.",
+    ]
+
+
+def test_party_ordinals_dash_numbers_and_paren_numbers():
+    doc = vbhc.parse(party_doc((
+        "Thứ nhất, về nhiệm vụ trọng tâm",
+        "1- Tiếp tục tổ chức thực hiện có hiệu quả Nghị quyết số 27-NQ/TW.",
+        "2- Tiếp tục tuyên truyền, quán triệt Nghị quyết.",
+        "Thứ hai, về các giải pháp chủ yếu",
+        "1- Tăng cường công tác lãnh đạo, chỉ đạo của cấp ủy, chính quyền các cấp",
+        "(1) Cấp ủy các cấp tiếp tục quán triệt Nghị quyết.",
+        "(2) Chính quyền các cấp xây dựng kế hoạch thực hiện.",
+        "2- Đổi mới công tác đào tạo, bồi dưỡng trí thức.",
+    )))
+    assert doc.family == "party"
+    assert outline(doc.body) == [
+        "Thứ nhất, về nhiệm vụ trọng tâm",
+        "  1- Tiếp tục tổ chức thực hiện có hiệu quả Nghị quyết số 27-NQ/TW.",
+        "  2- Tiếp tục tuyên truyền, quán triệt Nghị quyết.",
+        "Thứ hai, về các giải pháp chủ yếu",
+        "  1- Tăng cường công tác lãnh đạo, chỉ đạo của cấp ủy, chính quyền các cấp",
+        "    (1) Cấp ủy các cấp tiếp tục quán triệt Nghị quyết.",
+        "    (2) Chính quyền các cấp xây dựng kế hoạch thực hiện.",
+        "  2- Đổi mới công tác đào tạo, bồi dưỡng trí thức.",
+    ]
+    first, second = doc.body
+    assert first.label == "Thứ nhất"
+    assert second.label == "Thứ hai"
+    assert first.title == "về nhiệm vụ trọng tâm"
+    assert [c.label for c in first.children] == ["1", "2"]
+    enum = second.children[0].children
+    assert [c.marker for c in enum] == ["(1)", "(2)"]
+
+
+def test_party_dash_number_with_running_text():
+    doc = vbhc.parse(party_doc((
+        "1- Các cấp ủy, tổ chức đảng tổ chức quán triệt Kế hoạch này.",
+        "2- Giao Ban Tuyên giáo Tỉnh ủy theo dõi, đôn đốc./.",
+    )))
+    assert [(n.label, n.marker, n.title, n.text) for n in doc.body] == [
+        ("1", "1-", None, "Các cấp ủy, tổ chức đảng tổ chức quán triệt Kế hoạch này."),
+        ("2", "2-", None, "Giao Ban Tuyên giáo Tỉnh ủy theo dõi, đôn đốc./."),
+    ]
+
+
+# --------------------------------------------------------------------------- headings against running text
+
+
+def test_heading_item_followed_by_paragraph():
+    doc = parse_body((
+        "1. Mục đích",
+        "Nâng cao nhận thức của cán bộ, công chức về chuyển đổi số.",
+    ))
+    item = doc.body[0]
+    assert item.label == "1"
+    assert item.title == "Mục đích"
+    assert item.text is None
+    assert [c.kind for c in item.children] == ["paragraph"]
+    assert item.children[0].text == "Nâng cao nhận thức của cán bộ, công chức về chuyển đổi số."
+
+
+def test_running_text_item_has_no_title():
+    doc = parse_body((
+        "1. Các cơ quan, đơn vị, địa phương tổ chức thực hiện.",
+        "2. Sở Nội vụ theo dõi, tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+    ))
+    first, second = doc.body
+    assert first.title is None
+    assert first.text == "Các cơ quan, đơn vị, địa phương tổ chức thực hiện."
+    assert second.title is None
+    assert second.text == "Sở Nội vụ theo dõi, tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
+
+
+def test_upper_case_section_heading_is_a_title():
+    doc = parse_body((
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Các cơ quan, đơn vị thực hiện nghiêm túc Kế hoạch.",
+    ))
+    sec = doc.body[0]
+    assert sec.title == "MỤC ĐÍCH, YÊU CẦU"
+    assert sec.text is None
+    assert sec.children[0].title is None
+
+
+def test_roman_alone_on_its_line_takes_next_line_as_title():
+    doc = parse_body((
+        "I.",
+        "MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao nhận thức của cán bộ, công chức.",
+    ))
+    sec = doc.body[0]
+    assert sec.label == "I"
+    assert sec.title == "MỤC ĐÍCH, YÊU CẦU"
+    assert [c.text for c in sec.children] == ["Nâng cao nhận thức của cán bộ, công chức."]
+
+
+# --------------------------------------------------------------------------- hard-wrap reflow
+
+
+def test_heading_item_then_paragraph_in_short_unwrapped_document():
+    doc = parse_body((
+        "I. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tăng cường công tác tuyên truyền",
+        "Tổ chức quán triệt Nghị quyết đến cán bộ, đảng viên.",
+        "2. Hoàn thiện cơ chế, chính sách",
+        "Rà soát các quy định hiện hành.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "Giao Sở Nội vụ theo dõi, đôn đốc./.",
+    ))
+    assert outline(doc.body) == [
+        "I. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "  1. Tăng cường công tác tuyên truyền",
+        "    ¶ Tổ chức quán triệt Nghị quyết đến cán bộ, đảng viên.",
+        "  2. Hoàn thiện cơ chế, chính sách",
+        "    ¶ Rà soát các quy định hiện hành.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "  ¶ Giao Sở Nội vụ theo dõi, đôn đốc./.",
+    ]
+
+
+def test_reflow_wrapped_upper_case_heading():
+    doc = parse_body((
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao nhận thức của cán bộ, công chức.",
+        "II. NỘI DUNG THỰC",
+        "HIỆN",
+        "1. Đẩy mạnh công tác thông tin, tuyên truyền.",
+    ))
+    assert [[n.label, n.title] for n in doc.body] == [
+        ["I", "MỤC ĐÍCH, YÊU CẦU"],
+        ["II", "NỘI DUNG THỰC HIỆN"],
+    ]
+    assert [c.label for c in doc.body[1].children] == ["1"]
+
+
+def test_reflow_word_split_across_lines():
+    doc = parse_body((
+        "1. Nhiệm vụ cụ thể",
+        "a) Sở Khoa học và Công nghệ chủ",
+        "trì, phối hợp với các cơ quan liên quan tổ chức thực hiện.",
+        "b) Sở Tài chính bố trí kinh phí.",
+    ))
+    points = doc.body[0].children
+    assert [p.label for p in points] == ["a", "b"]
+    assert points[0].text == ("Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan liên quan "
+                              "tổ chức thực hiện.")
+    assert points[0].children == []
+
+
+def test_reflow_paragraph_wrapped_mid_sentence():
+    doc = parse_body((
+        "I. TỔ CHỨC THỰC HIỆN",
+        "Sở Khoa học chủ",
+        "trì, phối hợp với Sở Nội vụ tổ chức thực hiện Kế hoạch này.",
+    ))
+    sec = doc.body[0]
+    assert [c.text for c in sec.children] == [
+        "Sở Khoa học chủ trì, phối hợp với Sở Nội vụ tổ chức thực hiện Kế hoạch này."
+    ]
+
+
+def test_reflow_marker_with_one_word_then_wrap():
+    # the seed document's shape: "1. Các cơ" / "quan, đơn vị, địa phương …"
+    doc = parse_body((
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Các cơ",
+        "quan, đơn vị, địa phương xác định rõ chức năng, nhiệm vụ.",
+        "2. Bảo đảm",
+        "sự lãnh đạo của Đảng, sự quản lý thống nhất của Nhà nước.",
+    ))
+    assert outline(doc.body) == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "  1. Các cơ quan, đơn vị, địa phương xác định rõ chức năng, nhiệm vụ.",
+        "  2. Bảo đảm sự lãnh đạo của Đảng, sự quản lý thống nhất của Nhà nước.",
+    ]
+
+
+def test_marker_after_dangling_word_stays_in_paragraph():
+    doc = parse_body((
+        "1. Hồ sơ đề nghị thực hiện theo quy định tại điểm",
+        "a) khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP.",
+        "2. Thời hạn giải quyết là 15 ngày làm việc.",
+    ))
+    assert outline(doc.body) == [
+        "1. Hồ sơ đề nghị thực hiện theo quy định tại điểm a) khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP.",
+        "2. Thời hạn giải quyết là 15 ngày làm việc.",
+    ]
+
+
+def test_marker_after_dangling_date_word_stays_in_paragraph():
+    doc = parse_body((
+        "1. Thời gian hoàn thành trước ngày",
+        "15. Các cơ quan báo cáo kết quả về Sở Nội vụ.",
+    ))
+    # "ngày" / "15. …": the number continues the date, it does not open item 15
+    assert len(doc.body) == 1
+    assert doc.body[0].children == []
+    assert doc.body[0].text == "Thời gian hoàn thành trước ngày 15. Các cơ quan báo cáo kết quả về Sở Nội vụ."
+
+
+def test_heading_ending_in_uy_followed_by_points():
+    # "Tỉnh ủy" ends a heading; the "a)" on the next line opens a point
+    doc = parse_body((
+        "1. Trách nhiệm của Ban Tuyên giáo Tỉnh ủy",
+        "a) Chủ trì hướng dẫn công tác tuyên truyền.",
+        "b) Theo dõi, tổng hợp kết quả thực hiện.",
+    ))
+    assert outline(doc.body) == [
+        "1. Trách nhiệm của Ban Tuyên giáo Tỉnh ủy",
+        "  a) Chủ trì hướng dẫn công tác tuyên truyền.",
+        "  b) Theo dõi, tổng hợp kết quả thực hiện.",
+    ]
+
+
+def test_list_restarting_under_dash_item_nests():
+    doc = parse_body((
+        "I. NHIỆM VỤ",
+        "1. Nhiệm vụ chung",
+        "Các cơ quan, đơn vị quán triệt Kế hoạch.",
+        "2. Nhiệm vụ cụ thể",
+        "- Sở Nội vụ thực hiện các nội dung sau:",
+        "1. Rà soát đội ngũ cán bộ, công chức;",
+        "2. Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "Các sở, ban, ngành triển khai thực hiện./.",
+    ))
+    assert outline(doc.body) == [
+        "I. NHIỆM VỤ",
+        "  1. Nhiệm vụ chung",
+        "    ¶ Các cơ quan, đơn vị quán triệt Kế hoạch.",
+        "  2. Nhiệm vụ cụ thể",
+        "    - Sở Nội vụ thực hiện các nội dung sau:",
+        "      1. Rà soát đội ngũ cán bộ, công chức;",
+        "      2. Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "  ¶ Các sở, ban, ngành triển khai thực hiện./.",
+    ]
+
+
+def test_paragraphs_under_the_innermost_open_item():
+    doc = parse_body((
+        "1. Nhiệm vụ cụ thể",
+        "a) Tuyên truyền",
+        "Tổ chức tuyên truyền trên các phương tiện thông tin đại chúng.",
+        "Lồng ghép nội dung tuyên truyền vào các hội nghị.",
+    ))
+    assert outline(doc.body) == [
+        "1. Nhiệm vụ cụ thể",
+        "  a) Tuyên truyền",
+        "    ¶ Tổ chức tuyên truyền trên các phương tiện thông tin đại chúng.",
+        "    ¶ Lồng ghép nội dung tuyên truyền vào các hội nghị.",
+    ]
+
+
+def test_paragraph_before_first_marker_is_top_level():
+    doc = parse_body((
+        "Thực hiện Quyết định số 142/QĐ-TTg ngày 21 tháng 01 năm 2020 của Thủ tướng Chính phủ, "
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao nhận thức của cán bộ, công chức.",
+    ))
+    assert doc.body[0].kind == "paragraph"
+    assert doc.body[0].text.startswith("Thực hiện Quyết định số 142/QĐ-TTg")
+    assert doc.body[1].label == "I"
+
+
+# --------------------------------------------------------------------------- nothing dropped
+
+BODY_EVERYTHING = (
+    "Thực hiện Quyết định số 142/QĐ-TTg ngày 21 tháng 01 năm 2020 của Thủ tướng Chính phủ, "
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích",
+    "Nâng cao nhận thức, trách nhiệm của các cấp, các ngành.",
+    "2. Các cơ",
+    "quan, đơn vị, địa phương xác định rõ chức năng, nhiệm vụ.",
+    "II. NỘI DUNG THỰC",
+    "HIỆN",
+    "1. Đẩy mạnh công",
+    "tác thông tin, tuyên truyền",
+    "a) Sở Thông tin và Truyền thông chủ",
+    "trì, phối hợp với Sở Khoa học và Công nghệ tổ chức tuyên truyền.",
+    "b) Hồ sơ thực hiện theo quy định tại điểm",
+    "a) khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP.",
+    "c) Tổ chức hội nghị cấp tỉnh và cấp huyện (hoàn thành trong quý II năm 2020)",
+    "- Hội nghị cấp tỉnh;",
+    "+ Thành phần: lãnh đạo các sở, ngành;",
+    "+ Thời gian: tháng 5/2020.",
+    "- Hội nghị cấp huyện.",
+    "đ) Các nhiệm vụ khác do Ủy ban nhân dân tỉnh giao.",
+    "III. TỔ CHỨC THỰC HIỆN",
+    "Các sở, ban, ngành triển khai thực hiện Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn, "
+    "vướng mắc, kịp thời báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để xem xét, giải quyết./.",
+)
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def _node_chars(nodes: list[Node]) -> str:
+    parts: list[str] = []
+    for top in nodes:
+        for n in top.walk():
+            parts.extend(p for p in (n.marker, n.title, n.text) if p)
+    return _squash("".join(parts))
+
+
+def test_nothing_dropped_in_body():
+    doc = parse_body(BODY_EVERYTHING)
+    assert _node_chars(doc.body) == _squash("".join(BODY_EVERYTHING))
+
+
+def test_nothing_dropped_in_party_body():
+    body = (
+        "Thứ nhất, về nhiệm vụ trọng tâm",
+        "1- Tiếp tục tổ chức thực hiện có hiệu quả Nghị quyết số 27-NQ/TW;",
+        "(1) Cấp ủy các cấp quán triệt Nghị quyết.",
+        "(2) Chính quyền các",
+        "cấp xây dựng kế hoạch thực hiện.",
+        "Thứ hai, về các giải pháp chủ yếu",
+        "Gắn việc thực hiện Nghị quyết với các chương trình phát triển kinh tế - xã hội./.",
+    )
+    doc = vbhc.parse(party_doc(body))
+    assert _node_chars(doc.body) == _squash("".join(body))
+
+
+def test_nothing_dropped_in_legal_body():
+    body = (
+        "Chương I",
+        "QUY ĐỊNH CHUNG",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Quy định này quy định về quản lý cụm công nghiệp.",
+        "Điều 5a. Thẩm định hồ sơ",
+        "1. Thành phần hồ sơ",
+        "a) Văn bản đề nghị;",
+        "a1) Bản sao giấy chứng nhận;",
+        "b) Báo cáo đầu tư./.",
+    )
+    doc = parse_body(body, number="Số: 84/2025/QĐ-UBND", type_line="QUY ĐỊNH",
+                     title="Quản lý cụm công nghiệp trên địa bàn tỉnh")
+    assert _node_chars(doc.body) == _squash("".join(body))
+
+
+def test_nothing_dropped_colon_of_a_lead_in_line():
+    body = (
+        "1. Nhiệm vụ cụ thể",
+        "a) Tổ chức hội nghị (hoàn thành trong quý II năm 2020):",
+        "- Hội nghị cấp tỉnh;",
+        "- Hội nghị cấp huyện.",
+    )
+    doc = parse_body(body)
+    assert _node_chars(doc.body) == _squash("".join(body))
+
+
+def test_node_spans_point_back_at_the_source():
+    text = make_doc(BODY_EVERYTHING)
+    doc = vbhc.parse(text)
+    for top in doc.body:
+        for n in top.walk():
+            assert 0 <= n.span.start <= n.span.end <= len(text)
+            src = _squash(text[n.span.start:n.span.end])
+            if n.marker:
+                assert src.startswith(_squash(n.marker)), (n.marker, src[:40])
+            first = (n.title or n.text or "").split()[:1]
+            if first:
+                assert first[0] in text[n.span.start:n.span.end]
+            for c in n.children:
+                assert n.span.start <= c.span.start and c.span.end <= n.span.end
+
+
+# --------------------------------------------------------------------------- preamble
+
+QD_PREAMBLE = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+    "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 10 tháng 3 năm 2024.",
+    "QUYẾT ĐỊNH:",
+)
+QD_BODY = (
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của Ủy ban nhân dân tỉnh.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+    "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm "
+    "thi hành Quyết định này./.",
+)
+
+
+def qd_doc(preamble: tuple[str, ...] = QD_PREAMBLE, body: tuple[str, ...] = QD_BODY) -> Document:
+    return parse_body(("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN", *preamble, *body),
+                      number="Số: 471/QĐ-UBND", type_line="QUYẾT ĐỊNH", title="Ban hành Quy chế làm việc",
+                      closing=("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, NC.", "CHỦ TỊCH", "Nguyễn Văn Du"))
+
+
+def test_preamble_kinds():
+    doc = qd_doc()
+    assert [(n.kind, n.text) for n in doc.preamble] == [
+        ("basis", QD_PREAMBLE[0]),
+        ("basis", QD_PREAMBLE[1]),
+        ("proposal", QD_PREAMBLE[2]),
+        ("operative", "QUYẾT ĐỊNH:"),
+    ]
+    assert doc.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN"
+
+
+def test_preamble_not_in_body():
+    doc = qd_doc()
+    assert [n.label for n in doc.body] == ["Điều 1", "Điều 2", "Điều 3"]
+    for top in doc.body:
+        for n in top.walk():
+            assert "Căn cứ" not in (n.text or "")
+            assert "Theo đề nghị" not in (n.text or "")
+            assert "QUYẾT ĐỊNH:" not in (n.text or "")
+
+
+def test_preamble_wrapped_basis_is_one_node():
+    doc = qd_doc(preamble=(
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ",
+        "về công tác văn thư;",
+        "Theo đề nghị của Giám đốc Sở Nội vụ.",
+        "QUYẾT ĐỊNH:",
+    ))
+    assert [n.kind for n in doc.preamble] == ["basis", "proposal", "operative"]
+    assert doc.preamble[0].text == ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 "
+                                    "của Chính phủ về công tác văn thư;")
+
+
+def test_preamble_consideration_and_resolution_word():
+    doc = parse_body((
+        "HỘI ĐỒNG NHÂN DÂN TỈNH BẮC KẠN",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Xét Tờ trình số 45/TTr-UBND ngày 10 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh.",
+        "QUYẾT NGHỊ:",
+        "Điều 1. Thông qua Đề án phát triển du lịch tỉnh.",
+        "Điều 2. Nghị quyết này có hiệu lực kể từ ngày thông qua./.",
+    ), head=("HỘI ĐỒNG NHÂN DÂN", "TỈNH BẮC KẠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc"),
+       number="Số: 30/NQ-HĐND", type_line="NGHỊ QUYẾT", title="Thông qua Đề án phát triển du lịch tỉnh",
+       closing=("Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", "CHỦ TỊCH", "Phương Thị Thanh"))
+    assert [n.kind for n in doc.preamble][0] == "basis"
+    assert doc.preamble[-1].kind == "operative"
+    assert doc.preamble[-1].text == "QUYẾT NGHỊ:"
+    assert [n.label for n in doc.body] == ["Điều 1", "Điều 2"]
+
+
+def test_party_preamble_with_dashes():
+    doc = vbhc.parse(party_doc((
+        "- Căn cứ Điều lệ Đảng;",
+        "- Căn cứ Quy chế làm việc của Tỉnh ủy khóa XIV;",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Quán triệt sâu sắc Kết luận số 52-KL/TW.",
+        "2. Xác định rõ trách nhiệm của cấp ủy các cấp./.",
+    )))
+    assert [(n.kind, n.text) for n in doc.preamble] == [
+        ("basis", "- Căn cứ Điều lệ Đảng;"),
+        ("basis", "- Căn cứ Quy chế làm việc của Tỉnh ủy khóa XIV;"),
+    ]
+    assert [n.label for n in doc.body] == ["I"]
+    assert [c.label for c in doc.body[0].children] == ["1", "2"]
+
+
+def test_no_preamble_in_a_plan_without_basis():
+    doc = parse_body(("I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao nhận thức của cán bộ, công chức./."))
+    assert doc.preamble == []

@@ -1,0 +1,660 @@
+"""Per-rule fixtures for the closing: signature blocks (stacked prefixes, Party prefixes,
+placeholders, bare titles, joint documents), Nơi nhận (either side of the signature,
+``+`` sub-items, group labels), the ``Lưu`` line, page furniture after the document, and
+attachments (phụ lục, a Quy định issued with a Quyết định).
+
+Each fixture is a small synthetic document from :func:`make_doc`; expected values are read
+off the fixture by hand following GOLD-CONVENTIONS.md and FORMAT-SPEC.md §1.3, §2.3, §2.4.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import vbhc
+from vbhc.models import Document
+
+# --------------------------------------------------------------------------- helpers
+
+STATE_HEAD = (
+    "ỦY BAN NHÂN DÂN",
+    "TỈNH BẮC KẠN",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 155/KH-UBND",
+    "Bắc Kạn, ngày 27 tháng 3 năm 2020",
+    "",
+    "KẾ HOẠCH",
+    "Triển khai công tác chuyển đổi số năm 2020",
+    "",
+)
+PARTY_HEAD = (
+    "ĐẢNG BỘ TỈNH SƠN LA",
+    "TỈNH ỦY",
+    "*",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "Số 165-KH/TU",
+    "Sơn La, ngày 04 tháng 10 năm 2019",
+    "",
+    "KẾ HOẠCH",
+    "thực hiện Kết luận số 52-KL/TW của Ban Bí thư",
+    "",
+)
+BODY = (
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "Nâng cao nhận thức của cán bộ, công chức về chuyển đổi số.",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "Các sở, ban, ngành triển khai thực hiện Kế hoạch này./.",
+)
+NOI_NHAN = (
+    "Nơi nhận:",
+    "- Thường trực Tỉnh ủy;",
+    "- Thường trực HĐND tỉnh;",
+    "- Các sở, ban, ngành;",
+    "- Lưu: VT, NCPC.",
+)
+RECIPIENTS = ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Các sở, ban, ngành"]
+
+
+def make_doc(closing: tuple[str, ...], *, head: tuple[str, ...] = STATE_HEAD, body: tuple[str, ...] = BODY,
+             after: tuple[str, ...] = ()) -> str:
+    return "\n".join([*head, *body, "", *closing, *after]) + "\n"
+
+
+def parse(closing: tuple[str, ...], **kw) -> Document:
+    doc = vbhc.parse(make_doc(closing, **kw))
+    assert doc.family != "other", "the fixture header was not recognised"
+    return doc
+
+
+def names(doc: Document, source: str = "noi_nhan") -> list[str]:
+    return [r.name for r in doc.recipients if r.source == source]
+
+
+def body_text(doc: Document) -> str:
+    return " ".join(filter(None, (p for top in doc.body for n in top.walk() for p in (n.title, n.text))))
+
+
+def content_strings(doc: Document) -> list[str]:
+    def walk(obj):
+        if isinstance(obj, str):
+            yield obj
+        elif isinstance(obj, dict):
+            for v in obj.values():
+                yield from walk(v)
+        elif isinstance(obj, list):
+            for v in obj:
+                yield from walk(v)
+
+    data = json.loads(doc.to_json())
+    data.pop("diagnostics", None)
+    return list(walk(data))
+
+
+# --------------------------------------------------------------------------- signatures
+
+
+def test_signature_tm_then_kt_stack():
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Du"))
+    assert len(doc.signatures) == 1
+    sig = doc.signatures[0]
+    assert sig.mode == "KT"
+    assert sig.prefixes == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    assert sig.authority == "CHỦ TỊCH"
+    assert sig.position == "PHÓ CHỦ TỊCH"
+    assert sig.name == "Nguyễn Văn Du"
+    assert sig.placeholder is None
+
+
+def test_signature_tm_with_head():
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"))
+    sig = doc.signatures[0]
+    assert sig.mode == "TM"
+    assert sig.prefixes == ["TM. ỦY BAN NHÂN DÂN"]
+    assert sig.authority == "ỦY BAN NHÂN DÂN"
+    assert sig.position == "CHỦ TỊCH"
+    assert sig.name == "Lý Thái Hải"
+
+
+def test_signature_tl_then_kt_stack():
+    # FORMAT-SPEC §1.3: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"
+    doc = parse((*NOI_NHAN, "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Hoàng Văn Minh"))
+    sig = doc.signatures[0]
+    assert sig.mode == "KT"
+    assert sig.prefixes == ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG"]
+    assert sig.authority == "CHÁNH VĂN PHÒNG"
+    assert sig.position == "PHÓ CHÁNH VĂN PHÒNG"
+    assert sig.name == "Hoàng Văn Minh"
+
+
+@pytest.mark.parametrize(("prefix", "position", "mode"), [
+    ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "KT"),
+    ("TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ", "TL"),
+    ("TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "TUQ"),
+    ("Q. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Q"),
+])
+def test_signature_state_prefixes(prefix, position, mode):
+    doc = parse((*NOI_NHAN, prefix, position, "Trần Văn Sơn"))
+    sig = doc.signatures[0]
+    assert sig.mode == mode
+    assert sig.prefixes == [prefix]
+    assert sig.position == position
+    assert sig.name == "Trần Văn Sơn"
+
+
+def test_signature_party_tm():
+    doc = parse(("Nơi nhận:", "- Các huyện ủy, thành ủy;", "- Lưu Văn phòng Tỉnh ủy.",
+                 "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Lò Minh Hùng"), head=PARTY_HEAD)
+    assert doc.family == "party"
+    sig = doc.signatures[0]
+    # Party prefixes take a slash; GOLD-CONVENTIONS: T/M compares equal to TM
+    assert sig.mode in ("T/M", "TM")
+    assert sig.prefixes == ["T/M BAN THƯỜNG VỤ"]
+    assert sig.authority == "BAN THƯỜNG VỤ"
+    assert sig.position == "PHÓ BÍ THƯ"
+    assert sig.name == "Lò Minh Hùng"
+
+
+def test_signature_party_kt():
+    doc = parse(("Nơi nhận:", "- Như trên;", "- Lưu Văn phòng Tỉnh ủy.",
+                 "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Vì Thị Hằng"), head=PARTY_HEAD)
+    sig = doc.signatures[0]
+    assert sig.mode in ("K/T", "KT")
+    assert sig.position == "PHÓ TRƯỞNG BAN"
+    assert sig.name == "Vì Thị Hằng"
+
+
+@pytest.mark.parametrize("placeholder", ["(Đã ký)", "(đã ký)", "Đã ký", "(Đã ký và đóng dấu)"])
+def test_signature_placeholder_between_title_and_name(placeholder):
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", placeholder,
+                 "Nguyễn Văn Du"))
+    sig = doc.signatures[0]
+    assert sig.placeholder == placeholder
+    assert sig.position == "PHÓ CHỦ TỊCH"
+    assert sig.name == "Nguyễn Văn Du"
+    assert sig.mode == "KT"
+
+
+def test_signature_bare_title():
+    doc = parse((*NOI_NHAN, "CHỦ TỊCH", "Nguyễn Văn Du"))
+    assert len(doc.signatures) == 1
+    sig = doc.signatures[0]
+    assert sig.mode is None
+    assert sig.prefixes == []
+    assert sig.authority is None
+    assert sig.position == "CHỦ TỊCH"
+    assert sig.name == "Nguyễn Văn Du"
+
+
+def test_signature_bare_title_with_placeholder():
+    doc = parse((*NOI_NHAN, "THỦ TƯỚNG", "(Đã ký)", "Phạm Minh Chính"))
+    sig = doc.signatures[0]
+    assert sig.mode is None
+    assert sig.position == "THỦ TƯỚNG"
+    assert sig.placeholder == "(Đã ký)"
+    assert sig.name == "Phạm Minh Chính"
+
+
+def test_signature_name_printed_in_capitals():
+    doc = parse((*NOI_NHAN, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "NGUYỄN VĂN AN"))
+    sig = doc.signatures[0]
+    assert sig.position == "PHÓ GIÁM ĐỐC"
+    assert sig.name == "NGUYỄN VĂN AN"
+
+
+def test_signature_honorific_kept_apart():
+    doc = parse((*NOI_NHAN, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Lê Huy Vịnh"))
+    sig = doc.signatures[0]
+    assert sig.honorific == "Thượng tướng"
+    assert sig.name == "Lê Huy Vịnh"
+
+
+def test_two_signers_in_a_joint_document():
+    doc = parse((
+        "TM. BAN CHẤP HÀNH TỈNH ĐOÀN",
+        "BÍ THƯ",
+        "Hoàng Thị Lan",
+        "TM. ỦY BAN NHÂN DÂN TỈNH",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn Du",
+        *NOI_NHAN,
+    ))
+    assert [(s.mode, s.position, s.name) for s in doc.signatures] == [
+        ("TM", "BÍ THƯ", "Hoàng Thị Lan"),
+        ("KT", "PHÓ CHỦ TỊCH", "Nguyễn Văn Du"),
+    ]
+    assert doc.signatures[1].prefixes == ["TM. ỦY BAN NHÂN DÂN TỈNH", "KT. CHỦ TỊCH"]
+    assert names(doc) == RECIPIENTS
+
+
+def test_two_signers_with_bare_titles():
+    doc = parse((
+        "GIÁM ĐỐC SỞ Y TẾ",
+        "Nguyễn Văn An",
+        "GIÁM ĐỐC SỞ TÀI CHÍNH",
+        "Trần Thị Bình",
+        *NOI_NHAN,
+    ))
+    assert [(s.mode, s.position, s.name) for s in doc.signatures] == [
+        (None, "GIÁM ĐỐC SỞ Y TẾ", "Nguyễn Văn An"),
+        (None, "GIÁM ĐỐC SỞ TÀI CHÍNH", "Trần Thị Bình"),
+    ]
+
+
+def test_signature_span_covers_its_lines():
+    closing = (*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Du")
+    text = make_doc(closing)
+    doc = vbhc.parse(text)
+    span = doc.signatures[0].span
+    assert span is not None
+    printed = text[span.start:span.end]
+    assert printed.startswith("TM. ỦY BAN NHÂN DÂN")
+    assert printed.endswith("Nguyễn Văn Du")
+
+
+def test_no_signature_gives_diagnostic():
+    doc = parse(NOI_NHAN)
+    assert doc.signatures == []
+    assert "closing.signature.missing" in [d.code for d in doc.diagnostics]
+
+
+def test_signature_not_in_body():
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"))
+    text = body_text(doc)
+    for piece in ("Nơi nhận", "Thường trực Tỉnh ủy", "TM. ỦY BAN", "Lý Thái Hải", "Lưu"):
+        assert piece not in text
+    assert doc.body[-1].children[-1].text == "Các sở, ban, ngành triển khai thực hiện Kế hoạch này./."
+
+
+# --------------------------------------------------------------------------- Nơi nhận
+
+
+def test_noi_nhan_before_signature():
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"))
+    assert names(doc) == RECIPIENTS
+    assert doc.signatures[0].name == "Lý Thái Hải"
+
+
+def test_noi_nhan_after_signature():
+    doc = parse(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải", *NOI_NHAN))
+    assert names(doc) == RECIPIENTS
+    assert doc.signatures[0].name == "Lý Thái Hải"
+    assert doc.signatures[0].position == "CHỦ TỊCH"
+    assert doc.archive is not None and doc.archive.units == ["VT", "NCPC"]
+
+
+def test_noi_nhan_interleaved_row_by_row():
+    # a two-column table read row by row: each Nơi nhận row sits next to a signature row
+    doc = parse((
+        "Nơi nhận:",
+        "TM. ỦY BAN NHÂN DÂN",
+        "- Thường trực Tỉnh ủy;",
+        "KT. CHỦ TỊCH",
+        "- Thường trực HĐND tỉnh;",
+        "PHÓ CHỦ TỊCH",
+        "- Các sở, ban, ngành;",
+        "- Lưu: VT, NCPC.",
+        "Nguyễn Văn Du",
+    ))
+    assert names(doc) == RECIPIENTS
+    sig = doc.signatures[0]
+    assert (sig.mode, sig.position, sig.name) == ("KT", "PHÓ CHỦ TỊCH", "Nguyễn Văn Du")
+
+
+def test_noi_nhan_first_item_on_label_line():
+    doc = parse(("Nơi nhận: - Như trên;", "- Sở Nội vụ;", "- Lưu: VT.", "CHỦ TỊCH", "Lý Thái Hải"))
+    assert names(doc) == ["Như trên", "Sở Nội vụ"]
+
+
+def test_noi_nhan_label_wrapped():
+    doc = parse(("Nơi", "nhận:", "- Như trên;", "- Sở Nội vụ;", "- Lưu: VT.", "CHỦ TỊCH", "Lý Thái Hải"))
+    assert names(doc) == ["Như trên", "Sở Nội vụ"]
+
+
+def test_recipient_wrapped_over_two_lines():
+    doc = parse((
+        "Nơi nhận:",
+        "- Ủy ban nhân dân các huyện,",
+        "thành phố;",
+        "- Sở Nội vụ;",
+        "- Lưu: VT.",
+        "CHỦ TỊCH",
+        "Lý Thái Hải",
+    ))
+    assert names(doc) == ["Ủy ban nhân dân các huyện, thành phố", "Sở Nội vụ"]
+
+
+def test_recipient_final_punctuation_removed():
+    doc = parse(("Nơi nhận:", "- Như trên;", "- Bộ Nội vụ (để b/c);", "- Sở Tài chính.",
+                 "CHỦ TỊCH", "Lý Thái Hải"))
+    assert names(doc) == ["Như trên", "Bộ Nội vụ (để b/c)", "Sở Tài chính"]
+
+
+def test_plus_sub_items_are_not_recipients():
+    doc = parse((
+        "Nơi nhận:",
+        "- Thường trực Tỉnh ủy;",
+        "- Ủy ban nhân dân các huyện, thành phố;",
+        "+ Huyện Ba Bể;",
+        "+ Thành phố Bắc Kạn;",
+        "- Lưu: VT, NCPC.",
+        "CHỦ TỊCH",
+        "Lý Thái Hải",
+    ))
+    assert names(doc) == ["Thường trực Tỉnh ủy", "Ủy ban nhân dân các huyện, thành phố"]
+    parent = doc.recipients[1]
+    assert parent.sub_items == ["Huyện Ba Bể", "Thành phố Bắc Kạn"]
+    assert doc.recipients[0].sub_items == []
+
+
+def test_group_label_is_not_a_recipient():
+    doc = parse((
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT, CS.",
+        "Gửi bản điện tử:",
+        "- Cổng thông tin điện tử Bộ Tài chính;",
+        "- Website Cục Thuế.",
+        "KT. CỤC TRƯỞNG",
+        "PHÓ CỤC TRƯỞNG",
+        "Nguyễn Văn Bình",
+    ))
+    assert names(doc) == ["Như trên", "Cổng thông tin điện tử Bộ Tài chính", "Website Cục Thuế"]
+    groups = {r.name: r.group for r in doc.recipients}
+    assert groups["Như trên"] is None
+    assert groups["Cổng thông tin điện tử Bộ Tài chính"] == "Gửi bản điện tử"
+    assert groups["Website Cục Thuế"] == "Gửi bản điện tử"
+    assert doc.signatures[0].name == "Nguyễn Văn Bình"
+
+
+def test_group_label_after_unterminated_item():
+    doc = parse((
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Sở Nội vụ",
+        "Gửi bản điện tử:",
+        "- Cổng thông tin điện tử tỉnh.",
+        "CHỦ TỊCH",
+        "Lý Thái Hải",
+    ))
+    assert names(doc) == ["Như trên", "Sở Nội vụ", "Cổng thông tin điện tử tỉnh"]
+    assert doc.recipients[-1].group == "Gửi bản điện tử"
+
+
+def test_group_label_first_in_block():
+    doc = parse((
+        "Nơi nhận:",
+        "Bản điện tử:",
+        "- Các sở, ban, ngành;",
+        "- Ủy ban nhân dân các huyện, thành phố.",
+        "CHỦ TỊCH",
+        "Lý Thái Hải",
+    ))
+    assert names(doc) == ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"]
+    assert {r.group for r in doc.recipients} == {"Bản điện tử"}
+
+
+# --------------------------------------------------------------------------- Lưu
+
+
+@pytest.mark.parametrize(("line", "units", "drafter", "copies"), [
+    ("- Lưu: VT, NCPC (Thái).", ["VT", "NCPC"], "Thái", None),
+    ("- Lưu: VT, HC (2).", ["VT", "HC"], None, 2),
+    ("- Lưu: VT, TCCB.", ["VT", "TCCB"], None, None),
+    ("- Lưu: VT.", ["VT"], None, None),
+    ("- Lưu: VT, KGVX (3b).", ["VT", "KGVX"], None, 3),
+], ids=["drafter", "copies", "plain", "vt-only", "copies-b"])
+def test_archive_line(line, units, drafter, copies):
+    doc = parse(("Nơi nhận:", "- Như trên;", line, "CHỦ TỊCH", "Lý Thái Hải"))
+    assert doc.archive is not None
+    assert doc.archive.units == units
+    assert doc.archive.drafter == drafter
+    assert doc.archive.copies == copies
+    assert names(doc) == ["Như trên"]
+
+
+def test_archive_line_party_without_colon():
+    # HD 36 §2.4: "- Lưu Văn phòng Tỉnh ủy." (no colon, no VT)
+    doc = parse(("Nơi nhận:", "- Các huyện ủy, thành ủy;", "- Lưu Văn phòng Tỉnh ủy.",
+                 "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Hoàng Văn Chất"), head=PARTY_HEAD)
+    assert doc.archive is not None
+    assert doc.archive.units == ["Văn phòng Tỉnh ủy"]
+    assert names(doc) == ["Các huyện ủy, thành ủy"]
+
+
+def test_archive_raw_and_span():
+    closing = ("Nơi nhận:", "- Như trên;", "- Lưu: VT, NCPC (Thái).", "CHỦ TỊCH", "Lý Thái Hải")
+    text = make_doc(closing)
+    doc = vbhc.parse(text)
+    assert doc.archive is not None
+    assert doc.archive.raw == "VT, NCPC (Thái)."
+    assert doc.archive.span is not None
+    assert text[doc.archive.span.start:doc.archive.span.end] == "- Lưu: VT, NCPC (Thái)."
+
+
+# --------------------------------------------------------------------------- page furniture after the end
+
+JUNK = [
+    ("Văn bản này chưa cập nhật nội dung Tiếng Anh",),
+    ("Bình luận",),
+    ("Văn bản liên quan", "Quyết định 142/QĐ-TTg năm 2020 ban hành Kế hoạch thực hiện Kết luận 52-KL/TW"),
+    ("Bạn vui lòng Đăng nhập để gửi bình luận",),
+    ("Văn bản này chưa cập nhật nội dung Tiếng Anh", "Bình luận", "Gửi bình luận", "Đăng nhập"),
+]
+
+
+@pytest.mark.parametrize("junk", JUNK,
+                         ids=["tieng-anh", "binh-luan", "van-ban-lien-quan", "dang-nhap", "all"])
+def test_trailing_site_text_not_in_document(junk):
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=("", *junk))
+    assert doc.signatures[0].name == "Lý Thái Hải"
+    assert names(doc) == RECIPIENTS
+    assert doc.notes == []
+    assert doc.attachments == []
+    for s in content_strings(doc):
+        for line in junk:
+            assert line not in s
+    assert "page.trailing" in [d.code for d in doc.diagnostics]
+
+
+def test_trailing_site_text_after_an_appendix():
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=(
+        "PHỤ LỤC I",
+        "DANH MỤC NHIỆM VỤ",
+        "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh)",
+        "1. Rà soát quy hoạch.",
+        "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+        "Bình luận",
+    ))
+    assert len(doc.attachments) == 1
+    for s in content_strings(doc):
+        assert "Tiếng Anh" not in s
+        assert "Bình luận" not in s
+
+
+# --------------------------------------------------------------------------- attachments
+
+APPENDIX_I = (
+    "PHỤ LỤC I",
+    "DANH MỤC NHIỆM VỤ TRỌNG TÂM",
+    "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh)",
+    "1. Rà soát quy hoạch phát triển hạ tầng số.",
+    "2. Xây dựng cơ sở dữ liệu dùng chung của tỉnh.",
+)
+APPENDIX_II = (
+    "PHỤ LỤC II",
+    "PHÂN CÔNG THỰC HIỆN",
+    "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh)",
+    "1. Sở Thông tin và Truyền thông chủ trì.",
+)
+SIGNED = (*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải")
+
+
+def test_appendix_after_signature():
+    doc = parse(SIGNED, after=("", *APPENDIX_I))
+    assert len(doc.attachments) == 1
+    att = doc.attachments[0]
+    assert att.kind == "appendix"
+    assert att.label == "Phụ lục I"
+    assert att.title == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
+    assert att.issued_with == ("Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 "
+                               "của Ủy ban nhân dân tỉnh")
+    assert [(n.label, n.text) for n in att.body] == [
+        ("1", "Rà soát quy hoạch phát triển hạ tầng số."),
+        ("2", "Xây dựng cơ sở dữ liệu dùng chung của tỉnh."),
+    ]
+
+
+def test_appendix_not_in_main_body_or_closing():
+    doc = parse(SIGNED, after=("", *APPENDIX_I))
+    assert [n.label for n in doc.body] == ["I", "II"]
+    text = body_text(doc)
+    assert "PHỤ LỤC" not in text
+    assert "Rà soát quy hoạch" not in text
+    assert doc.notes == []
+    assert names(doc) == RECIPIENTS
+    assert len(doc.signatures) == 1
+
+
+def test_two_appendices():
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "", *APPENDIX_II))
+    assert [a.label for a in doc.attachments] == ["Phụ lục I", "Phụ lục II"]
+    assert [a.title for a in doc.attachments] == ["DANH MỤC NHIỆM VỤ TRỌNG TÂM", "PHÂN CÔNG THỰC HIỆN"]
+    assert [n.label for n in doc.attachments[1].body] == ["1"]
+
+
+
+@pytest.mark.parametrize(("label_line", "label"), [("Phụ lục I", "Phụ lục I"), ("Phụ lục", "Phụ lục")])
+def test_appendix_label_in_normal_case(label_line, label):
+    doc = parse(SIGNED, after=("", label_line, "DANH MỤC NHIỆM VỤ TRỌNG TÂM",
+                               "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020)",
+                               "1. Rà soát quy hoạch."))
+    assert len(doc.attachments) == 1
+    att = doc.attachments[0]
+    assert att.kind == "appendix"
+    assert att.label == label
+    assert att.title == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
+    assert [n.label for n in att.body] == ["1"]
+
+
+def test_appendix_label_with_title_on_same_line():
+    doc = parse(SIGNED, after=("", "PHỤ LỤC I: DANH MỤC NHIỆM VỤ TRỌNG TÂM",
+                               "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020)",
+                               "1. Rà soát quy hoạch."))
+    assert len(doc.attachments) == 1
+    att = doc.attachments[0]
+    assert att.label == "Phụ lục I"
+    assert att.title == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
+
+
+QD_HEAD = (
+    "ỦY BAN NHÂN DÂN",
+    "TỈNH BẮC KẠN",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 84/2025/QĐ-UBND",
+    "Bắc Kạn, ngày 15 tháng 8 năm 2025",
+    "",
+    "QUYẾT ĐỊNH",
+    "Ban hành Quy định quản lý cụm công nghiệp trên địa bàn tỉnh Bắc Kạn",
+    "",
+    "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN",
+    "",
+)
+QD_BODY = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    "Theo đề nghị của Giám đốc Sở Công Thương.",
+    "QUYẾT ĐỊNH:",
+    "Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý cụm công nghiệp trên địa bàn tỉnh Bắc Kạn.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày 25 tháng 8 năm 2025.",
+    "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành "
+    "Quyết định này./.",
+)
+QD_CLOSING = (
+    "Nơi nhận:",
+    "- Như Điều 3;",
+    "- Bộ Công Thương;",
+    "- Lưu: VT, KT.",
+    "TM. ỦY BAN NHÂN DÂN",
+    "KT. CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "Nguyễn Đăng Bình",
+)
+ISSUED_REGULATION = (
+    "QUY ĐỊNH",
+    "Quản lý cụm công nghiệp trên địa bàn tỉnh Bắc Kạn",
+    "(Ban hành kèm theo Quyết định số 84/2025/QĐ-UBND ngày 15 tháng 8 năm 2025 "
+    "của Ủy ban nhân dân tỉnh Bắc Kạn)",
+    "Chương I",
+    "QUY ĐỊNH CHUNG",
+    "Điều 1. Phạm vi điều chỉnh",
+    "Quy định này quy định về quản lý cụm công nghiệp trên địa bàn tỉnh.",
+    "Điều 2. Đối tượng áp dụng",
+    "Các cơ quan, tổ chức, cá nhân có liên quan.",
+)
+
+
+def qd_with_regulation() -> Document:
+    return parse(QD_CLOSING, head=QD_HEAD, body=QD_BODY, after=("", *ISSUED_REGULATION))
+
+
+def test_regulation_issued_with_decision_is_an_attachment():
+    doc = qd_with_regulation()
+    assert len(doc.attachments) == 1
+    att = doc.attachments[0]
+    assert att.kind == "issued_with"
+    assert att.doc_type is not None and att.doc_type.name == "Quy định"
+    assert att.title == "Quản lý cụm công nghiệp trên địa bàn tỉnh Bắc Kạn"
+    assert att.issued_with == ("Ban hành kèm theo Quyết định số 84/2025/QĐ-UBND ngày 15 tháng 8 năm 2025 "
+                               "của Ủy ban nhân dân tỉnh Bắc Kạn")
+    assert [n.label for n in att.body] == ["Chương I"]
+    assert att.body[0].title == "QUY ĐỊNH CHUNG"
+    assert [c.label for c in att.body[0].children] == ["Điều 1", "Điều 2"]
+
+
+def test_regulation_issued_with_decision_not_in_body():
+    doc = qd_with_regulation()
+    assert [n.label for n in doc.body] == ["Điều 1", "Điều 2", "Điều 3"]
+    text = body_text(doc)
+    assert "Phạm vi điều chỉnh" not in text
+    assert "QUY ĐỊNH CHUNG" not in text
+    # the decision's own closing is intact
+    sig = doc.signatures[0]
+    assert (sig.mode, sig.position, sig.name) == ("KT", "PHÓ CHỦ TỊCH", "Nguyễn Đăng Bình")
+    assert names(doc) == ["Như Điều 3", "Bộ Công Thương"]
+    assert doc.archive is not None and doc.archive.units == ["VT", "KT"]
+
+
+def test_plan_issued_with_decision_and_its_own_signature():
+    plan = (
+        "KẾ HOẠCH",
+        "Thực hiện chuyển đổi số tỉnh Bắc Kạn năm 2025",
+        "(Kèm theo Quyết định số 84/2025/QĐ-UBND ngày 15 tháng 8 năm 2025 của Ủy ban nhân dân tỉnh)",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao nhận thức của cán bộ, công chức.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Đăng Bình",
+    )
+    doc = parse(QD_CLOSING, head=QD_HEAD, body=QD_BODY, after=("", *plan))
+    assert len(doc.attachments) == 1
+    att = doc.attachments[0]
+    assert att.kind == "issued_with"
+    assert att.doc_type is not None and att.doc_type.code == "KH"
+    assert att.title == "Thực hiện chuyển đổi số tỉnh Bắc Kạn năm 2025"
+    assert [n.label for n in att.body] == ["I"]
+    assert [s.name for s in att.signatures] == ["Nguyễn Đăng Bình"]
+    assert len(doc.signatures) == 1
+    assert [n.label for n in doc.body] == ["Điều 1", "Điều 2", "Điều 3"]
+
+
+def test_attachment_span_inside_source():
+    text = make_doc(SIGNED, after=("", *APPENDIX_I))
+    doc = vbhc.parse(text)
+    att = doc.attachments[0]
+    assert text[att.span.start:att.span.end].startswith("PHỤ LỤC I")
+    assert text[att.span.start:att.span.end].rstrip().endswith("dùng chung của tỉnh.")
