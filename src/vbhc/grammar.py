@@ -93,7 +93,10 @@ class _Source:
         try:
             self.data = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
-            raise GrammarError(f"{self.label}: {exc}") from None
+            m = regex.search(r"\(at line (\d+), column \d+\)", str(exc))
+            where = m.group(1) if m else "1"
+            message = str(exc)[: m.start()].strip() if m else str(exc)
+            raise GrammarError(f"{self.label}:{where}: {message}") from None
 
     def line_of(self, needle: str) -> int:
         for number, line in enumerate(self.text.splitlines(), 1):
@@ -186,8 +189,9 @@ def load(directory: Path | None = None) -> Grammar:
 
     iss = src["issuers.toml"]
     codes = iss.table("codes")
-    if not all(isinstance(v, str) for v in codes.values()):
-        raise iss.fail("[codes]", "issuer codes must map to strings")
+    for key, value in codes.items():
+        if not isinstance(value, str):
+            raise iss.fail(f'"{key}" =', f"issuer code {key!r} must map to a string")
     heads = iss.strings(iss.table("heads"), "words", "words")
     openings = iss.strings(iss.table("authority"), "openings", "openings")
 

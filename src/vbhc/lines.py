@@ -236,8 +236,8 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
     if line.marker is not None:
         # a marker-looking line after a word that asks for a number or a letter is the sentence
         # going on: "trước ngày" / "15. …", "tại điểm" / "a) khoản 2 Điều 5 …"
-        if ends_terminal(ptext):
-            return False
+        if ends_terminal(ptext) or prev.caps:
+            return False  # an upper-case heading ending in "HẰNG NĂM" does not ask for a number
         word = last_word(ptext)
         name = line.marker.name
         if word in g.number_words and name in ("arabic", "decimal", "roman", "arabic_dash"):

@@ -24,10 +24,10 @@ _TRANSLATE.update({ord(c): None for c in _DROP})
 _TRANSLATE.update({ord(c): "\n" for c in _NEWLINE})
 _TRANSLATE.update({0xD0: "Đ", 0xF0: "đ"})
 _TRANSLATE.update({c: " " for c in range(0x20) if c not in (0x0A, 0x0D)})
-_TRANSLATE[0x7F] = " "
+_TRANSLATE.update({c: " " for c in range(0x7F, 0xA0) if c != 0x85})  # DEL and C1 controls
 
 # Anything the clean-up would touch; text without any of these (and already NFC) is identity.
-_ODD = regex.compile("[\r" + regex.escape(_SPACE + _DROP + _NEWLINE) + "\u00d0\u00f0\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+_ODD = regex.compile("[\r" + regex.escape(_SPACE + _DROP + _NEWLINE) + "\u00d0\u00f0\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # One grapheme-ish cluster: a starter and the combining marks after it.
 _CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+", regex.DOTALL)
 
@@ -105,7 +105,34 @@ def normalize(source: str) -> Normalized:
         pos += 1
         if len(rep) != 1:
             anchors.append((n_out, pos))
-    return Normalized("".join(out), OffsetMap(anchors, length), source)
+    text_out = "".join(out)
+    if not unicodedata.is_normalized("NFC", text_out):
+        # a removed character sat between a letter and its combining mark: go cluster by cluster
+        return _normalize_slow(source)
+    return Normalized(text_out, OffsetMap(anchors, length), source)
+
+
+_SLOW_CLUSTER = regex.compile("(?s).(?:[" + regex.escape(_DROP) + r"]*\p{M})*")
+
+
+def _normalize_slow(source: str) -> Normalized:
+    """Cluster by cluster (a character, then any removed characters and combining marks):
+    exact for every input, used only when the fast path cannot compose."""
+    out: list[str] = []
+    anchors: list[tuple[int, int]] = [(0, 0)]
+    n_out = 0
+    for m in _SLOW_CLUSTER.finditer(source):
+        piece = m.group()
+        if piece == "\r":
+            done = "\n" if m.end() >= len(source) or source[m.end()] != "\n" else ""
+        else:
+            piece = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in piece)
+            done = unicodedata.normalize("NFC", piece.translate(_TRANSLATE))
+        out.append(done)
+        n_out += len(done)
+        if len(done) != m.end() - m.start():
+            anchors.append((n_out, m.end()))
+    return Normalized("".join(out), OffsetMap(anchors, len(source)), source)
 
 
 def _compose(chunk: str, base: int, out: list[str], anchors: list[tuple[int, int]], n_out: int) -> int:

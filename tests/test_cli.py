@@ -1,0 +1,288 @@
+"""The command line, called in-process through ``vbhc.cli.main(argv)``."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import PYTHON, REPO, SEED
+from vbhc import cli
+
+DOC = """\
+ỦY BAN NHÂN DÂN
+TỈNH LẠNG SƠN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/TB-UBND
+Lạng Sơn, ngày {day} tháng {month} năm 2020
+
+THÔNG BÁO
+Về việc nghỉ lễ
+
+Các cơ quan, đơn vị thực hiện nghiêm túc nội dung Thông báo này.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+
+Nơi nhận:
+- Các sở, ban, ngành;
+- Lưu: VT.
+"""
+GOOD_DOC = DOC.format(day=28, month="02")
+BAD_DATE_DOC = DOC.format(day=31, month="02")  # not a calendar date: an error diagnostic
+# Vietnamese text saved from a legacy editor as ISO-8859-1 ("ề", "ộ" become "?", "á" is 0xE1)
+LATIN1 = "THÔNG BÁO\nVề việc nghỉ lễ\nHà Nội, ngày 1 tháng 2 năm 2020\n".encode("latin-1", errors="replace")
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
+       b"\x08\x06\x00\x00\x00\x1f\x15\xc4\x89")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    return code, out, err
+
+
+@pytest.fixture
+def good(tmp_path):
+    p = tmp_path / "good.txt"
+    p.write_text(GOOD_DOC, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def bad_date(tmp_path):
+    p = tmp_path / "bad-date.txt"
+    p.write_text(BAD_DATE_DOC, encoding="utf-8")
+    return p
+
+
+def _one_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+
+def test_parse_json(capsys):
+    code, out, err = run(capsys, "parse", str(SEED), "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["schema_version"] == "1.0"
+    assert data["source"] == str(SEED)
+    assert data["number"]["raw"] == "155/KH-UBND"
+    assert data["date"] == "2020-03-27"
+
+
+def test_parse_jsonl_one_line_per_file(capsys, good):
+    code, out, _ = run(capsys, "parse", str(SEED), str(good), "--jsonl")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert [json.loads(x)["number"]["raw"] for x in lines] == ["155/KH-UBND", "12/TB-UBND"]
+
+
+def test_parse_tree(capsys):
+    code, out, err = run(capsys, "parse", str(SEED))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Kế hoạch 155/KH-UBND [administrative]"
+    assert "body:" in lines
+    assert "  I. MỤC ĐÍCH, YÊU CẦU" in lines
+    assert "  III. TỔ CHỨC THỰC HIỆN" in lines
+    assert any(x.startswith("signature: ") and x.endswith("Lý Thái Hải") for x in lines)
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)
+
+
+def test_parse_tokens(capsys):
+    code, out, _ = run(capsys, "parse", str(SEED), "--tokens")
+    assert code == 0
+    assert any("roman" in ln and "I. MỤC ĐÍCH, YÊU CẦU" in ln for ln in out.splitlines())
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("encode", [
+    lambda t: t.encode("utf-8"),
+    lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    lambda t: t.encode("utf-16"),  # with a BOM
+    lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+], ids=["utf8", "utf8-bom", "utf16-bom", "crlf"])
+def test_parse_stdin(capsys, monkeypatch, encode):
+    _stdin(monkeypatch, encode(GOOD_DOC))
+    code, out, err = run(capsys, "parse", "-", "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["source"] is None
+    assert data["number"]["raw"] == "12/TB-UBND"
+    assert data["date"] == "2020-02-28"
+    assert data["signatures"][0]["name"] == "Nguyễn Văn An"
+
+
+def test_parse_stdin_undecodable(capsys, monkeypatch):
+    _stdin(monkeypatch, LATIN1)
+    code, out, err = run(capsys, "parse", "-")
+    assert code == 2 and out == ""
+    assert "<stdin>" in _one_line(err)
+
+
+def test_schema(capsys):
+    code, out, err = run(capsys, "schema")
+    assert code == 0 and err == ""
+    schema = json.loads(out)
+    assert schema["type"] == "object"
+    assert schema["title"] == "Document"
+    expected = {"schema_version", "family", "number", "body", "signatures", "recipients", "diagnostics"}
+    assert expected <= set(schema["properties"])
+    assert "family" in schema["required"]
+    assert "Node" in schema["$defs"]
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == "vbhc 0.1.0"
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["parse"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage:" in err and "Traceback" not in err
+
+
+# --- unreadable inputs ------------------------------------------------------------------------------
+
+
+def test_missing_file(capsys, tmp_path):
+    missing = tmp_path / "nope.txt"
+    code, out, err = run(capsys, "parse", str(missing))
+    assert code == 2 and out == ""
+    line = _one_line(err)
+    assert str(missing) in line and "no such file" in line
+
+
+def test_binary_file(capsys, tmp_path):
+    p = tmp_path / "image.txt"
+    p.write_bytes(PNG)
+    code, out, err = run(capsys, "parse", str(p), "--json")
+    assert code == 2 and out == ""
+    line = _one_line(err)
+    assert str(p) in line and "binary" in line
+
+
+def test_latin1_file(capsys, tmp_path):
+    p = tmp_path / "latin1.txt"
+    p.write_bytes(LATIN1)
+    code, out, err = run(capsys, "parse", str(p))
+    assert code == 2 and out == ""
+    line = _one_line(err)
+    assert str(p) in line and "not UTF-8" in line
+
+
+def test_directory(capsys, tmp_path):
+    code, out, err = run(capsys, "parse", str(tmp_path))
+    assert code == 2 and out == ""
+    line = _one_line(err)
+    assert str(tmp_path) in line and "directory" in line
+
+
+def test_good_files_still_print_and_exit_2(capsys, tmp_path, good):
+    missing = tmp_path / "missing.txt"
+    png = tmp_path / "png.txt"
+    png.write_bytes(PNG)
+    code, out, err = run(capsys, "parse", str(good), str(missing), str(png), str(SEED), "--jsonl")
+    assert code == 2
+    assert [json.loads(x)["number"]["raw"] for x in out.splitlines()] == ["12/TB-UBND", "155/KH-UBND"]
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert str(missing) in lines[0] and str(png) in lines[1]
+
+
+def test_good_files_still_print_tree(capsys, tmp_path, good):
+    code, out, err = run(capsys, "parse", str(tmp_path / "missing.txt"), str(good))
+    assert code == 2
+    assert out.startswith("Thông báo 12/TB-UBND [administrative]")
+    assert len(err.splitlines()) == 1
+
+
+# --- --strict ---------------------------------------------------------------------------------------
+
+
+def test_strict_exits_1_on_error_diagnostic(capsys, bad_date):
+    code, out, _ = run(capsys, "parse", str(bad_date), "--strict", "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["date"] is None
+    assert any(d["severity"] == "error" and d["code"] == "header.date.invalid" for d in data["diagnostics"])
+
+
+def test_without_strict_exits_0(capsys, bad_date):
+    code, out, _ = run(capsys, "parse", str(bad_date))
+    assert code == 0
+    assert "error: header.date.invalid" in out
+
+
+def test_strict_clean_document_exits_0(capsys, good):
+    code, out, _ = run(capsys, "parse", str(good), "--strict", "--json")
+    assert code == 0
+    assert not [d for d in json.loads(out)["diagnostics"] if d["severity"] == "error"]
+
+
+@pytest.mark.parametrize("order", ["bad-first", "missing-first"])
+def test_strict_and_unreadable_exits_2(capsys, tmp_path, bad_date, order):
+    files = [str(bad_date), str(tmp_path / "missing.txt")]
+    if order == "missing-first":
+        files.reverse()
+    code, _, _ = run(capsys, "parse", *files, "--strict")
+    assert code == 2
+
+
+def test_empty_file_is_not_a_crash(capsys, tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    code, out, _ = run(capsys, "parse", str(p), "--json")
+    assert code == 0
+    assert json.loads(out)["family"] == "other"
+    code, _, _ = run(capsys, "parse", str(p), "--strict")
+    assert code == 1  # input.empty is an error diagnostic
+
+
+# --- a real process -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_python_m_vbhc_subprocess():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    proc = subprocess.run([PYTHON, "-m", "vbhc", "parse", str(SEED.relative_to(REPO))], cwd=REPO, env=env,
+                          capture_output=True, timeout=120)
+    err = proc.stderr.decode("utf-8", errors="replace")
+    assert proc.returncode == 0, err
+    assert err == ""
+    out = proc.stdout.decode("utf-8")
+    assert out.splitlines()[0] == "Kế hoạch 155/KH-UBND [administrative]"
+    assert "Lý Thái Hải" in out
+
+
+@pytest.mark.slow
+def test_python_m_vbhc_subprocess_missing_file():
+    proc = subprocess.run([PYTHON, "-m", "vbhc", "parse", "no-such-file.txt", "--json"], cwd=REPO,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines() == ["vbhc: no-such-file.txt: no such file"]
