@@ -91,20 +91,27 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(_TRIM)
 
 
-def _type_line(lines: list[Line], lo: int, hi: int, g: Grammar) -> tuple[int, DocType, str] | None:
-    """The line naming the document type ("KẾ HOẠCH", "QUYẾT ĐỊNH"), exact lines first."""
-    merged: tuple[int, DocType, str] | None = None
+def _type_line(lines: list[Line], lo: int, hi: int, g: Grammar) -> tuple[int, DocType, str, int] | None:
+    """The line naming the document type ("KẾ HOẠCH", "QUYẾT ĐỊNH"), exact lines first:
+    (index, type, text merged after the name, lines used: 2 when wrapped as "NGHỊ" / "QUYẾT")."""
+    merged: tuple[int, DocType, str, int] | None = None
     for i in range(lo, hi):
         ln = lines[i]
-        m = g.type_line.match(ln.text)
-        if m is None or ln.text.endswith(":"):
+        text = ln.text
+        used = 1
+        if ln.caps and len(text) <= 8 and i + 1 < hi and lines[i + 1].caps and not lines[i + 1].cell_break:
+            both = f"{text} {lines[i + 1].text}"
+            if (m2 := g.type_line.match(both)) and not m2.group("rest"):
+                text, used = both, 2
+        m = g.type_line.match(text)
+        if m is None or text.endswith(":"):
             continue
         rest = m.group("rest").strip()
         dt = g.type_by_upper_name[m.group("name")]
         if not rest:
-            return i, dt, ""
+            return i, dt, "", used
         if merged is None and ln.caps is False and rest[:1].isupper() is False:
-            merged = (i, dt, rest)  # "KẾ HOẠCH thực hiện …" merged by a PDF extractor
+            merged = (i, dt, rest, 1)  # "KẾ HOẠCH thực hiện …" merged by a PDF extractor
     return merged
 
 
@@ -275,12 +282,12 @@ def parse_header(lines: list[Line], g: Grammar) -> Header:
         last = max(last, vv_end)
 
     if type_hit is not None:
-        idx, dt, merged_rest = type_hit
+        idx, dt, merged_rest, used = type_hit
         h.doc_type = dt
-        h.type_span = (lines[idx].start, lines[idx].end)
-        h.consumed.add(idx)
-        last = max(last, idx)
-        last = max(last, _title(h, lines, idx, merged_rest, g))
+        h.type_span = (lines[idx].start, lines[idx + used - 1].end)
+        h.consumed.update(range(idx, idx + used))
+        last = max(last, idx + used - 1)
+        last = max(last, _title(h, lines, idx + used - 1, merged_rest, g))
     h.end = last + 1
     _marks(h, lines, zstart, h.end, g)
     _resolve_type(h, g)
