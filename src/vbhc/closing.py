@@ -179,11 +179,9 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             sig.mode = am.group("mode")
             sig.end = end
             continue
-        if in_recipients and (text[:1] in "-–+" and not ln.caps or cl["archive"].match(text)):
-            _recipient_line(out, ln, group, cl)
-            i += 1
-            continue
-        if in_recipients and text[:1] in "-–+" and ln.caps and (sig is None or sig.name is not None):
+        # a '-' item is a recipient; an upper-case one only when no signature is waiting for its title
+        if in_recipients and (cl["archive"].match(text) or (
+                text[:1] in "-–+" and (not ln.caps or sig is None or sig.name is not None))):
             _recipient_line(out, ln, group, cl)
             i += 1
             continue

@@ -190,10 +190,8 @@ def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tu
         i += 1
         if kind == "operative":
             break
-    if pre and all(k != "operative" for k, _ in pre) and not any(k == "basis" for k, _ in pre):
-        # "Xét …" alone is running text, not a preamble
-        if all(k == "consideration" for k, _ in pre):
-            return [], blocks
+    if pre and all(k == "consideration" for k, _ in pre):
+        return [], blocks  # "Xét …" alone is running text, not a preamble
     return pre, blocks[i:]
 
 

@@ -228,10 +228,10 @@ def parse_header(lines: list[Line], g: Grammar) -> Header:
     num = hd["number"].search(jt.text)
     type_hit = _type_line(lines, 0, hi, g)
 
-    anchors = [jt.line_at(m.start()) for m in (qh, party, num) if m is not None]
-    if not anchors or (qh is None and party is None and (num is None or type_hit is None and
-                                                            not _has_vv(lines, jt.line_at(num.start()), g))):
+    numbered = num is not None and (type_hit is not None or _has_vv(lines, jt.line_at(num.start()), g))
+    if qh is None and party is None and not numbered:
         return h  # no national header, no Party header, no number with a type: not a standard form
+    anchors = [jt.line_at(m.start()) for m in (qh, party, num) if m is not None]
     h.standard = True
     first = min(anchors)
     if qh is not None:
@@ -436,11 +436,10 @@ def _title(h: Header, lines: list[Line], idx: int, merged_rest: str, g: Grammar)
 
 def _resolve_type(h: Header, g: Grammar) -> None:
     num = h.number
-    if h.national and "ĐẢNG" in h.national.upper() or (num is not None and num["form"] == "party"):
+    form = num["form"] if num is not None else None
+    if (h.national is not None and "ĐẢNG" in h.national.upper()) or form == "party":
         h.family = "party"
-    elif num is not None and num["form"] == "legal":
-        h.family = "legal"
-    elif h.doc_type is not None and h.doc_type.families == frozenset({"legal"}):
+    elif form == "legal" or (h.doc_type is not None and h.doc_type.families == frozenset({"legal"})):
         h.family = "legal"
     else:
         h.family = "administrative"
