@@ -722,6 +722,26 @@ def test_kinh_gui_list():
     assert "Các sở, ban, ngành tỉnh" not in body_text
 
 
+def test_kinh_gui_list_item_wrapped_and_body_after_unterminated_item():
+    doc = parse(make_doc(
+        number="Số: 1234/UBND-KT",
+        after_date=("V/v báo cáo tình hình thực hiện nhiệm vụ năm 2024",),
+        type_line=None,
+        title=(),
+        before_body=(
+            "Kính gửi:",
+            "- Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc",
+            "Chính phủ;",
+            "- Sở Tài chính",
+        ),
+        body=("Thực hiện Công văn số 12/BTC-NSNN ngày 05/01/2024 của Bộ Tài chính, Ủy ban nhân dân tỉnh"
+              " báo cáo như sau:", *BODY),
+    ))
+    # a short line closing the item continues it; a sentence after an unterminated item does not
+    assert doc.addressees[0] == "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ"
+    assert doc.addressees[-1] == "Sở Tài chính"
+
+
 def test_kinh_gui_list_first_item_on_label_line():
     doc = parse(make_doc(
         number="Số: 1234/UBND-KT",

@@ -9,7 +9,7 @@ from .body import RawNode, build_tree
 from .closing import Closing, item_name, parse_archive, parse_closing, starts_closing
 from .grammar import Grammar, grammar
 from .header import Diag, Header, doc_type_code, parse_header
-from .lines import Block, Line, ends_terminal, reflow, tokenize, wrap_width
+from .lines import Block, Line, ends_terminal, reflow, starts_lower, tokenize, wrap_width
 from .normalize import Normalized, normalize
 
 _PREAMBLE_KINDS = ("basis", "proposal", "consideration", "operative")
@@ -153,7 +153,8 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
                 nxt = work[j]
                 if nxt.text[:1] in "-–" and nxt.marker is not None and nxt.marker.name == "dash":
                     items.append((nxt.rest, nxt.start, nxt.end))
-                elif items and not items[-1][0].rstrip().endswith((";", ".")) and not nxt.marker:
+                elif items and not items[-1][0].rstrip().endswith((";", ".")) and not nxt.marker \
+                        and (starts_lower(nxt.text) or (len(nxt.text) <= 60 and nxt.text.rstrip().endswith((";", ".")))):
                     t, s, _ = items[-1]
                     items[-1] = (f"{t} {nxt.text}", s, nxt.end)
                 else:
