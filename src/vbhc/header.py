@@ -9,7 +9,6 @@ text of the header zone, and what is left in upper case before the number is the
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import regex
 
 from .grammar import DocType, Grammar
-from .lines import Line, continues, starts_lower
+from .lines import Joined, Line, continues, starts_lower
 
 HEAD_LIMIT = 70  # the header of a document sits in its first lines
 _RULE_CHARS = regex.compile(r"[-–—_=~*]{2,}|^[-–—_*]$")
@@ -57,34 +56,6 @@ class Header:
     authority: str | None = None
     consumed: set[int] = field(default_factory=set)
     diagnostics: list[Diag] = field(default_factory=list)
-
-
-class _Joined:
-    """The text of a run of lines joined by newlines, with offsets back to the lines."""
-
-    def __init__(self, lines: list[Line], lo: int, hi: int) -> None:
-        self.lines = lines
-        self.lo = lo
-        self.starts: list[int] = []
-        parts: list[str] = []
-        pos = 0
-        for ln in lines[lo:hi]:
-            self.starts.append(pos)
-            parts.append(ln.text)
-            pos += len(ln.text) + 1
-        self.text = "\n".join(parts)
-
-    def line_at(self, offset: int) -> int:
-        return self.lo + bisect.bisect_right(self.starts, offset) - 1
-
-    def span(self, a: int, b: int) -> tuple[int, int]:
-        """Offsets in the normalised text for [a, b) of the joined text (approximate inside
-        a line when markdown was removed)."""
-        i, j = self.line_at(a), self.line_at(max(a, b - 1))
-        la, lb = self.lines[i], self.lines[j]
-        sa = min(la.start + a - self.starts[i - self.lo], la.end)
-        sb = min(lb.start + (b - self.starts[j - self.lo]), lb.end)
-        return sa, max(sa, sb)
 
 
 def _clean(text: str) -> str:
@@ -220,7 +191,7 @@ def parse_header(lines: list[Line], g: Grammar) -> Header:
     hi = min(len(lines), HEAD_LIMIT)
     if hi == 0:
         return h
-    jt = _Joined(lines, 0, hi)
+    jt = Joined(lines, 0, hi)
     hd = g.header
     qh = hd["quoc_hieu"].search(jt.text)
     tn = hd["tieu_ngu"].search(jt.text)
@@ -298,7 +269,7 @@ def _has_vv(lines: list[Line], lo: int, g: Grammar) -> bool:
     return any(g.header["vv"].match(ln.text) for ln in lines[lo:lo + 6])
 
 
-def _issuer(h: Header, lines: list[Line], jt: _Joined, zstart: int, zend: int,
+def _issuer(h: Header, lines: list[Line], jt: Joined, zstart: int, zend: int,
             num: regex.Match[str] | None, g: Grammar, spent: tuple[regex.Match[str] | None, ...]) -> None:
     a = jt.starts[zstart - jt.lo]
     b = num.start() if num is not None else (jt.starts[zend - jt.lo] if zend - jt.lo < len(jt.starts) else len(jt.text))
@@ -340,7 +311,7 @@ def _marks(h: Header, lines: list[Line], lo: int, hi: int, g: Grammar) -> None:
             setattr(h, kind, ln.text)
 
 
-def _find_date(jt: _Joined, lo_line: int, hi_line: int, g: Grammar) -> regex.Match[str] | None:
+def _find_date(jt: Joined, lo_line: int, hi_line: int, g: Grammar) -> regex.Match[str] | None:
     end = jt.starts[hi_line - jt.lo] if hi_line - jt.lo < len(jt.starts) else len(jt.text)
     for m in g.header["date"].finditer(jt.text, jt.starts[lo_line - jt.lo], end):
         if m.group("y") or m.group("place"):
@@ -348,7 +319,7 @@ def _find_date(jt: _Joined, lo_line: int, hi_line: int, g: Grammar) -> regex.Mat
     return None
 
 
-def _set_date(h: Header, m: regex.Match[str], jt: _Joined) -> None:
+def _set_date(h: Header, m: regex.Match[str], jt: Joined) -> None:
     end_line = jt.lines[jt.line_at(m.end("place"))] if m.group("place") else None
     h.place, used = _place(m.group("place"), wrapped_ok=end_line is None or not end_line.cell_break)
     first_line = jt.line_at(m.end("place") if m.group("place") else m.start())

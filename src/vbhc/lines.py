@@ -9,6 +9,7 @@ before a web page or a PDF wrapped them ("Bắc" / "Kạn, ngày …", "chủ" /
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -286,3 +287,31 @@ def reflow(lines: Sequence[Line], g: Grammar, width: int | None = None) -> Itera
 
 def has_upper(text: str) -> bool:
     return bool(_UPPER.search(text))
+
+
+class Joined:
+    """The text of a run of lines joined by newlines, with offsets back to the lines."""
+
+    def __init__(self, lines: list[Line], lo: int, hi: int) -> None:
+        self.lines = lines
+        self.lo = lo
+        self.starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for ln in lines[lo:hi]:
+            self.starts.append(pos)
+            parts.append(ln.text)
+            pos += len(ln.text) + 1
+        self.text = "\n".join(parts)
+
+    def line_at(self, offset: int) -> int:
+        return self.lo + bisect.bisect_right(self.starts, offset) - 1
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Offsets in the normalised text for [a, b) of the joined text (approximate inside
+        a line when markdown was removed)."""
+        i, j = self.line_at(a), self.line_at(max(a, b - 1))
+        la, lb = self.lines[i], self.lines[j]
+        sa = min(la.start + a - self.starts[i - self.lo], la.end)
+        sb = min(lb.start + (b - self.starts[j - self.lo]), lb.end)
+        return sa, max(sa, sb)
