@@ -11,6 +11,7 @@ from .grammar import Grammar, grammar
 from .header import Diag, Header, doc_type_code, parse_header
 from .lines import Block, Line, ends_terminal, reflow, starts_lower, tokenize, wrap_width
 from .normalize import Normalized, normalize
+from .references import extract as extract_references
 
 _PREAMBLE_KINDS = ("basis", "proposal", "consideration", "operative")
 
@@ -59,6 +60,7 @@ def parse(text: str, *, source: str | None = None) -> M.Document:
     doc = M.Document(source=source, family="other")
     if not header.standard:
         doc.body = [_node(ctx, n) for n in build_tree(_blocks(ctx, work, 0, len(work)), g)]
+        _references(ctx, doc, work)
         _finish(ctx, doc)
         return doc
 
@@ -83,8 +85,30 @@ def parse(text: str, *, source: str | None = None) -> M.Document:
     _apply_closing(ctx, doc, closing)
     _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop)
     _checks(ctx, doc, header, closing)
+    _references(ctx, doc, work)
     _finish(ctx, doc)
     return doc
+
+
+def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
+    refs, named, jt = extract_references(work, doc.number.raw if doc.number else None)
+    g = ctx.g
+    for r in refs:
+        dt = None
+        if r.type_name:
+            known = g.type_by_upper_name.get(r.type_name.upper())
+            dt = M.DocType(name=r.type_name, code=(known.code or None) if known else r.parts.get("type_code"))
+        elif r.parts.get("type_code"):
+            by_code = g.types_by_code(r.parts["type_code"])
+            dt = M.DocType(code=r.parts["type_code"], name=by_code[0].name if by_code else None)
+        doc.references.append(M.Reference(
+            number=r.number, raw=" ".join(r.raw.split()), kind=r.kind, doc_type=dt, date=r.date, issuer=r.issuer,
+            relation=r.relation, alias=r.alias, span=ctx.span(*jt.span(r.start, r.end)), **r.parts))
+    for n in named:
+        known = g.type_by_upper_name.get(n.type_name.upper())
+        doc.named_references.append(M.NamedReference(
+            doc_type=M.DocType(name=n.type_name, code=(known.code or None) if known else None), name=n.name,
+            date=n.date, relation=n.relation, alias=n.alias, span=ctx.span(*jt.span(n.start, n.end))))
 
 
 def _blocks(ctx: _Ctx, work: Sequence[Line], lo: int, hi: int) -> list[Block]:

@@ -292,13 +292,17 @@ def has_upper(text: str) -> bool:
 class Joined:
     """The text of a run of lines joined by newlines, with offsets back to the lines."""
 
-    def __init__(self, lines: list[Line], lo: int, hi: int) -> None:
+    def __init__(self, lines: list[Line], lo: int, hi: int, *, paragraphs: bool = False) -> None:
+        """``paragraphs``: put an empty line where a cell or paragraph break was."""
         self.lines = lines
         self.lo = lo
         self.starts: list[int] = []
         parts: list[str] = []
         pos = 0
         for ln in lines[lo:hi]:
+            if paragraphs and parts and ln.cell_break:
+                parts.append("")
+                pos += 1
             self.starts.append(pos)
             parts.append(ln.text)
             pos += len(ln.text) + 1

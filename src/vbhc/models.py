@@ -95,12 +95,32 @@ class Node(_Model):
 
 
 class Reference(_Model):
-    number: str
-    raw: str | None = None
+    """Another document cited by number."""
+
+    number: str = Field(description="as printed after 'số', spaces removed: 142/QĐ-TTg, 52-KL/TW, 42")
+    raw: str | None = Field(None, description="the citation text as printed")
+    kind: Literal["full", "list", "short"] = Field(
+        "full", description="full citation; a further number in a list; a short later mention linked to a full one")
     doc_type: DocType | None = None
+    year: int | None = None
+    type_code: str | None = None
+    issuer_code: str | None = None
+    suffix: str | None = None
+    date: str | None = Field(None, description="ISO date of the cited document when given")
+    issuer: str | None = Field(None, description="the issuing body named after 'của'")
+    relation: str | None = Field(None, description="căn cứ, thực hiện, sửa đổi, bổ sung, thay thế, bãi bỏ, hướng dẫn, theo")
+    alias: str | None = Field(None, description="'sau đây gọi tắt là …'")
+    span: Span | None = None
+
+
+class NamedReference(_Model):
+    """A document cited by name, without a number: 'Luật Tổ chức chính quyền địa phương ngày 16/6/2025'."""
+
+    doc_type: DocType
+    name: str
     date: str | None = None
-    issuer: str | None = None
     relation: str | None = None
+    alias: str | None = None
     span: Span | None = None
 
 
@@ -157,6 +177,7 @@ class Document(_Model):
     attachments: list[Attachment] = Field(default_factory=list)
     notes: list[Node] = Field(default_factory=list, description="footnotes and notes after the signature")
     references: list[Reference] = Field(default_factory=list)
+    named_references: list[NamedReference] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
 

@@ -1,0 +1,252 @@
+"""Cross-references: every other document the text cites, with its parts.
+
+"Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ" gives the type, the
+number split into parts, the date (day first, validated), the issuer and the relation
+("thực hiện"). A list shares its type and issuer ("Chương trình hành động số 30-CTr/TU ngày
+29/9/2008, số 100-CTr/TU ngày 23/01/2014 của Tỉnh ủy"); a short later mention ("Quyết định
+142", "Nghị quyết 27") is linked to the full citation it abbreviates; "(sau đây gọi tắt là …)"
+gives an alias. Laws cited by name and date have no number: they are *named* references.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .grammar import Grammar, grammar, grammar_dir
+from .lines import Joined, Line
+
+WINDOW = 60  # characters looked at before a citation for its type and relation
+
+
+@dataclass
+class RefGrammar:
+    number: regex.Pattern[str]
+    typed_bare: regex.Pattern[str]
+    list_next: regex.Pattern[str]
+    date: regex.Pattern[str]
+    issuer: regex.Pattern[str]
+    alias: regex.Pattern[str]
+    named_law: regex.Pattern[str]
+    type_before: regex.Pattern[str]
+    type_any: regex.Pattern[str]
+    relation: regex.Pattern[str]
+    relation_names: list[str]
+    stop_before: regex.Pattern[str]
+    type_names: dict[str, str]  # casefolded name -> sentence-case name
+
+
+@lru_cache(maxsize=1)
+def ref_grammar() -> RefGrammar:
+    from .errors import GrammarError
+
+    g = grammar()
+    path = grammar_dir() / "references.toml"
+    label = f"grammars/{path.name}"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        pats = data["patterns"]
+        names = sorted({t.name for t in g.doc_types} | set(data["types"]["extra"]), key=len, reverse=True)
+        alt = "|".join(regex.escape(n) for n in names)
+        rel = data["relations"]
+        rel_names = list(rel)
+        relation = regex.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(rel.values())))
+        stops = "|".join(regex.escape(w) for w in data["stop"]["before"])
+        return RefGrammar(
+            number=regex.compile(pats["number"]),
+            typed_bare=regex.compile(rf"(?<![\p{{L}}])(?P<type>(?i:{alt}))\s+" + pats["bare"].removeprefix("(?x)"),
+                                     regex.X),
+            list_next=regex.compile(pats["list_next"]),
+            date=regex.compile(pats["date"]),
+            issuer=regex.compile(pats["issuer"].replace("{types}", f"(?:{alt})")),
+            alias=regex.compile(pats["alias"]),
+            named_law=regex.compile(pats["named_law"]),
+            type_before=regex.compile(rf"(?<![\p{{L}}])(?P<type>(?i:{alt}))\s*$"),
+            type_any=regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])"),
+            relation=relation,
+            relation_names=rel_names,
+            stop_before=regex.compile(rf"(?<![\p{{L}}])(?i:{stops})\s*$"),
+            type_names={n.casefold(): n for n in names},
+        )
+    except (OSError, KeyError, tomllib.TOMLDecodeError, regex.error) as exc:
+        raise GrammarError(f"{label}: {exc}") from None
+
+
+@dataclass
+class RawRef:
+    number: str
+    raw: str
+    start: int
+    end: int
+    kind: str = "full"
+    type_name: str | None = None
+    parts: dict = field(default_factory=dict)
+    date: str | None = None
+    issuer: str | None = None
+    relation: str | None = None
+    alias: str | None = None
+
+
+@dataclass
+class RawNamed:
+    type_name: str
+    name: str
+    start: int
+    end: int
+    date: str | None = None
+    relation: str | None = None
+    alias: str | None = None
+
+
+def _iso(d: str | None, m: str | None, y: str | None) -> str | None:
+    try:
+        return _dt.date(int(y), int(m), int(d)).isoformat() if d and m and y else None
+    except ValueError:
+        return None
+
+
+def _parts(m: regex.Match[str], g: Grammar) -> tuple[str, dict]:
+    n = m.group("n")
+    if m.group("ptype"):
+        psym = m.group("psym")
+        issuer, _, suffix = psym.partition("-")
+        return f"{n}-{m.group('ptype')}/{psym}", {"type_code": m.group("ptype"), "issuer_code": issuer or None,
+                                                  "suffix": suffix or None, "year": None}
+    sym = "".join(m.group("sym").split()) if m.group("sym") else None
+    if not sym:
+        return n, {"type_code": None, "issuer_code": None, "suffix": None, "year": None}
+    year = m.group("year")
+    groups = sym.split("-")
+    type_code = issuer = suffix = None
+    if len(groups) >= 2 and g.types_by_code(groups[0]):
+        type_code, issuer, suffix = groups[0], groups[1], "-".join(groups[2:]) or None
+    else:
+        issuer, suffix = groups[0], "-".join(groups[1:]) or None
+    number = f"{n}/{year}/{sym}" if year else f"{n}/{sym}"
+    return number, {"type_code": type_code, "issuer_code": issuer, "suffix": suffix,
+                    "year": int(year) if year else None}
+
+
+def _relation(rg: RefGrammar, before: str) -> str | None:
+    found = None
+    for m in rg.relation.finditer(before):
+        found = m
+    if found is None:
+        return None
+    return next(rg.relation_names[i] for i in range(len(rg.relation_names)) if found.group(f"r{i}"))
+
+
+def _tail(rg: RefGrammar, text: str, pos: int, ref: RawRef) -> int:
+    """Date and issuer right after a number; returns the end of what was read."""
+    dm = rg.date.match(text, pos)
+    if dm:
+        ref.date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
+        pos = dm.end()
+    im = rg.issuer.match(text, pos)
+    if im:
+        ref.issuer = " ".join(im.group("issuer").split()).rstrip(", ")
+        pos = im.end("issuer")
+    return pos
+
+
+def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], list[RawNamed], Joined]:
+    """References in the text of ``lines``; spans are offsets in the normalised text."""
+    g = grammar()
+    rg = ref_grammar()
+    jt = Joined(lines, 0, len(lines), paragraphs=True)
+    text = jt.text
+    own = own_number.casefold() if own_number else None
+    refs: list[RawRef] = []
+    seen: set[int] = set()
+    if "số" not in text.casefold() and "/" not in text:
+        return refs, [], jt
+
+    def add(ref: RawRef) -> bool:
+        if ref.start in seen or (own is not None and ref.number.casefold() == own):
+            return False
+        seen.add(ref.start)
+        refs.append(ref)
+        return True
+
+    for m in rg.number.finditer(text):
+        before = text[max(0, m.start() - WINDOW):m.start()]
+        if rg.stop_before.search(before):
+            continue
+        tm = rg.type_before.search(before)
+        if not (m.group("sym") or m.group("psym")) and tm is None:
+            continue  # a bare "số 15" is a citation only after a type name ("Chỉ thị số 42")
+        number, parts = _parts(m, g)
+        type_name = rg.type_names.get(tm.group("type").casefold()) if tm else None
+        rel_before = before[: tm.start()] if tm else before
+        ref = RawRef(number, m.group(), m.start("body"), m.end("body"), type_name=type_name, parts=parts,
+                     relation=_relation(rg, rel_before[-40:]))
+        pos = _tail(rg, text, m.end(), ref)
+        group = [ref]
+        add(ref)
+        while (lm := rg.list_next.match(text, pos)) is not None:
+            number, parts = _parts(lm, g)
+            item = RawRef(number, lm.group("body"), lm.start("body"), lm.end("body"), kind="list",
+                          type_name=type_name, parts=parts, relation=ref.relation)
+            pos = _tail(rg, text, lm.end(), item)
+            add(item)
+            group.append(item)
+        shared = group[-1].issuer
+        for item in group:
+            item.issuer = item.issuer or shared
+
+    # without "số": "Nghị định 206/2025/NĐ-CP" is a citation; "Quyết định 142" a short mention
+    for m in rg.typed_bare.finditer(text):
+        type_name = rg.type_names.get(m.group("type").casefold())
+        number, parts = _parts(m, g)
+        if m.group("sym") or m.group("psym"):
+            ref = RawRef(number, m.group(), m.start("body"), m.end("body"), type_name=type_name, parts=parts,
+                         relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
+            _tail(rg, text, m.end(), ref)
+            add(ref)
+            continue
+        full = next((r for r in refs if r.kind != "short" and r.type_name == type_name
+                     and r.number.split("/")[0].split("-")[0] == number), None)
+        if full is not None:
+            add(RawRef(full.number, m.group(), m.start(), m.end(), kind="short", type_name=type_name,
+                       parts=full.parts, date=full.date, issuer=full.issuer))
+
+    refs.sort(key=lambda r: r.start)
+    named = _named(rg, text, refs)
+    _aliases(rg, text, refs, named)
+    return refs, named, jt
+
+
+def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
+    out = []
+    starts = [r.start for r in refs]
+    for m in rg.named_law.finditer(text):
+        after = text[m.end():m.end() + 40]
+        if regex.match(r"\s+số\s+\d", after) or any(m.start() <= s <= m.end() + 12 for s in starts):
+            continue  # numbered: already a reference
+        item = RawNamed(" ".join(m.group("type").split()), " ".join(m.group("name").split()), m.start(), m.end(),
+                        relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
+        dm = rg.date.match(text, m.end())
+        if dm:
+            item.date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"),
+                             dm.group("y") or dm.group("y2"))
+            item.end = dm.end()
+        out.append(item)
+    return out
+
+
+def _aliases(rg: RefGrammar, text: str, refs: list[RawRef], named: list[RawNamed]) -> None:
+    for m in rg.alias.finditer(text):
+        alias = " ".join(m.group("alias").split())
+        candidates: list[RawRef | RawNamed] = [r for r in refs if r.end <= m.start() and r.kind != "short"]
+        candidates += [n for n in named if n.end <= m.start()]
+        if not candidates:
+            continue
+        target = max(candidates, key=lambda r: r.end)
+        between = text[target.end:m.start()]
+        if len(between) > 200 or rg.type_any.search(between) or ". " in between:
+            continue  # another document, or another sentence, stands in between: not this one's alias
+        target.alias = target.alias or alias
