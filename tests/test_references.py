@@ -1,0 +1,191 @@
+"""Cross-reference extraction: one fixture per citation shape (issue 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vbhc
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 155/KH-UBND
+Bắc Kạn, ngày 27 tháng 3 năm 2020
+
+KẾ HOẠCH
+Triển khai công tác năm 2020
+
+"""
+
+
+def refs(body: str, header: str = HEADER):
+    return vbhc.parse(header + body + "\n").references
+
+
+def one(body: str):
+    found = [r for r in refs(body) if r.kind != "short"]
+    assert len(found) == 1, [r.number for r in found]
+    return found[0]
+
+
+def test_full_state_citation_parts():
+    r = one("Thực hiện Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ ban hành Kế hoạch.")
+    assert r.number == "142/QĐ-TTg"
+    assert (r.doc_type.name, r.doc_type.code) == ("Quyết định", "QĐ")
+    assert (r.type_code, r.issuer_code, r.year, r.suffix) == ("QĐ", "TTg", None, None)
+    assert r.date == "2020-01-21"
+    assert r.issuer == "Thủ tướng Chính phủ"
+    assert r.relation == "thực hiện"
+
+
+def test_party_citation_with_comma_before_date():
+    r = one("Thực hiện Kết luận số 52-KL/TW, ngày 30/5/2019 của Ban Bí thư về tiếp tục thực hiện.")
+    assert r.number == "52-KL/TW"
+    assert (r.doc_type.name, r.type_code, r.issuer_code) == ("Kết luận", "KL", "TW")
+    assert r.date == "2019-05-30"
+    assert r.issuer == "Ban Bí thư"
+
+
+def test_normative_number_with_year():
+    r = one("Căn cứ Nghị định số 81/2018/NĐ-CP ngày 22 tháng 5 năm 2018 của Chính phủ quy định chi tiết.")
+    assert r.number == "81/2018/NĐ-CP"
+    assert (r.year, r.type_code, r.issuer_code) == (2018, "NĐ", "CP")
+    assert r.date == "2018-05-22"
+    assert r.relation == "căn cứ"
+
+
+def test_law_by_number_has_no_type_code_in_symbol():
+    r = one("Căn cứ Luật số 80/2015/QH13 về ban hành văn bản quy phạm pháp luật;")
+    assert r.number == "80/2015/QH13"
+    assert r.doc_type.name == "Luật"
+    assert (r.year, r.type_code, r.issuer_code) == (2015, None, "QH13")
+
+
+def test_cong_van_and_to_trinh_symbols():
+    found = refs("Theo Công văn số 1099/VPCP-CĐS ngày 04/02/2026 và Tờ trình số 131/TTr-SCT của Sở Công Thương.")
+    numbers = [r.number for r in found]
+    assert numbers == ["1099/VPCP-CĐS", "131/TTr-SCT"]
+    cv = found[0]
+    assert (cv.doc_type.name, cv.type_code, cv.issuer_code, cv.suffix) == ("Công văn", None, "VPCP", "CĐS")
+    assert found[1].doc_type.name == "Tờ trình"
+    assert found[1].issuer == "Sở Công Thương"
+
+
+def test_shared_type_over_a_list_and_shared_issuer():
+    found = refs("Thực hiện Chương trình hành động số 30-CTr/TU ngày 29/9/2008, số 100-CTr/TU ngày "
+                 "23/01/2014 của Tỉnh ủy về xây dựng đội ngũ trí thức.")
+    assert [r.number for r in found] == ["30-CTr/TU", "100-CTr/TU"]
+    assert all(r.doc_type.name == "Chương trình hành động" for r in found)
+    assert [r.date for r in found] == ["2008-09-29", "2014-01-23"]
+    assert all(r.issuer == "Tỉnh ủy" for r in found)
+
+
+def test_list_without_repeating_so():
+    found = refs("Các văn bản số: 10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ngày 12/9/2025 của Văn phòng Chính phủ.")
+    assert [r.number for r in found] == ["10894/VPCP-CN", "8563/VPCP-CN"]
+    assert found[1].kind == "list"
+    assert [r.date for r in found] == ["2025-11-08", "2025-09-12"]
+
+
+def test_bare_number_after_type_name():
+    r = one("Tiếp tục thực hiện Chỉ thị số 42 của Bộ Chính trị về đổi mới hoạt động.")
+    assert r.number == "42"
+    assert r.doc_type.name == "Chỉ thị"
+    assert r.issuer == "Bộ Chính trị"
+
+
+def test_bare_number_without_type_is_not_a_reference():
+    assert refs("Tổ chức 15 hội nghị; mã số 220725-17 và số 12 người tham dự.") == []
+
+
+def test_short_mention_linked_to_full_citation():
+    found = refs("Thực hiện Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ. "
+                 "Các sở triển khai Quyết định 142 trong năm 2020.")
+    short = [r for r in found if r.kind == "short"]
+    assert len(short) == 1
+    assert short[0].number == "142/QĐ-TTg"
+    assert short[0].raw == "Quyết định 142"
+
+
+def test_short_mention_without_full_citation_is_not_a_number():
+    assert [r.number for r in refs("Triển khai Nghị quyết 27 trong toàn tỉnh.")] == []
+
+
+def test_citation_without_so_but_with_symbol():
+    r = one("Mặt hàng được hưởng thuế suất theo Nghị định 206/2025/NĐ-CP của Chính phủ.")
+    assert r.number == "206/2025/NĐ-CP"
+    assert r.doc_type.name == "Nghị định"
+
+
+def test_alias_goes_to_the_citation_it_follows():
+    found = refs("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển "
+                 "khoa học, công nghệ (sau đây gọi tắt là Nghị quyết 57);")
+    assert [(r.number, r.alias) for r in found] == [("57-NQ/TW", "Nghị quyết 57")]
+
+
+def test_alias_of_a_named_document_is_not_given_to_an_earlier_citation():
+    doc = vbhc.parse(HEADER + "Quán triệt Quyết định số 142/QĐ-TTg của Thủ tướng Chính phủ về ý nghĩa của "
+                     "Nghị quyết Hội nghị lần thứ bảy (sau đây gọi tắt là Nghị quyết 27).\n")
+    assert [r.alias for r in doc.references] == [None]
+
+
+def test_law_cited_by_name_and_date():
+    doc = vbhc.parse(HEADER + "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n")
+    assert doc.references == []
+    (law,) = doc.named_references
+    assert (law.doc_type.name, law.name, law.date, law.relation) == (
+        "Luật", "Tổ chức chính quyền địa phương", "2025-06-16", "căn cứ")
+
+
+def test_relation_words():
+    found = refs("Bãi bỏ Quyết định số 10/2016/QĐ-UBND ngày 21/3/2016. "
+                 "Sửa đổi Quyết định số 14/2022/QĐ-UBND. Thay thế Chỉ thị số 05/CT-UBND. "
+                 "Hướng dẫn Thông tư số 01/2011/TT-BNV.")
+    assert [r.relation for r in found] == ["bãi bỏ", "sửa đổi", "thay thế", "hướng dẫn"]
+
+
+def test_date_forms_are_day_first():
+    found = refs("Theo Kế hoạch số 1/KH-UBND ngày 03-04-2020, Kế hoạch số 2/KH-UBND ngày 3 tháng 4 năm 2020 "
+                 "và Kế hoạch số 3/KH-UBND ngày 03/04/2020.")
+    assert [r.date for r in found] == ["2020-04-03"] * 3
+
+
+def test_impossible_date_is_not_reported():
+    assert one("Theo Kế hoạch số 7/KH-UBND ngày 31/02/2020 của Ủy ban nhân dân tỉnh.").date is None
+
+
+def test_own_number_is_not_a_reference():
+    assert refs("Các sở thực hiện Kế hoạch số 155/KH-UBND này.") == []
+
+
+def test_citation_wrapped_across_lines():
+    r = one("Căn cứ Nghị định số\n08/2015/NĐ-CP ngày 21/01/2015 của\nChính phủ quy định chi tiết;")
+    assert r.number == "08/2015/NĐ-CP"
+    assert r.issuer == "Chính phủ"
+
+
+def test_space_after_hyphen_inside_symbol():
+    assert one("Thay thế Thông tư số 92/2009/TT- BTC ngày 12/5/2009.").number == "92/2009/TT-BTC"
+
+
+def test_reference_span_points_at_the_number():
+    text = HEADER + "Thực hiện Quyết định số 142/QĐ-TTg ngày 21/01/2020.\n"
+    (r,) = vbhc.parse(text).references
+    assert text[r.span.start:r.span.end] == "142/QĐ-TTg"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 40), st.integers(0, 14), st.integers(1990, 2030),
+       st.sampled_from(["{d}/{m}/{y}", "{d}-{m}-{y}", "{d} tháng {m} năm {y}"]))
+def test_extracted_dates_are_valid_calendar_dates(d, m, y, shape):
+    body = f"Căn cứ Quyết định số 12/QĐ-UBND ngày {shape.format(d=d, m=m, y=y)} của Ủy ban nhân dân tỉnh.\n"
+    (r,) = [r for r in refs(body) if r.number == "12/QĐ-UBND"]
+    try:
+        expected = dt.date(y, m, d).isoformat()
+    except ValueError:
+        expected = None
+    assert r.date == expected
