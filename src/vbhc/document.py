@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import models as M
+from .assignments import extract as extract_assignments
+from .assignments import key as agency_key
 from .body import RawNode, build_tree
 from .closing import Closing, item_name, parse_archive, parse_closing, starts_closing
+from .deadlines import RawDeadline
+from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
 from .header import Diag, Header, doc_type_code, parse_header
 from .lines import Block, Line, ends_terminal, reflow, starts_lower, tokenize, wrap_width
@@ -86,8 +90,39 @@ def parse(text: str, *, source: str | None = None) -> M.Document:
     _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop)
     _checks(ctx, doc, header, closing)
     _references(ctx, doc, work)
+    _tasks(doc)
     _finish(ctx, doc)
     return doc
+
+
+def _deadline(raw: RawDeadline | None, path: list[str], span: M.Span | None) -> M.Deadline | None:
+    if raw is None:
+        return None
+    return M.Deadline(kind=raw.kind, raw=raw.raw, start=raw.first, end=raw.last,  # type: ignore[arg-type]
+                      path=path, span=span)
+
+
+def _tasks(doc: M.Document) -> None:
+    """Assignments and deadlines from the body and the attachments."""
+    trees = [doc.body, *(att.body for att in doc.attachments)]
+    for nodes in trees:
+        for row in extract_assignments(nodes):
+            span = M.Span(start=row.start, end=row.end)
+            doc.assignments.append(M.Assignment(
+                lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
+                partner_keys=[agency_key(n) for n in row.partners], task=row.task,
+                deadline=_deadline(row.deadline, row.path, span), path=row.path, span=span))
+        for node, labels in _labelled(nodes, []):
+            text = " ".join(t for t in (node.title, node.text) if t)
+            for raw in find_deadlines(text):
+                doc.deadlines.append(_deadline(raw, labels, node.span))  # type: ignore[arg-type]
+
+
+def _labelled(nodes: list[M.Node], labels: list[str]):
+    for node in nodes:
+        here = [*labels, node.label or node.marker or ""]
+        yield node, [x for x in here if x]
+        yield from _labelled(node.children, here)
 
 
 def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:

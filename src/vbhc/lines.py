@@ -257,9 +257,8 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         # is a heading: only a long line or a marker with one or two words continues
         if width and len(prev.text) >= 0.5 * width:
             return True
-        if prev.marker is not None and prev_block is not None and len(prev_block.lines) == 1 \
-                and len(prev.rest.split()) <= 2:
-            return True
+        if prev.marker is not None and prev_block is not None and len(prev_block.lines) == 1:
+            return True  # the short first line of an indented paragraph: "- Cơ quan chủ trì: Sở Nội vụ, Sở"
     if prev.caps and line.caps:
         return True  # a wrapped heading or title
     if not width:

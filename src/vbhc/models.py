@@ -124,12 +124,28 @@ class NamedReference(_Model):
     span: Span | None = None
 
 
+class Deadline(_Model):
+    """A time limit as printed, typed: a date, a period (quarter, half, month, year), a
+    recurring cycle, a relative limit or an undated condition."""
+
+    kind: Literal["date", "quarter", "half", "month", "year", "recurring", "relative", "undated"]
+    raw: str
+    start: str | None = Field(None, description="first day of the period (ISO)")
+    end: str | None = Field(None, description="last day: the deadline itself (ISO)")
+    path: list[str] = Field(default_factory=list, description="labels of the node it was read in")
+    span: Span | None = None
+
+
 class Assignment(_Model):
-    lead: list[str] = Field(default_factory=list)
-    partners: list[str] = Field(default_factory=list)
+    """A task row: 'X chủ trì, phối hợp với Y … <task> (deadline)'."""
+
+    lead: list[str] = Field(default_factory=list, description="lead agencies as printed")
+    partners: list[str] = Field(default_factory=list, description="cooperating agencies as printed")
+    lead_keys: list[str] = Field(default_factory=list, description="grouping keys of the leads")
+    partner_keys: list[str] = Field(default_factory=list, description="grouping keys of the partners")
     task: str | None = None
-    deadline: str | None = None
-    path: list[str] = Field(default_factory=list)
+    deadline: Deadline | None = None
+    path: list[str] = Field(default_factory=list, description="labels of the node and its ancestors")
     span: Span | None = None
 
 
@@ -179,6 +195,7 @@ class Document(_Model):
     references: list[Reference] = Field(default_factory=list)
     named_references: list[NamedReference] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -1,0 +1,351 @@
+"""Assignments: who leads a task, who cooperates, what the task is and by when.
+
+Shapes read (vocabulary in grammars/agencies.toml):
+- inline: "X chủ trì, phối hợp với Y, Z … <task>", "Giao X chủ trì …", "X chủ trì <việc>, phối hợp với Y";
+- the lead as the subject of a heading ("1. Công an tỉnh" / "- Chủ trì, phối hợp với …"), or a
+  clause whose subject is not an agency ("Tiếp tục phát huy vai trò … chủ trì") under such a heading;
+- "X phối hợp với Y …" with an agency as X; "Đề nghị X …", "X có trách nhiệm …";
+- labelled fields: "Cơ quan chủ trì: …" / "Cơ quan phối hợp: …" / "Thời gian thực hiện: …".
+Names keep their printed form; lists are split without breaking names that contain commas
+or "và" ("Sở Văn hóa, Thể thao và Du lịch") or fixed collective phrases ("các sở, ban, ngành
+liên quan"); "các Sở: Giáo dục và Đào tạo, Nội vụ" is expanded.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .deadlines import RawDeadline
+from .deadlines import find as find_deadlines
+from .grammar import grammar_dir
+from .normalize import fold
+
+_CLAUSE_END = regex.compile(r";|\.(?:\s|$)|:\s*$")
+
+
+@dataclass
+class AgencyGrammar:
+    names: list[str]
+    name_keys: dict[str, str]
+    heads: tuple[str, ...]
+    collective: regex.Pattern[str]
+    protect: regex.Pattern[str]
+    abbreviations: list[tuple[regex.Pattern[str], str]]
+    lead: regex.Pattern[str]
+    partners: regex.Pattern[str]
+    opener: regex.Pattern[str]
+    responsible: regex.Pattern[str]
+    field_lead: regex.Pattern[str]
+    field_partners: regex.Pattern[str]
+    field_task: regex.Pattern[str]
+    field_deadline: regex.Pattern[str]
+    distributive: regex.Pattern[str]
+    task_start: regex.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def agency_grammar() -> AgencyGrammar:
+    from .errors import GrammarError
+
+    path = grammar_dir() / "agencies.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        ph = data["phrases"]
+        nouns = _alt(data["collective_nouns"])
+        tails = _alt(data["collective_tails"])
+        cheads = _alt(data["collective_heads"])
+        # "các sở, ban, ngành liên quan", "UBND các huyện, thành phố", "sở, ngành có liên quan"
+        collective = (rf"(?:(?:{cheads})\s+)?(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
+                      rf"(?:\s*(?:,|và|,\s*và)?\s+(?i:{nouns})(?![\p{{L}}]))*"
+                      rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
+        names = data["names"]
+        protect = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(names)})(?![\p{{L}}])|{collective}")
+        abbreviations = [(regex.compile(rf"(?<![\p{{L}}]){regex.escape(k)}(?![\p{{L}}])"), v)
+                         for k, v in data["abbreviations"].items()]
+        return AgencyGrammar(
+            names=names,
+            name_keys={fold(n): n for n in names},
+            heads=tuple(sorted(data["heads"], key=len, reverse=True)),
+            collective=regex.compile(rf"^{collective}$"),
+            protect=protect,
+            abbreviations=abbreviations,
+            lead=regex.compile(ph["lead"]),
+            partners=regex.compile(ph["partners"]),
+            opener=regex.compile(ph["opener"]),
+            responsible=regex.compile(ph["responsible"]),
+            field_lead=regex.compile(ph["field_lead"]),
+            field_partners=regex.compile(ph["field_partners"]),
+            field_task=regex.compile(ph["field_task"]),
+            field_deadline=regex.compile(ph["field_deadline"]),
+            distributive=regex.compile(ph["distributive"]),
+            task_start=regex.compile(rf"(?<=\s)(?:{_alt(ph['task_verbs'])})(?![\p{{L}}])"),
+        )
+    except (OSError, KeyError, tomllib.TOMLDecodeError, regex.error) as exc:
+        raise GrammarError(f"grammars/{path.name}: {exc}") from None
+
+
+def key(name: str) -> str:
+    """Grouping key: case, tone placement and abbreviations (UBND ↔ Ủy ban nhân dân) folded."""
+    ag = agency_grammar()
+    for pattern, full in ag.abbreviations:
+        name = pattern.sub(full, name)
+    return fold(name)
+
+
+def is_agency(text: str) -> bool:
+    ag = agency_grammar()
+    t = text.strip()
+    if not t:
+        return False
+    if ag.collective.match(t) or fold(t) in ag.name_keys:
+        return True
+    return any(t == h or t.startswith(h + " ") or t.startswith(h + ":") for h in ag.heads) \
+        or (t[:4].lower() == "các " and any(t[4:].startswith(h) for h in ag.heads))
+
+
+def split_names(text: str) -> list[str]:
+    """Split a list of agencies: protected names and collective phrases stay whole;
+    "các Sở: A, B" is expanded to "Sở A", "Sở B"."""
+    ag = agency_grammar()
+    text = " ".join(text.split()).strip(" ,;.:")
+    if not text:
+        return []
+    dm = ag.distributive.match(text)
+    if dm and any(dm.group("head").startswith(h) for h in ag.heads):
+        return _distribute(dm.group("head"), dm.group("items"))
+    # protected names and collective phrases become placeholders, the rest is split on
+    # commas, "và" and semicolons, and the placeholders are put back
+    kept: list[str] = []
+
+    def hold(m: regex.Match[str]) -> str:
+        kept.append(m.group())
+        return f"\x00{len(kept) - 1}\x00"
+
+    held = ag.protect.sub(hold, text)
+    out = []
+    for part in regex.split(r"\s*,\s*|\s+và\s+|\s*;\s*", held):
+        name = _tidy(regex.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], part))
+        if name:
+            out.append(name)
+    return out
+
+
+def _distribute(head: str, items: str) -> list[str]:
+    ag = agency_grammar()
+    items = items.strip(" .;")
+    tail: list[str] = []
+    for m in ag.protect.finditer(items):
+        if ag.collective.match(m.group()):  # "… và các cơ quan liên quan": the distributed list ends
+            tail = split_names(items[m.start():])
+            items = regex.sub(r"(?:\s*,|\s+và)\s*$", "", items[:m.start()])
+            break
+    tokens = regex.split(r"\s*,\s*|\s+và\s+", items)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        best = 1
+        for j in range(len(tokens), i + 1, -1):  # the longest run of tokens that is a known name
+            joined = ", ".join(tokens[i:j])
+            for sep_joined in (joined, ", ".join(tokens[i:j - 1]) + " và " + tokens[j - 1]):
+                if fold(f"{head} {sep_joined}") in ag.name_keys:
+                    best = j - i
+                    out.append(ag.name_keys[fold(f"{head} {sep_joined}")])
+                    break
+            if best > 1:
+                break
+        if best == 1 and tokens[i]:
+            out.append(f"{head} {tokens[i]}")
+        i += best
+    return out + tail
+
+
+def _tidy(name: str) -> str:
+    return name.strip(" ,;.:-–").removeprefix("và ").strip()
+
+
+@dataclass
+class RawAssignment:
+    lead: list[str]
+    partners: list[str]
+    task: str | None
+    start: int
+    end: int
+    path: list[str] = field(default_factory=list)
+    deadline: RawDeadline | None = None
+
+
+_CLAUSE_BREAK = regex.compile(r";\s*|\.\s+|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):\s+")
+_BREAK = regex.compile(r"[;(]|\.(?:\s|$)|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):")  # not the colon of "các Sở: A, B"
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        cut = m.end()
+    return cut
+
+
+def _agency_in(lead: str) -> str | None:
+    """The agency named by a clause's subject: the whole subject, or its tail after a lead-in
+    ("Trên cơ sở …, Sở Khoa học và Công nghệ", "gửi Sở Khoa học và Công nghệ tổng hợp")."""
+    ag = agency_grammar()
+    if is_agency(lead):
+        return _untask(lead)
+    for m in regex.finditer(r"(?<![\p{L}])\p{Lu}", lead):
+        tail = lead[m.start():]
+        if not is_agency(tail) or tail.startswith(("Hội nghị", "Hội thảo", "Hội thi", "Ban hành")):
+            continue
+        return _untask(tail) or None
+    return None
+
+
+def _untask(name: str) -> str:
+    """Drop a task verb trailing a subject: "Sở Khoa học và Công nghệ tổng hợp" → the Sở."""
+    ag = agency_grammar()
+    vm = ag.task_start.search(name)
+    if vm is not None and not any(p.start() < vm.start() < p.end() for p in ag.protect.finditer(name)):
+        name = name[:vm.start()]
+    return name.strip(" ,")
+
+
+def _lead_text(text: str, start: int, end: int) -> str:
+    ag = agency_grammar()
+    lead = text[start:end].strip(" ,")
+    m = ag.opener.match(lead)
+    if m:
+        lead = lead[m.end():]
+    return lead.strip()
+
+
+def _partner_text(text: str, start: int) -> tuple[str, int]:
+    """The partner list from ``start`` to where the task begins."""
+    ag = agency_grammar()
+    stop = len(text)
+    end_m = _BREAK.search(text, start)
+    if end_m:
+        stop = end_m.start()
+    segment = text[start:stop]
+    for p in ag.protect.finditer(segment):
+        # a collective phrase closed by "liên quan" ends the list unless a separator follows
+        if ag.collective.match(p.group()) and p.group().endswith("liên quan") \
+                and not regex.match(r"\s*(?:,|;|và\b)", segment[p.end():]):
+            return segment[:p.end()].strip(" ,"), start + p.end()
+    pos = 0
+    while True:
+        vm = ag.task_start.search(segment, pos)
+        if vm is None:
+            break
+        # a verb inside a protected name or collective phrase does not start the task
+        inside = any(p.start() < vm.start() < p.end() for p in ag.protect.finditer(segment))
+        if not inside:
+            return segment[:vm.start()].strip(" ,"), start + vm.start()
+        pos = vm.end()
+    return segment.strip(" ,"), stop
+
+
+def _agency_heading(path_nodes: list) -> str | None:
+    for node in reversed(path_nodes):
+        heading = (node.title or "").strip().rstrip(":").strip()
+        if heading and is_agency(heading) and len(heading) <= 120:
+            return heading
+    return None
+
+
+def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawAssignment]:
+    """Rows of one node's text (offset: where the text starts, for spans)."""
+    ag = agency_grammar()
+    for m in ag.lead.finditer(text):
+        cs = _clause_start(text, m.start())
+        lead_txt = _lead_text(text, cs, m.start())
+        # the clause's own subject, else the agency heading above, else an agency inside the subject
+        if lead_txt and is_agency(lead_txt):
+            named = _untask(lead_txt)
+        else:
+            named = heading_lead or (_agency_in(lead_txt) if lead_txt else None)
+        if not named:
+            continue
+        lead = split_names(named)
+        after = m.end()
+        pm = ag.partners.search(text, after)
+        partners: list[str] = []
+        task_from = after
+        if pm and not regex.search(r"[;.]", text[after:pm.start()]) and pm.start() - after <= 40:
+            ptxt, task_from = _partner_text(text, pm.end())
+            partners = split_names(ptxt)
+        task = text[task_from:].strip(" ,:;") or None
+        end_m = _CLAUSE_END.search(text, task_from)
+        end = end_m.start() if end_m else len(text)
+        yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end)
+    # "X phối hợp với Y …" with an agency as X and no lead word in the clause
+    for m in ag.partners.finditer(text):
+        cs = _clause_start(text, m.start())
+        if ag.lead.search(text, cs, m.start()) or not text[m.start():m.end()].lower().startswith("phối"):
+            continue
+        lead_txt = _lead_text(text, cs, m.start())
+        if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
+            continue
+        ptxt, task_from = _partner_text(text, m.end())
+        yield RawAssignment(split_names(lead_txt), split_names(ptxt), text[task_from:].strip(" ,:;") or None,
+                            offset + cs, offset + len(text))
+
+
+def extract(nodes: list) -> list[RawAssignment]:
+    """Rows from a list of model nodes, depth first."""
+    ag = agency_grammar()
+    rows: list[RawAssignment] = []
+    for node, ancestors in _walk(nodes, []):
+        text = " ".join(t for t in (node.title, node.text) if t)
+        if not text:
+            continue
+        if ag.field_lead.match(text):
+            rows.extend(_fields(node, ancestors))
+            continue
+        if ag.field_partners.match(text) or ag.field_deadline.match(text):
+            continue
+        heading = _agency_heading(ancestors)
+        labels = [a.label or a.marker or "" for a in [*ancestors, node]]
+        for row in from_text(text, node.span.start, heading):
+            row.path = [x for x in labels if x]
+            row.start, row.end = node.span.start, node.span.end  # offsets inside reflowed text are not the source's
+            dls = find_deadlines(text)
+            if dls:
+                row.deadline = dls[-1]
+            rows.append(row)
+    return rows
+
+
+def _walk(nodes: list, ancestors: list) -> Iterator[tuple]:
+    for node in nodes:
+        yield node, ancestors
+        yield from _walk(node.children, [*ancestors, node])
+
+
+def _fields(node, ancestors: list) -> list[RawAssignment]:
+    """"Cơ quan chủ trì: X" with its sibling fields (phối hợp, nhiệm vụ, thời gian)."""
+    ag = agency_grammar()
+    siblings = ancestors[-1].children if ancestors else [node]
+    text = " ".join(t for t in (node.title, node.text) if t)
+    lead = split_names(ag.field_lead.match(text).group("v"))
+    partners: list[str] = []
+    task = " ".join(t for t in (ancestors[-1].title, ancestors[-1].text) if t) if ancestors else None
+    deadline = None
+    for sib in siblings:
+        stext = " ".join(t for t in (sib.title, sib.text) if t)
+        if (pm := ag.field_partners.match(stext)) is not None:
+            partners = split_names(pm.group("v"))
+        elif (tm := ag.field_task.match(stext)) is not None:
+            task = tm.group("v")
+        elif (dm := ag.field_deadline.match(stext)) is not None:
+            dls = find_deadlines(dm.group("v"))
+            deadline = dls[0] if dls else RawDeadline("undated", dm.group("v").strip(" ."), 0, 0)
+    labels = [a.label or a.marker or "" for a in ancestors]
+    return [RawAssignment(lead, partners, task, node.span.start, node.span.end, [x for x in labels if x], deadline)]

@@ -1,0 +1,103 @@
+"""Deadlines: typed values with the raw text (grammars/deadlines.toml).
+
+Kinds: ``date`` (a hard date), ``quarter``, ``half``, ``month`` and ``year`` (a period, its
+first and last day given), ``recurring`` (thường xuyên, hằng năm, định kỳ 6 tháng, trước ngày
+15 hằng tháng), ``relative`` (trong thời hạn 15 ngày kể từ …) and ``undated`` (theo chỉ đạo …).
+Dates are day first and validated: an impossible date gives no date, not a wrong one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .grammar import grammar_dir
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass
+class RawDeadline:
+    kind: str
+    raw: str
+    start: int
+    end: int
+    first: str | None = None  # first day of the period (ISO)
+    last: str | None = None   # last day: the deadline itself
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
+    from .errors import GrammarError
+
+    path = grammar_dir() / "deadlines.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return [(d["kind"], regex.compile(d["pattern"])) for d in data["deadline"]]
+    except (OSError, KeyError, tomllib.TOMLDecodeError, regex.error) as exc:
+        raise GrammarError(f"grammars/{path.name}: {exc}") from None
+
+
+def _date(y: int, m: int, d: int) -> str | None:
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> str | None:
+    if not 1 <= m <= 12:
+        return None
+    return _dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
+
+
+def _quarter(q: str) -> int:
+    return _ROMAN.get(q.upper()) or int(q)
+
+
+def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
+    g = m.groupdict()
+    if dl.kind == "date":
+        dl.first = dl.last = _date(int(g["y"]), int(g["m"]), int(g["d"]))
+    elif dl.kind == "quarter":
+        y, q1 = int(g["y"]), _quarter(g["q1"])
+        q2 = _quarter(g["q2"]) if g.get("q2") else q1
+        dl.first = _date(y, 3 * q1 - 2, 1)
+        dl.last = _month_end(y, 3 * q2)
+        if g.get("q3"):
+            dl.last = _month_end(int(g["y3"]), 3 * _quarter(g["q3"]))
+    elif dl.kind == "half" and g.get("y"):
+        y = int(g["y"])
+        first_half = g["half"].lower() == "đầu"
+        dl.first = _date(y, 1 if first_half else 7, 1)
+        dl.last = _month_end(y, 6 if first_half else 12)
+    elif dl.kind == "month":
+        y, mo = int(g["y"]), int(g["m"])
+        dl.first = _date(y, mo, 1) if 1 <= mo <= 12 else None
+        dl.last = _month_end(y, mo)
+    elif dl.kind == "year":
+        a = g.get("y") or g.get("ya")
+        b = g.get("y2") or g.get("yb") or a
+        if a and b and int(a) <= int(b):
+            dl.first, dl.last = _date(int(a), 1, 1), _date(int(b), 12, 31)
+
+
+def find(text: str) -> list[RawDeadline]:
+    """Every deadline expression in ``text``, left to right, without overlaps."""
+    if not text:
+        return []
+    found: list[RawDeadline] = []
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(m.start() < d.end and d.start < m.end() for d in found):
+                continue
+            dl = RawDeadline(kind, " ".join(m.group().split()), m.start(), m.end())
+            _fill(dl, m)
+            found.append(dl)
+    found.sort(key=lambda d: d.start)
+    return found
