@@ -33,6 +33,7 @@ class AgencyGrammar:
     names: list[str]
     name_keys: dict[str, str]
     heads: tuple[str, ...]
+    lower_after: frozenset[str]
     collective: regex.Pattern[str]
     protect: regex.Pattern[str]
     abbreviations: list[tuple[regex.Pattern[str], str]]
@@ -75,6 +76,7 @@ def agency_grammar() -> AgencyGrammar:
             names=names,
             name_keys={fold(n): n for n in names},
             heads=tuple(sorted(data["heads"], key=len, reverse=True)),
+            lower_after=frozenset(data["lower_after"]),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
             abbreviations=abbreviations,
@@ -108,8 +110,15 @@ def is_agency(text: str) -> bool:
         return False
     if ag.collective.match(t) or fold(t) in ag.name_keys:
         return True
-    return any(t == h or t.startswith(h + " ") or t.startswith(h + ":") for h in ag.heads) \
-        or (t[:4].lower() == "các " and any(t[4:].startswith(h) for h in ag.heads))
+    if t[:4].lower() == "các ":
+        t = t[4:]
+    for h in ag.heads:
+        if t == h or t.startswith(h + ":"):
+            return True
+        if t.startswith(h + " "):
+            nxt = t[len(h) + 1:len(h) + 2]
+            return " " in h or h in ag.lower_after or nxt.isupper() or not nxt.isalpha()
+    return False
 
 
 def split_names(text: str) -> list[str]:
