@@ -33,6 +33,7 @@ class AgencyGrammar:
     names: list[str]
     name_keys: dict[str, str]
     heads: tuple[str, ...]
+    head_re: regex.Pattern[str]
     lower_after: frozenset[str]
     collective: regex.Pattern[str]
     protect: regex.Pattern[str]
@@ -76,6 +77,7 @@ def agency_grammar() -> AgencyGrammar:
             names=names,
             name_keys={fold(n): n for n in names},
             heads=tuple(sorted(data["heads"], key=len, reverse=True)),
+            head_re=regex.compile(rf"^(?:(?i:các)\s+)?(?P<h>{_alt(data['heads'])})(?P<after>$|:|\s+(?P<nxt>\S))"),
             lower_after=frozenset(data["lower_after"]),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
@@ -110,15 +112,12 @@ def is_agency(text: str) -> bool:
         return False
     if ag.collective.match(t) or fold(t) in ag.name_keys:
         return True
-    if t[:4].lower() == "các ":
-        t = t[4:]
-    for h in ag.heads:
-        if t == h or t.startswith(h + ":"):
-            return True
-        if t.startswith(h + " "):
-            nxt = t[len(h) + 1:len(h) + 2]
-            return " " in h or h in ag.lower_after or nxt.isupper() or not nxt.isalpha()
-    return False
+    m = ag.head_re.match(t)
+    if m is None:
+        return False
+    nxt = m.group("nxt")
+    head = m.group("h")
+    return not nxt or " " in head or head in ag.lower_after or nxt.isupper() or not nxt.isalpha()
 
 
 def split_names(text: str) -> list[str]:
@@ -319,6 +318,9 @@ def extract(nodes: list) -> list[RawAssignment]:
             rows.extend(_fields(node, ancestors))
             continue
         if ag.field_partners.match(text) or ag.field_deadline.match(text):
+            continue
+        low = text.casefold()
+        if "chủ trì" not in low and "phối hợp" not in low:
             continue
         heading = _agency_heading(ancestors)
         labels = [a.label or a.marker or "" for a in [*ancestors, node]]

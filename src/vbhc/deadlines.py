@@ -87,9 +87,13 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
             dl.first, dl.last = _date(int(a), 1, 1), _date(int(b), 12, 31)
 
 
+_HINT = regex.compile(r"\d|(?i:thường\s+xuyên|liên\s+tục|hằng|hàng|định\s+kỳ|kể\s+từ|theo\s+chỉ\s+đạo|khi\s+có|"
+                      r"theo\s+tiến\s+độ|sau\s+khi\s+có|trong\s+vòng|tháng\s+(?:đầu|cuối))")
+
+
 def find(text: str) -> list[RawDeadline]:
     """Every deadline expression in ``text``, left to right, without overlaps."""
-    if not text:
+    if not text or not _HINT.search(text):
         return []
     found: list[RawDeadline] = []
     for kind, pattern in _patterns():
