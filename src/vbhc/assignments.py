@@ -34,6 +34,7 @@ class AgencyGrammar:
     name_keys: dict[str, str]
     heads: tuple[str, ...]
     head_re: regex.Pattern[str]
+    not_after: regex.Pattern[str]
     lower_after: frozenset[str]
     collective: regex.Pattern[str]
     protect: regex.Pattern[str]
@@ -79,6 +80,7 @@ def agency_grammar() -> AgencyGrammar:
             heads=tuple(sorted(data["heads"], key=len, reverse=True)),
             head_re=regex.compile(rf"^(?:(?i:các)\s+)?(?P<h>{_alt(data['heads'])})(?P<after>$|:|\s+(?P<nxt>\S))"),
             lower_after=frozenset(data["lower_after"]),
+            not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
             abbreviations=abbreviations,
@@ -205,11 +207,13 @@ def _clause_start(text: str, pos: int) -> int:
 def _agency_in(lead: str) -> str | None:
     """The agency named by a clause's subject: the whole subject, or its tail after a lead-in
     ("Trên cơ sở …, Sở Khoa học và Công nghệ", "gửi Sở Khoa học và Công nghệ tổng hợp")."""
-    ag = agency_grammar()
     if is_agency(lead):
         return _untask(lead)
+    ag = agency_grammar()
     for m in regex.finditer(r"(?<![\p{L}])\p{Lu}", lead):
         tail = lead[m.start():]
+        if ag.not_after.search(lead[:m.start()]):
+            return None  # "do đồng chí Chủ tịch chủ trì": chaired by a person
         if not is_agency(tail) or tail.startswith(("Hội nghị", "Hội thảo", "Hội thi", "Ban hành")):
             continue
         return _untask(tail) or None
@@ -310,12 +314,12 @@ def extract(nodes: list) -> list[RawAssignment]:
     """Rows from a list of model nodes, depth first."""
     ag = agency_grammar()
     rows: list[RawAssignment] = []
-    for node, ancestors in _walk(nodes, []):
+    for node, ancestors, path in _walk(nodes, [], []):
         text = " ".join(t for t in (node.title, node.text) if t)
         if not text:
             continue
         if ag.field_lead.match(text):
-            rows.extend(_fields(node, ancestors))
+            rows.extend(_fields(node, ancestors, path[:-1]))
             continue
         if ag.field_partners.match(text) or ag.field_deadline.match(text):
             continue
@@ -323,24 +327,43 @@ def extract(nodes: list) -> list[RawAssignment]:
         if "chủ trì" not in low and "phối hợp" not in low:
             continue
         heading = _agency_heading(ancestors)
-        labels = [a.label or a.marker or "" for a in [*ancestors, node]]
         for row in from_text(text, node.span.start, heading):
-            row.path = [x for x in labels if x]
+            row.path = path
             row.start, row.end = node.span.start, node.span.end  # offsets inside reflowed text are not the source's
             dls = find_deadlines(text)
             if dls:
                 row.deadline = dls[-1]
+            if not row.task and node.children:
+                # "X chủ trì, phối hợp với Y:" over a list: one row per task below it
+                rows.extend(_per_child(row, node))
+                continue
             rows.append(row)
     return rows
 
 
-def _walk(nodes: list, ancestors: list) -> Iterator[tuple]:
-    for node in nodes:
-        yield node, ancestors
-        yield from _walk(node.children, [*ancestors, node])
+def _step(node, index: int) -> str:
+    """A node's step in a path: its label, or its position for an unlabelled '-' item."""
+    return node.label or f"-{index + 1}"
 
 
-def _fields(node, ancestors: list) -> list[RawAssignment]:
+def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
+    for k, child in enumerate(node.children):
+        task = " ".join(t for t in (child.title, child.text) if t)
+        if not task:
+            continue
+        dls = find_deadlines(task)
+        yield RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
+                            [*row.path, _step(child, k)], dls[-1] if dls else row.deadline)
+
+
+def _walk(nodes: list, ancestors: list, path: list[str]) -> Iterator[tuple]:
+    for k, node in enumerate(nodes):
+        here = [*path, _step(node, k)]
+        yield node, ancestors, here
+        yield from _walk(node.children, [*ancestors, node], here)
+
+
+def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
     """"Cơ quan chủ trì: X" with its sibling fields (phối hợp, nhiệm vụ, thời gian)."""
     ag = agency_grammar()
     siblings = ancestors[-1].children if ancestors else [node]
@@ -358,5 +381,4 @@ def _fields(node, ancestors: list) -> list[RawAssignment]:
         elif (dm := ag.field_deadline.match(stext)) is not None:
             dls = find_deadlines(dm.group("v"))
             deadline = dls[0] if dls else RawDeadline("undated", dm.group("v").strip(" ."), 0, 0)
-    labels = [a.label or a.marker or "" for a in ancestors]
-    return [RawAssignment(lead, partners, task, node.span.start, node.span.end, [x for x in labels if x], deadline)]
+    return [RawAssignment(lead, partners, task, node.span.start, node.span.end, path, deadline)]

@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--jsonl", action="store_true", help="print one JSON line per file")
     fmt.add_argument("--tokens", action="store_true", help="print the line tokens (for debugging a grammar rule)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a document has an error diagnostic")
+    t = sub.add_parser("tasks", help="print the task matrix (who leads, who cooperates, what, by when)")
+    t.add_argument("files", nargs="+", help="text files; '-' reads standard input")
+    t.add_argument("--csv", action="store_true", help="CSV with a header row")
     sub.add_parser("schema", help="print the JSON Schema of the output")
     return ap
 
@@ -63,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .errors import VbhcError
     from .render import tree
 
+    if args.command == "tasks":
+        return _tasks(args.files, args.csv)
     status = 0
     for path in args.files:
         try:
@@ -85,6 +90,38 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print()
         if args.strict and doc.errors and status == 0:
             status = 1
+    return status
+
+
+TASK_COLUMNS = ("source", "number", "path", "lead", "partners", "task", "deadline", "deadline_kind",
+                "deadline_start", "deadline_end")
+
+
+def _tasks(files: Sequence[str], as_csv: bool) -> int:
+    import csv
+
+    from .document import parse
+    from .errors import VbhcError
+
+    status = 0
+    writer = csv.DictWriter(sys.stdout, fieldnames=TASK_COLUMNS) if as_csv else None
+    if writer is not None:
+        writer.writeheader()
+    for path in files:
+        try:
+            text = _read(path)
+        except VbhcError as exc:
+            print(f"vbhc: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        doc = parse(text, source=None if path == "-" else path)
+        for row in doc.to_records():
+            if writer is not None:
+                writer.writerow(row)
+            else:
+                due = f"  [{row['deadline']}]" if row["deadline"] else ""
+                print(f"{row['number'] or path}  {row['path'] or '-'}  {row['lead']}"
+                      f"{'  + ' + row['partners'] if row['partners'] else ''}: {row['task'] or ''}{due}")
     return status
 
 

@@ -219,7 +219,22 @@ class Document(_Model):
         return [n for n in self.walk() if n.kind == kind]
 
     def tasks(self) -> list[Assignment]:
+        """The task matrix: every assignment row, in document order."""
         return list(self.assignments)
+
+    def to_records(self) -> list[dict[str, str | None]]:
+        """The task matrix as flat records (one per row), ready for ``pandas.DataFrame``."""
+        number = self.number.raw if self.number else None
+        rows = []
+        for a in self.assignments:
+            d = a.deadline
+            rows.append({
+                "source": self.source, "number": number, "path": "/".join(a.path),
+                "lead": "; ".join(a.lead), "partners": "; ".join(a.partners), "task": a.task,
+                "deadline": d.raw if d else None, "deadline_kind": d.kind if d else None,
+                "deadline_start": d.start if d else None, "deadline_end": d.end if d else None,
+            })
+        return rows
 
     @property
     def errors(self) -> list[Diagnostic]:

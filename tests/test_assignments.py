@@ -1,0 +1,185 @@
+"""Assignments, deadlines and the task matrix (issue 3): one fixture per shape."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+import vbhc
+from vbhc.assignments import key, split_names
+from vbhc.cli import main
+from vbhc.deadlines import find
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 486/KH-UBND
+Hà Tĩnh, ngày 12 tháng 3 năm 2024
+
+KẾ HOẠCH
+Phát triển văn hóa đọc năm 2024
+
+"""
+
+
+def rows(body: str):
+    return [(a.lead, a.partners) for a in vbhc.parse(HEADER + body + "\n").assignments]
+
+
+# --------------------------------------------------------------------------- splitting names
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Sở Văn hóa, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ"]),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các cơ quan, đơn vị, địa phương",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các cơ quan, đơn vị, địa phương"]),
+    ("các sở, ban, ngành liên quan, Ủy ban nhân dân các huyện, thành phố",
+     ["các sở, ban, ngành liên quan", "Ủy ban nhân dân các huyện, thành phố"]),
+    ("các Sở: Giáo dục và Đào tạo, Nội vụ", ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"]),
+    ("các Sở: Giáo dục và Đào tạo, Văn hóa, Thể thao và Du lịch và các cơ quan, đơn vị liên quan",
+     ["Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch", "các cơ quan, đơn vị liên quan"]),
+    ("Bộ Chỉ huy Quân sự tỉnh và sở, ngành có liên quan", ["Bộ Chỉ huy Quân sự tỉnh", "sở, ngành có liên quan"]),
+])
+def test_split_names(text, names):
+    assert split_names(text) == names
+
+
+def test_grouping_key_folds_case_tones_and_abbreviations():
+    assert key("UBND các huyện") == key("Ủy ban nhân dân các huyện") == key("Uỷ ban nhân dân các huyện")
+    assert key("Sở Văn hoá") == key("sở văn hóa")
+
+
+# --------------------------------------------------------------------------- row shapes
+
+def test_lead_and_partners():
+    assert rows("a) Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính và các cơ quan, đơn vị "
+                "liên quan rà soát, hoàn thiện các chính sách.") == [
+        (["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "các cơ quan, đơn vị liên quan"])]
+
+
+def test_giao_opener_is_not_part_of_the_lead():
+    assert rows("2. Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, đôn đốc.") == [
+        (["Công an tỉnh"], ["Văn phòng UBND tỉnh"])]
+
+
+def test_words_between_lead_and_partners():
+    assert rows("4. Đài truyền hình Việt Nam chủ trì đạo diễn, phối hợp với các bộ ngành, địa phương liên quan "
+                "xây dựng Chương trình.") == [(["Đài truyền hình Việt Nam"], ["các bộ ngành, địa phương liên quan"])]
+
+
+def test_distributive_lead_without_chu_tri():
+    assert rows("a) Các Sở: Khoa học và Công nghệ, Giáo dục và Đào tạo phối hợp với các cơ quan, tổ chức, "
+                "đơn vị có liên quan xây dựng quy định.") == [
+        (["Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo"], ["các cơ quan, tổ chức, đơn vị có liên quan"])]
+
+
+def test_lead_after_a_lead_in_phrase():
+    assert rows("a) Trên cơ sở Chiến lược quốc gia, Sở Khoa học và Công nghệ chủ trì, phối hợp với các Sở: "
+                "Giáo dục và Đào tạo, Nội vụ nghiên cứu, tham mưu.") == [
+        (["Sở Khoa học và Công nghệ"], ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"])]
+
+
+def test_lead_from_the_item_heading():
+    found = rows("III. PHÂN CÔNG NHIỆM VỤ\n1. Công an tỉnh\n- Chủ trì, phối hợp với các cơ quan, đơn vị có liên "
+                 "quan tham mưu kiện toàn Ban Chỉ đạo.")
+    assert found == [(["Công an tỉnh"], ["các cơ quan, đơn vị có liên quan"])]
+
+
+def test_heading_over_a_list_gives_one_row_per_task():
+    doc = vbhc.parse(HEADER + "b) Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan, đơn vị liên quan:\n"
+                     "- Rà soát các chính sách trọng dụng trí thức.\n- Tham mưu ban hành Quy chế xét chọn.\n")
+    assert [(a.lead, a.task, a.path) for a in doc.assignments] == [
+        (["Sở Khoa học và Công nghệ"], "Rà soát các chính sách trọng dụng trí thức.", ["b", "-1"]),
+        (["Sở Khoa học và Công nghệ"], "Tham mưu ban hành Quy chế xét chọn.", ["b", "-2"]),
+    ]
+
+
+def test_labelled_fields():
+    doc = vbhc.parse(HEADER + "1. Xây dựng kho dữ liệu\na) Nhiệm vụ: Xây dựng kho dữ liệu văn hóa đọc.\n"
+                     "b) Cơ quan thực hiện:\n- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo.\n"
+                     "- Cơ quan phối hợp: Ủy ban nhân dân các xã, phường.\n"
+                     "c) Thời gian thực hiện: Quý II/2024.\n")
+    (row,) = [a for a in doc.assignments if a.lead]
+    assert row.lead == ["Sở Nội vụ", "Sở Giáo dục và Đào tạo"]
+    assert row.partners == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_agency_key_beside_the_printed_name():
+    (a,) = vbhc.parse(HEADER + "a) UBND tỉnh chủ trì, phối hợp với Sở Tài chính rà soát.\n").assignments
+    assert a.lead == ["UBND tỉnh"]
+    assert a.lead_keys == [key("Ủy ban nhân dân tỉnh")]
+
+
+def test_no_agency_no_row():
+    assert rows("1. Hội nghị do đồng chí Chủ tịch chủ trì đã thống nhất các nội dung sau.") == []
+
+
+# --------------------------------------------------------------------------- deadlines
+
+@pytest.mark.parametrize(("text", "kind", "start", "end"), [
+    ("(hoàn thành trong quý II năm 2020)", "quarter", "2020-04-01", "2020-06-30"),
+    ("Thời gian thực hiện: xong trong quý IV/2020", "quarter", "2020-10-01", "2020-12-31"),
+    ("Quý II-III/2026", "quarter", "2026-04-01", "2026-09-30"),
+    ("Quý IV/2026 đến hết Quý II/2027", "quarter", "2026-10-01", "2027-06-30"),
+    ("trước ngày 30/6/2020", "date", "2020-06-30", "2020-06-30"),
+    ("chậm nhất ngày 15 tháng 12 năm 2025", "date", "2025-12-15", "2025-12-15"),
+    ("trong tháng 6/2020", "month", "2020-06-01", "2020-06-30"),
+    ("6 tháng đầu năm 2025", "half", "2025-01-01", "2025-06-30"),
+    ("giai đoạn 2021 - 2025", "year", "2021-01-01", "2025-12-31"),
+    ("Năm 2021", "year", "2021-01-01", "2021-12-31"),
+])
+def test_deadline_periods(text, kind, start, end):
+    (d,) = find(text)
+    assert (d.kind, d.first, d.last) == (kind, start, end)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Thực hiện thường xuyên", "recurring"), ("hằng năm", "recurring"), ("định kỳ 6 tháng", "recurring"),
+    ("trước ngày 15 hằng tháng", "recurring"), ("trong thời hạn 15 ngày kể từ ngày nhận được hồ sơ", "relative"),
+    ("theo chỉ đạo của UBND tỉnh", "undated"), ("khi có yêu cầu", "undated"),
+])
+def test_deadline_kinds_without_dates(text, kind):
+    (d,) = find(text)
+    assert d.kind == kind
+    assert d.first is None and d.last is None
+
+
+def test_impossible_deadline_date_gives_no_date():
+    (d,) = find("trước ngày 31/02/2020")
+    assert d.kind == "date" and d.last is None
+
+
+def test_deadline_attached_to_the_row():
+    (a,) = vbhc.parse(HEADER + "a) Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu kiện toàn tổ chức "
+                      "(hoàn thành trong quý II năm 2024).\n").assignments
+    assert (a.deadline.kind, a.deadline.end, a.deadline.raw) == ("quarter", "2024-06-30", "quý II năm 2024")
+
+
+# --------------------------------------------------------------------------- surface
+
+def test_tasks_and_records():
+    doc = vbhc.parse(HEADER + "a) Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát (trước ngày 30/6/2024).\n")
+    assert doc.tasks() == doc.assignments
+    (rec,) = doc.to_records()
+    assert rec["number"] == "486/KH-UBND"
+    assert (rec["lead"], rec["partners"], rec["deadline_end"]) == ("Sở Nội vụ", "Sở Tài chính", "2024-06-30")
+
+
+def test_tasks_command_csv(tmp_path, capsys):
+    f = tmp_path / "plan.txt"
+    f.write_text(HEADER + "a) Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát.\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    assert main(["tasks", "--csv", str(f), str(missing)]) == 2
+    out, err = capsys.readouterr()
+    records = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["number"], r["lead"], r["partners"]) for r in records] == [("486/KH-UBND", "Sở Nội vụ", "Sở Tài chính")]
+    assert err.count("\n") == 1 and "missing.txt" in err
+
+
+def test_tasks_command_text(tmp_path, capsys):
+    f = tmp_path / "plan.txt"
+    f.write_text(HEADER + "a) Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát.\n", encoding="utf-8")
+    assert main(["tasks", str(f)]) == 0
+    assert "Sở Nội vụ  + Sở Tài chính: rà soát." in capsys.readouterr().out
