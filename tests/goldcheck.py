@@ -19,8 +19,7 @@ from typing import Any
 SCALAR_FIELDS = ("family", "number", "doc_type", "doc_type_name", "issuer", "issuer_parent",
                  "issuer_contains", "place", "date", "title", "signer", "position", "sign_mode")
 SET_FIELDS = ("recipients", "sections", "references", "assignments")
-# not scored yet: the extraction of references and assignments is not done
-SKIPPED_FIELDS = frozenset({"references", "assignments"})
+SKIPPED_FIELDS: frozenset[str] = frozenset()
 TITLE_SIMILARITY = 0.9
 
 # [new-style, old-style] tone placement, lower case; upper and title case are derived
@@ -117,7 +116,16 @@ def gold_set(gold: dict, field: str) -> set:
         return {key(e) for e in items}
     if field == "sections":
         return {(key(label), None if title is None else key(title)) for label, title in items}
+    if field == "references":
+        return {number_key(r) for r in items}
+    if field == "assignments":
+        # gold rows may be a subset of the document's rows: each must be found
+        return {_row(r) for r in items}
     raise KeyError(field)
+
+
+def _row(r: dict) -> tuple[frozenset, frozenset]:
+    return frozenset(key(x) for x in r.get("lead") or []), frozenset(key(x) for x in r.get("partners") or [])
 
 
 def predicted_set(out: dict, field: str, gold_value: set | None = None) -> set:
@@ -133,6 +141,11 @@ def predicted_set(out: dict, field: str, gold_value: set | None = None) -> set:
             label = key(node["label"])
             out_set.add((label, None if label in untitled else key(node.get("title"))))
         return out_set
+    if field == "references":
+        return {number_key(r.get("number")) for r in out.get("references") or []}
+    if field == "assignments":
+        found = {_row(r) for r in out.get("assignments") or []}
+        return found & (gold_value or set())
     raise KeyError(field)
 
 
