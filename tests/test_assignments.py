@@ -183,3 +183,20 @@ def test_tasks_command_text(tmp_path, capsys):
     f.write_text(HEADER + "a) Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát.\n", encoding="utf-8")
     assert main(["tasks", str(f)]) == 0
     assert "Sở Nội vụ  + Sở Tài chính: rà soát." in capsys.readouterr().out
+
+
+def test_task_table_of_an_appendix():
+    cells = ["**PHỤ LỤC**", "DANH MỤC NHIỆM VỤ", "*(Kèm theo Kế hoạch số 486/KH-UBND ngày 12/3/2024)*",
+             "|", "**TT**", "|", "**Nội dung thực", "hiện**", "|", "**Cơ quan chủ trì**", "|",
+             "**Cơ quan phối hợp**", "|", "**Thời gian hoàn", "thành**", "|", "|",
+             "**I**", "|", "**TUYÊN TRUYỀN**", "|", "|",
+             "1", "|", "Tổ chức tuần lễ", "văn hóa đọc", "|", "Sở Văn hóa, Thể thao và Du lịch", "|",
+             "Sở Giáo dục và Đào tạo; các xã, phường", "|", "Quý II/2024", "|", "|",
+             "2", "|", "Xây dựng thư viện số", "|", "Sở Nội vụ", "|", "", "|", "Năm 2024", "|", "|"]
+    doc = vbhc.parse(HEADER + "I. NỘI DUNG\nTổ chức thực hiện theo Phụ lục.\n" + "\n".join(cells) + "\n")
+    table_rows = [a for a in doc.assignments if a.path and a.path[0] == "I"]
+    assert [(a.path, a.lead, a.partners, a.task, a.deadline.end) for a in table_rows] == [
+        (["I", "1"], ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Giáo dục và Đào tạo", "các xã, phường"],
+         "Tổ chức tuần lễ văn hóa đọc", "2024-06-30"),
+        (["I", "2"], ["Sở Nội vụ"], [], "Xây dựng thư viện số", "2024-12-31"),
+    ]

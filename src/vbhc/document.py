@@ -16,6 +16,7 @@ from .header import Diag, Header, doc_type_code, parse_header
 from .lines import Block, Line, ends_terminal, reflow, starts_lower, tokenize, wrap_width
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
+from .tables import extract as extract_table_rows
 
 _PREAMBLE_KINDS = ("basis", "proposal", "consideration", "operative")
 
@@ -90,7 +91,7 @@ def parse(text: str, *, source: str | None = None) -> M.Document:
     _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop)
     _checks(ctx, doc, header, closing)
     _references(ctx, doc, work)
-    _tasks(doc)
+    _tasks(doc, ctx, work)
     _finish(ctx, doc)
     return doc
 
@@ -102,8 +103,14 @@ def _deadline(raw: RawDeadline | None, path: list[str], span: M.Span | None) -> 
                       path=path, span=span)
 
 
-def _tasks(doc: M.Document) -> None:
-    """Assignments and deadlines from the body and the attachments."""
+def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
+    """Assignments and deadlines from the body, the attachments and task tables."""
+    for row in extract_table_rows(work):
+        span = ctx.span(row.start, row.end)
+        doc.assignments.append(M.Assignment(
+            lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
+            partner_keys=[agency_key(n) for n in row.partners], task=row.task,
+            deadline=_deadline(row.deadline, row.path, span), path=row.path, span=span))
     trees = [doc.body, *(att.body for att in doc.attachments)]
     for nodes in trees:
         for row in extract_assignments(nodes):

@@ -30,8 +30,8 @@ _ESCAPES = regex.compile(r"\\([-*_#|.()\[\]+])")
 class Line:
     """One physical line or table cell, cleaned."""
 
-    __slots__ = ("idx", "start", "end", "text", "cell_break", "bold_start", "bold_open", "italic_open",
-                 "bold_until", "marker", "num", "rest", "_caps")
+    __slots__ = ("idx", "start", "end", "text", "cell_break", "row_break", "bold_start", "bold_open",
+                 "italic_open", "bold_until", "marker", "num", "rest", "_caps")
 
     def __init__(self, idx: int, start: int, end: int, text: str, cell_break: bool,
                  bold_start: bool, bold_open: bool) -> None:
@@ -44,6 +44,7 @@ class Line:
         self.bold_open = bold_open    # a bold run is still open after this line
         self.italic_open = False      # an italic run (`*…*`) is still open after this line
         self.bold_until = 0           # a bold run open at the line's start closes here, text following
+        self.row_break = False        # an empty table cell (`|` then `|`) came before: a new table row
         self.marker: Marker | None = None
         self.num = ""
         self.rest = text
@@ -85,6 +86,7 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
     bold = False
     italic = False
     pending_break = False
+    separators = 0  # `|` seen since the last line with text
     for raw in text.split("\n"):
         line_end = pos + len(raw)
         pieces = raw.split("|") if "|" in raw else [raw]
@@ -94,6 +96,7 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
         for k, piece in enumerate(pieces):
             if k > 0:
                 pending_break = True
+                separators += 1
                 bold = italic = False
             stripped = piece.strip()
             stars = stripped.count("**")
@@ -114,6 +117,8 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
                 line = Line(len(lines), start, end, content, pending_break, bold_start, bold)
                 line.italic_open = italic
                 line.bold_until = bold_until
+                line.row_break = separators >= 2
+                separators = 0
                 _classify(line, g)
                 lines.append(line)
                 pending_break = False

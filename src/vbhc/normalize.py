@@ -123,9 +123,10 @@ def _normalize_slow(source: str) -> Normalized:
     n_out = 0
     for m in _SLOW_CLUSTER.finditer(source):
         piece = m.group()
-        if piece == "\r":
-            done = "\n" if m.end() >= len(source) or source[m.end()] != "\n" else ""
+        if piece == "\r" and m.end() < len(source) and source[m.end()] == "\n":
+            done = ""  # CR LF
         else:
+            piece = piece.replace("\r", "\n")
             piece = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in piece)
             done = unicodedata.normalize("NFC", piece.translate(_TRANSLATE))
         out.append(done)
