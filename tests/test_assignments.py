@@ -182,7 +182,7 @@ def test_tasks_command_text(tmp_path, capsys):
     f = tmp_path / "plan.txt"
     f.write_text(HEADER + "a) Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát.\n", encoding="utf-8")
     assert main(["tasks", str(f)]) == 0
-    assert "Sở Nội vụ  + Sở Tài chính: rà soát." in capsys.readouterr().out
+    assert "Sở Nội vụ  + Sở Tài chính: rà soát" in capsys.readouterr().out
 
 
 def test_task_table_of_an_appendix():
@@ -200,3 +200,26 @@ def test_task_table_of_an_appendix():
          "Tổ chức tuần lễ văn hóa đọc", "2024-06-30"),
         (["I", "2"], ["Sở Nội vụ"], [], "Xây dựng thư viện số", "2024-12-31"),
     ]
+
+
+def test_partners_named_in_a_later_clause():
+    assert rows("a) Sở Tư pháp chủ trì thẩm định dự thảo; Sở Nội vụ và các cơ quan liên quan phối hợp.") == [
+        (["Sở Tư pháp"], ["Sở Nội vụ", "các cơ quan liên quan"])]
+
+
+def test_de_nghi_names_who_must_act():
+    doc = vbhc.parse(HEADER + "5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
+                     "tuyên truyền, vận động Nhân dân tham gia.\n")
+    (a,) = doc.assignments
+    assert (a.lead, a.partners, a.phrase) == (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội"],
+                                              [], "đề nghị")
+    assert a.task.startswith("tuyên truyền")
+
+
+def test_co_trach_nhiem_names_who_must_act():
+    (a,) = vbhc.parse(HEADER + "3. Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện Kế hoạch.\n").assignments
+    assert (a.lead, a.phrase, a.task) == (["Sở Tài chính"], "trách nhiệm", "bố trí kinh phí thực hiện Kế hoạch.")
+
+
+def test_theo_de_nghi_is_not_a_request():
+    assert rows("Theo đề nghị của Sở Nội vụ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau.") == []

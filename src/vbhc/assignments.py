@@ -43,6 +43,7 @@ class AgencyGrammar:
     partners: regex.Pattern[str]
     opener: regex.Pattern[str]
     responsible: regex.Pattern[str]
+    request: regex.Pattern[str]
     field_lead: regex.Pattern[str]
     field_partners: regex.Pattern[str]
     field_task: regex.Pattern[str]
@@ -88,6 +89,7 @@ def agency_grammar() -> AgencyGrammar:
             partners=regex.compile(ph["partners"]),
             opener=regex.compile(ph["opener"]),
             responsible=regex.compile(ph["responsible"]),
+            request=regex.compile(ph["request"]),
             field_lead=regex.compile(ph["field_lead"]),
             field_partners=regex.compile(ph["field_partners"]),
             field_task=regex.compile(ph["field_task"]),
@@ -191,6 +193,7 @@ class RawAssignment:
     end: int
     path: list[str] = field(default_factory=list)
     deadline: RawDeadline | None = None
+    phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, trách nhiệm, fields, table
 
 
 _CLAUSE_BREAK = regex.compile(r";\s*|\.\s+|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):\s+")
@@ -293,21 +296,55 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         if pm and not regex.search(r"[;.]", text[after:pm.start()]) and pm.start() - after <= 40:
             ptxt, task_from = _partner_text(text, pm.end())
             partners = split_names(ptxt)
-        task = text[task_from:].strip(" ,:;") or None
         end_m = _CLAUSE_END.search(text, task_from)
         end = end_m.start() if end_m else len(text)
+        if not partners:
+            partners = _later_partners(text, end)
+        task = text[task_from:end].strip(" ,:;") or None
         yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end)
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
         cs = _clause_start(text, m.start())
-        if ag.lead.search(text, cs, m.start()) or not text[m.start():m.end()].lower().startswith("phối"):
+        if ag.lead.search(text, cs, m.start()) or "với" not in m.group():
             continue
         lead_txt = _lead_text(text, cs, m.start())
         if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
             continue
         ptxt, task_from = _partner_text(text, m.end())
         yield RawAssignment(split_names(lead_txt), split_names(ptxt), text[task_from:].strip(" ,:;") or None,
-                            offset + cs, offset + len(text))
+                            offset + cs, offset + len(text), phrase="phối hợp")
+    # "Đề nghị X …", "X có trách nhiệm …": who must act, without a partner
+    if ag.lead.search(text) is None and ag.partners.search(text) is None:
+        yield from _requested(text, offset)
+
+
+_LATER_PARTNER = regex.compile(r"\s*;\s*(?P<subj>[^;.:]{3,200}?)\s+(?i:phối\s+hợp)(?!\s+(?i:với|chặt))")
+
+
+def _later_partners(text: str, pos: int) -> list[str]:
+    """"X chủ trì …; Y phối hợp": the partners named in a later clause of the sentence."""
+    m = _LATER_PARTNER.match(text, pos)
+    if m and is_agency(m.group("subj")):
+        return split_names(m.group("subj"))
+    return []
+
+
+def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
+    ag = agency_grammar()
+    for m in ag.request.finditer(text):
+        cs = _clause_start(text, m.start())
+        if cs != m.start() and text[cs:m.start()].strip():
+            continue  # "đề nghị" inside a sentence is a noun ("theo đề nghị của …")
+        names, task_from = _partner_text(text, m.end())
+        if names and is_agency(names):
+            yield RawAssignment(split_names(names), [], text[task_from:].strip(" ,:;") or None, offset + cs,
+                                offset + len(text), phrase=" ".join(m.group().split()).lower())
+    for m in ag.responsible.finditer(text):
+        cs = _clause_start(text, m.start())
+        subject = _lead_text(text, cs, m.start())
+        if subject and is_agency(subject) and len(subject) <= 200:
+            yield RawAssignment(split_names(subject), [], text[m.end():].strip(" ,:;") or None, offset + cs,
+                                offset + len(text), phrase="trách nhiệm")
 
 
 def extract(nodes: list) -> list[RawAssignment]:
@@ -324,7 +361,7 @@ def extract(nodes: list) -> list[RawAssignment]:
         if ag.field_partners.match(text) or ag.field_deadline.match(text):
             continue
         low = text.casefold()
-        if "chủ trì" not in low and "phối hợp" not in low:
+        if not any(w in low for w in ("chủ trì", "phối hợp", "đề nghị", "yêu cầu", "trách nhiệm")):
             continue
         heading = _agency_heading(ancestors)
         for row in from_text(text, node.span.start, heading):
@@ -353,7 +390,7 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
             continue
         dls = find_deadlines(task)
         yield RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
-                            [*row.path, _step(child, k)], dls[-1] if dls else row.deadline)
+                            [*row.path, _step(child, k)], dls[-1] if dls else row.deadline, row.phrase)
 
 
 def _walk(nodes: list, ancestors: list, path: list[str]) -> Iterator[tuple]:
@@ -381,4 +418,4 @@ def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
         elif (dm := ag.field_deadline.match(stext)) is not None:
             dls = find_deadlines(dm.group("v"))
             deadline = dls[0] if dls else RawDeadline("undated", dm.group("v").strip(" ."), 0, 0)
-    return [RawAssignment(lead, partners, task, node.span.start, node.span.end, path, deadline)]
+    return [RawAssignment(lead, partners, task, node.span.start, node.span.end, path, deadline, phrase="fields")]

@@ -110,7 +110,7 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
         doc.assignments.append(M.Assignment(
             lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
             partner_keys=[agency_key(n) for n in row.partners], task=row.task,
-            deadline=_deadline(row.deadline, row.path, span), path=row.path, span=span))
+            deadline=_deadline(row.deadline, row.path, span), path=row.path, phrase=row.phrase, span=span))
     trees = [doc.body, *(att.body for att in doc.attachments)]
     for nodes in trees:
         for row in extract_assignments(nodes):
@@ -118,7 +118,7 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
             doc.assignments.append(M.Assignment(
                 lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
                 partner_keys=[agency_key(n) for n in row.partners], task=row.task,
-                deadline=_deadline(row.deadline, row.path, span), path=row.path, span=span))
+                deadline=_deadline(row.deadline, row.path, span), path=row.path, phrase=row.phrase, span=span))
         for node, labels in _labelled(nodes, []):
             text = " ".join(t for t in (node.title, node.text) if t)
             for raw in find_deadlines(text):

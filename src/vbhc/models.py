@@ -146,6 +146,8 @@ class Assignment(_Model):
     task: str | None = None
     deadline: Deadline | None = None
     path: list[str] = Field(default_factory=list, description="labels of the node and its ancestors")
+    phrase: str | None = Field(None, description="what named the lead: chủ trì, phối hợp, đề nghị, yêu cầu, "
+                                                 "trách nhiệm, fields (Cơ quan chủ trì: …), table")
     span: Span | None = None
 
 

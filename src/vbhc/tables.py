@@ -112,4 +112,4 @@ def _row(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
     dls = find_deadlines(col("deadline"))
     path = [p for p in (state["section"], col("index")) if p]
     out.append(RawAssignment(lead, split_names(col("partners")), col("task") or None, row[0].start,
-                             row[-1].end, path, dls[0] if dls else None))
+                             row[-1].end, path, dls[0] if dls else None, phrase="table"))
