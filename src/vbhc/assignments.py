@@ -13,7 +13,6 @@ liên quan"); "các Sở: Giáo dục và Đào tạo, Nội vụ" is expanded.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +21,7 @@ import regex
 
 from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
-from .grammar import grammar_dir
+from .grammar import read_table, table_errors
 from .normalize import fold
 
 _CLAUSE_END = regex.compile(r";|\.(?:\s|$)|:\s*$")
@@ -58,11 +57,8 @@ def _alt(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def agency_grammar() -> AgencyGrammar:
-    from .errors import GrammarError
-
-    path = grammar_dir() / "agencies.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_table("agencies.toml")
+    with table_errors("agencies.toml"):
         ph = data["phrases"]
         nouns = _alt(data["collective_nouns"])
         tails = _alt(data["collective_tails"])
@@ -97,8 +93,6 @@ def agency_grammar() -> AgencyGrammar:
             distributive=regex.compile(ph["distributive"]),
             task_start=regex.compile(rf"(?<=\s)(?:{_alt(ph['task_verbs'])})(?![\p{{L}}])"),
         )
-    except (OSError, KeyError, tomllib.TOMLDecodeError, regex.error) as exc:
-        raise GrammarError(f"grammars/{path.name}: {exc}") from None
 
 
 def key(name: str) -> str:

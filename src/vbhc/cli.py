@@ -40,6 +40,18 @@ def _read(path: str) -> str:
     return read_text(path)
 
 
+def _texts(files: Sequence[str], failed: list[str]):
+    """(path, text) for each file that can be read; a one-line error on stderr for the others."""
+    from .errors import VbhcError
+
+    for path in files:
+        try:
+            yield path, _read(path)
+        except VbhcError as exc:
+            print(f"vbhc: {exc}", file=sys.stderr)
+            failed.append(path)
+
+
 def _tokens(text: str) -> str:
     from .grammar import grammar
     from .lines import tokenize
@@ -63,19 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     from .document import parse
-    from .errors import VbhcError
     from .render import tree
 
     if args.command == "tasks":
         return _tasks(args.files, args.csv)
     status = 0
-    for path in args.files:
-        try:
-            text = _read(path)
-        except VbhcError as exc:
-            print(f"vbhc: {exc}", file=sys.stderr)
-            status = 2
-            continue
+    failed: list[str] = []
+    for path, text in _texts(args.files, failed):
         if args.tokens:
             print(_tokens(text))
             continue
@@ -88,9 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(tree(doc))
             if len(args.files) > 1:
                 print()
-        if args.strict and doc.errors and status == 0:
+        if args.strict and doc.errors:
             status = 1
-    return status
+    return 2 if failed else status
 
 
 TASK_COLUMNS = ("source", "number", "path", "lead", "partners", "task", "deadline", "deadline_kind",
@@ -101,19 +107,12 @@ def _tasks(files: Sequence[str], as_csv: bool) -> int:
     import csv
 
     from .document import parse
-    from .errors import VbhcError
 
-    status = 0
+    failed: list[str] = []
     writer = csv.DictWriter(sys.stdout, fieldnames=TASK_COLUMNS) if as_csv else None
     if writer is not None:
         writer.writeheader()
-    for path in files:
-        try:
-            text = _read(path)
-        except VbhcError as exc:
-            print(f"vbhc: {exc}", file=sys.stderr)
-            status = 2
-            continue
+    for path, text in _texts(files, failed):
         doc = parse(text, source=None if path == "-" else path)
         for row in doc.to_records():
             if writer is not None:
@@ -122,7 +121,7 @@ def _tasks(files: Sequence[str], as_csv: bool) -> int:
                 due = f"  [{row['deadline']}]" if row["deadline"] else ""
                 print(f"{row['number'] or path}  {row['path'] or '-'}  {row['lead']}"
                       f"{'  + ' + row['partners'] if row['partners'] else ''}: {row['task'] or ''}{due}")
-    return status
+    return 2 if failed else 0
 
 
 if __name__ == "__main__":

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from .grammar import grammar_dir
+from .grammar import read_table, table_errors
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -33,14 +32,9 @@ class RawDeadline:
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
-    from .errors import GrammarError
-
-    path = grammar_dir() / "deadlines.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_table("deadlines.toml")
+    with table_errors("deadlines.toml"):
         return [(d["kind"], regex.compile(d["pattern"])) for d in data["deadline"]]
-    except (OSError, KeyError, tomllib.TOMLDecodeError, regex.error) as exc:
-        raise GrammarError(f"grammars/{path.name}: {exc}") from None
 
 
 def _date(y: int, m: int, d: int) -> str | None:

@@ -9,6 +9,8 @@ cached for the life of the process.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -245,6 +247,22 @@ def load(directory: Path | None = None) -> Grammar:
         number_words=frozenset(w.casefold() for w in orth.strings(orth.data, "number_words", "number_words")),
         letter_words=frozenset(w.casefold() for w in orth.strings(orth.data, "letter_words", "letter_words")),
     )
+
+
+def read_table(name: str) -> dict[str, Any]:
+    """The data of one grammar file (the extractors' own tables); errors name the file and line."""
+    return _Source(grammar_dir() / name).data
+
+
+@contextmanager
+def table_errors(name: str) -> Iterator[None]:
+    """Turn a missing key or a bad pattern while compiling ``name`` into a GrammarError."""
+    try:
+        yield
+    except KeyError as exc:
+        raise GrammarError(f"grammars/{name}: missing {exc}") from None
+    except (regex.error, TypeError) as exc:
+        raise GrammarError(f"grammars/{name}: {exc}") from None
 
 
 @lru_cache(maxsize=1)

@@ -11,13 +11,12 @@ gives an alias. Laws cited by name and date have no number: they are *named* ref
 from __future__ import annotations
 
 import datetime as _dt
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
-from .grammar import Grammar, grammar, grammar_dir
+from .grammar import Grammar, grammar, read_table, table_errors
 from .lines import Joined, Line
 
 WINDOW = 60  # characters looked at before a citation for its type and relation
@@ -42,13 +41,9 @@ class RefGrammar:
 
 @lru_cache(maxsize=1)
 def ref_grammar() -> RefGrammar:
-    from .errors import GrammarError
-
     g = grammar()
-    path = grammar_dir() / "references.toml"
-    label = f"grammars/{path.name}"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_table("references.toml")
+    with table_errors("references.toml"):
         pats = data["patterns"]
         names = sorted({t.name for t in g.doc_types} | set(data["types"]["extra"]), key=len, reverse=True)
         alt = "|".join(regex.escape(n) for n in names)
@@ -72,8 +67,6 @@ def ref_grammar() -> RefGrammar:
             stop_before=regex.compile(rf"(?<![\p{{L}}])(?i:{stops})\s*$"),
             type_names={n.casefold(): n for n in names},
         )
-    except (OSError, KeyError, tomllib.TOMLDecodeError, regex.error) as exc:
-        raise GrammarError(f"{label}: {exc}") from None
 
 
 @dataclass

@@ -4,7 +4,6 @@ cell between rows) into assignment rows."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,7 +11,7 @@ import regex
 
 from .assignments import RawAssignment, split_names
 from .deadlines import find as find_deadlines
-from .grammar import grammar_dir
+from .grammar import read_table, table_errors
 from .lines import Line
 
 COLUMNS = ("lead", "partners", "task", "deadline", "index")
@@ -20,14 +19,9 @@ COLUMNS = ("lead", "partners", "task", "deadline", "index")
 
 @lru_cache(maxsize=1)
 def _columns() -> dict[str, regex.Pattern[str]]:
-    from .errors import GrammarError
-
-    path = grammar_dir() / "agencies.toml"
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))["table"]
-        return {c: regex.compile(table[c]) for c in COLUMNS}
-    except (OSError, KeyError, tomllib.TOMLDecodeError, regex.error) as exc:
-        raise GrammarError(f"grammars/{path.name}: {exc}") from None
+    data = read_table("agencies.toml")
+    with table_errors("agencies.toml"):
+        return {c: regex.compile(data["table"][c]) for c in COLUMNS}
 
 
 @dataclass
