@@ -34,6 +34,7 @@ class AgencyGrammar:
     heads: tuple[str, ...]
     head_re: regex.Pattern[str]
     not_after: regex.Pattern[str]
+    not_agencies: tuple[str, ...]
     lower_after: frozenset[str]
     collective: regex.Pattern[str]
     protect: regex.Pattern[str]
@@ -77,6 +78,7 @@ def agency_grammar() -> AgencyGrammar:
             heads=tuple(sorted(data["heads"], key=len, reverse=True)),
             head_re=regex.compile(rf"^(?:(?i:các)\s+)?(?P<h>{_alt(data['heads'])})(?P<after>$|:|\s+(?P<nxt>\S))"),
             lower_after=frozenset(data["lower_after"]),
+            not_agencies=tuple(data["not_agencies"]),
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
@@ -211,7 +213,7 @@ def _agency_in(lead: str) -> str | None:
         tail = lead[m.start():]
         if ag.not_after.search(lead[:m.start()]):
             return None  # "do đồng chí Chủ tịch chủ trì": chaired by a person
-        if not is_agency(tail) or tail.startswith(("Hội nghị", "Hội thảo", "Hội thi", "Ban hành")):
+        if not is_agency(tail) or tail.startswith(ag.not_agencies):
             continue
         return _untask(tail) or None
     return None

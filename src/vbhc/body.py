@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .grammar import Grammar
+from .grammar import Grammar, grammar
 from .lines import Block, ends_terminal
 
 HEADING_MAX = 160
@@ -98,9 +98,7 @@ def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
     return roots
 
 
-_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 
 def _ordinal(style: str, num: str) -> float | None:
@@ -118,12 +116,13 @@ def _ordinal(style: str, num: str) -> float | None:
             va, vb = _ROMAN.get(a, 0), _ROMAN.get(b, 0)
             total += -va if va < vb else va
         return total or None
+    g = grammar()
     low = num.lower()
-    if low in _ORDINALS:
-        return _ORDINALS.index(low) + 1
-    if low[0] in _LETTERS:
+    if low in g.ordinals:
+        return g.ordinals.index(low) + 1
+    if low[0] in g.letters:
         sub = "".join(ch for ch in low[1:] if ch.isdigit())
-        return _LETTERS.index(low[0]) + 1 + (int(sub) / 100 if sub else 0)  # a1 comes after a
+        return g.letters.index(low[0]) + 1 + (int(sub) / 100 if sub else 0)  # a1 comes after a
     return None
 
 

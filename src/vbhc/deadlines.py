@@ -31,10 +31,10 @@ class RawDeadline:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
+def _patterns() -> tuple[regex.Pattern[str], list[tuple[str, regex.Pattern[str]]]]:
     data = read_table("deadlines.toml")
     with table_errors("deadlines.toml"):
-        return [(d["kind"], regex.compile(d["pattern"])) for d in data["deadline"]]
+        return regex.compile(data["hint"]), [(d["kind"], regex.compile(d["pattern"])) for d in data["deadline"]]
 
 
 def _date(y: int, m: int, d: int) -> str | None:
@@ -81,16 +81,13 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
             dl.first, dl.last = _date(int(a), 1, 1), _date(int(b), 12, 31)
 
 
-_HINT = regex.compile(r"\d|(?i:thường\s+xuyên|liên\s+tục|hằng|hàng|định\s+kỳ|kể\s+từ|theo\s+chỉ\s+đạo|khi\s+có|"
-                      r"theo\s+tiến\s+độ|sau\s+khi\s+có|trong\s+vòng|tháng\s+(?:đầu|cuối))")
-
-
 def find(text: str) -> list[RawDeadline]:
     """Every deadline expression in ``text``, left to right, without overlaps."""
-    if not text or not _HINT.search(text):
+    hint, patterns = _patterns()
+    if not text or not hint.search(text):
         return []
     found: list[RawDeadline] = []
-    for kind, pattern in _patterns():
+    for kind, pattern in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue

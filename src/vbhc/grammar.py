@@ -76,6 +76,9 @@ class Grammar:
     title_words: frozenset[str]
     number_words: frozenset[str]
     letter_words: frozenset[str]
+    place_words: frozenset[str]
+    letters: str
+    ordinals: tuple[str, ...]
     extra: dict[str, Any] = field(default_factory=dict)
 
     def types_by_code(self, code: str) -> list[DocType]:
@@ -246,6 +249,9 @@ def load(directory: Path | None = None) -> Grammar:
         title_words=frozenset(orth.strings(orth.data, "title_words", "title_words")),
         number_words=frozenset(w.casefold() for w in orth.strings(orth.data, "number_words", "number_words")),
         letter_words=frozenset(w.casefold() for w in orth.strings(orth.data, "letter_words", "letter_words")),
+        place_words=frozenset(orth.strings(orth.data, "place_words", "place_words")),
+        letters=orth.string(orth.data, "letters", "letters"),
+        ordinals=tuple(orth.strings(orth.data, "ordinals", "ordinals")),
     )
 
 

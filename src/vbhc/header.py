@@ -123,10 +123,7 @@ def iso_date(d: str | None, m: str | None, y: str | None) -> tuple[str | None, s
         return None, "invalid"
 
 
-_PLACE_WORDS = frozenset(("phố", "xã", "thị", "trấn", "quận", "huyện", "tỉnh"))
-
-
-def _place(raw: str | None, wrapped_ok: bool = True) -> tuple[str | None, int]:
+def _place(raw: str | None, place_words: frozenset[str], wrapped_ok: bool = True) -> tuple[str | None, int]:
     """The place name before ', ngày', and how many lines it takes (it may wrap once:
     "Bắc" / "Kạn, ngày …")."""
     if not raw:
@@ -138,7 +135,7 @@ def _place(raw: str | None, wrapped_ok: bool = True) -> tuple[str | None, int]:
         prev = segments[-2]
         words = prev.split()
         if wrapped_ok and len(words) <= 5 and not prev.isupper() and ":" not in prev \
-                and all(w[:1].isupper() or w in _PLACE_WORDS for w in words):
+                and all(w[:1].isupper() or w in place_words for w in words):
             place = f"{prev} {place}"
             used = 2
     # drop an upper-case run glued in front ("TỈNH BẮC KẠN Bắc Kạn")
@@ -244,7 +241,7 @@ def parse_header(lines: list[Line], g: Grammar) -> Header:
     if dm is None and type_idx is not None:
         dm = _find_date(jt, zstart, min(hi, type_idx + 12), g)
     if dm is not None:
-        _set_date(h, dm, jt)
+        _set_date(h, dm, jt, g)
 
     last = max(h.consumed) if h.consumed else first
     # công văn: "V/v …" under the number
@@ -319,9 +316,9 @@ def _find_date(jt: Joined, lo_line: int, hi_line: int, g: Grammar) -> regex.Matc
     return None
 
 
-def _set_date(h: Header, m: regex.Match[str], jt: Joined) -> None:
+def _set_date(h: Header, m: regex.Match[str], jt: Joined, g: Grammar) -> None:
     end_line = jt.lines[jt.line_at(m.end("place"))] if m.group("place") else None
-    h.place, used = _place(m.group("place"), wrapped_ok=end_line is None or not end_line.cell_break)
+    h.place, used = _place(m.group("place"), g.place_words, wrapped_ok=end_line is None or not end_line.cell_break)
     first_line = jt.line_at(m.end("place") if m.group("place") else m.start())
     first_line = max(jt.lo, first_line - (used - 1))
     h.date_raw = " ".join(m.group().split())
