@@ -87,29 +87,28 @@ def _type_line(lines: list[Line], lo: int, hi: int, g: Grammar) -> tuple[int, Do
 
 
 def parse_number(m: regex.Match[str], g: Grammar) -> dict[str, Any]:
+    """Split a matched number (groups n, year, sym or ptype/psym) into its parts. Used for the
+    document's own number and for every cited one."""
     n = m.group("n") or None
     if m.group("ptype"):
         ptype = m.group("ptype")
         psym = regex.sub(r"\s+", "", m.group("psym"))
-        raw = f"{n or ''}-{ptype}/{psym}"
         issuer, _, suffix = psym.partition("-")
-        return {"raw": raw, "number": n, "year": None, "symbol": f"{ptype}/{psym}", "type_code": ptype,
-                "issuer_code": issuer or None, "suffix": suffix or None, "form": "party"}
+        return {"raw": f"{n or ''}-{ptype}/{psym}", "number": n, "year": None, "symbol": f"{ptype}/{psym}",
+                "type_code": ptype, "issuer_code": issuer or None, "suffix": suffix or None, "form": "party"}
+    if not m.group("sym"):  # a bare "Chỉ thị số 42"
+        return {"raw": n or "", "number": n, "year": None, "symbol": "", "type_code": None, "issuer_code": None,
+                "suffix": None, "form": "administrative"}
     sym = regex.sub(r"\s+", "", m.group("sym"))
     year = m.group("year")
-    raw = f"{n or ''}/{year + '/' if year else ''}{sym}"
     parts = sym.split("-")
-    type_code = issuer = suffix = None
+    type_code = None
     if len(parts) >= 2 and g.types_by_code(parts[0]):
-        type_code, issuer = parts[0], parts[1]
-        suffix = "-".join(parts[2:]) or None
-    elif year and len(parts) == 1:
-        issuer = parts[0]  # Luật số 80/2015/QH13: the type is not in the symbol
-    else:
-        issuer = parts[0]
-        suffix = "-".join(parts[1:]) or None
-    return {"raw": raw, "number": n, "year": int(year) if year else None, "symbol": sym,
-            "type_code": type_code, "issuer_code": issuer, "suffix": suffix,
+        type_code = parts.pop(0)
+    # Luật số 80/2015/QH13 has no type in its symbol; a công văn's is <issuer>-<unit>
+    return {"raw": f"{n or ''}/{year + '/' if year else ''}{sym}", "number": n,
+            "year": int(year) if year else None, "symbol": sym, "type_code": type_code,
+            "issuer_code": parts[0], "suffix": "-".join(parts[1:]) or None,
             "form": "legal" if year else "administrative"}
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 
 from .grammar import Grammar, grammar, read_table, table_errors
+from .header import parse_number
 from .lines import Joined, Line
 
 WINDOW = 60  # characters looked at before a citation for its type and relation
@@ -102,26 +103,12 @@ def _iso(d: str | None, m: str | None, y: str | None) -> str | None:
         return None
 
 
+_PART_KEYS = ("year", "type_code", "issuer_code", "suffix")
+
+
 def _parts(m: regex.Match[str], g: Grammar) -> tuple[str, dict]:
-    n = m.group("n")
-    if m.group("ptype"):
-        psym = m.group("psym")
-        issuer, _, suffix = psym.partition("-")
-        return f"{n}-{m.group('ptype')}/{psym}", {"type_code": m.group("ptype"), "issuer_code": issuer or None,
-                                                  "suffix": suffix or None, "year": None}
-    sym = "".join(m.group("sym").split()) if m.group("sym") else None
-    if not sym:
-        return n, {"type_code": None, "issuer_code": None, "suffix": None, "year": None}
-    year = m.group("year")
-    groups = sym.split("-")
-    type_code = issuer = suffix = None
-    if len(groups) >= 2 and g.types_by_code(groups[0]):
-        type_code, issuer, suffix = groups[0], groups[1], "-".join(groups[2:]) or None
-    else:
-        issuer, suffix = groups[0], "-".join(groups[1:]) or None
-    number = f"{n}/{year}/{sym}" if year else f"{n}/{sym}"
-    return number, {"type_code": type_code, "issuer_code": issuer, "suffix": suffix,
-                    "year": int(year) if year else None}
+    parsed = parse_number(m, g)
+    return parsed["raw"], {k: parsed[k] for k in _PART_KEYS}
 
 
 def _relation(rg: RefGrammar, before: str) -> str | None:
