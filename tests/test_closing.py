@@ -658,3 +658,21 @@ def test_attachment_span_inside_source():
     att = doc.attachments[0]
     assert text[att.span.start:att.span.end].startswith("PHỤ LỤC I")
     assert text[att.span.start:att.span.end].rstrip().endswith("dùng chung của tỉnh.")
+
+
+def test_attachment_keeps_its_own_signature_and_recipients():
+    text = "\n".join((
+        "ỦY BAN NHÂN DÂN", "TỈNH BẮC KẠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/QĐ-UBND", "Bắc Kạn, ngày 05 tháng 01 năm 2024", "", "QUYẾT ĐỊNH", "Ban hành Quy chế làm việc", "",
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.", "Điều 2. Quyết định có hiệu lực từ ngày ký./.",
+        "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An", "",
+        "QUY CHẾ", "Làm việc của Ủy ban nhân dân tỉnh",
+        "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2024 của Ủy ban nhân dân tỉnh)",
+        "Điều 1. Phạm vi điều chỉnh", "Quy chế này quy định nguyên tắc làm việc.",
+        "Nơi nhận:", "- Các sở, ban, ngành;", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An",
+    ))
+    doc = vbhc.parse(text + "\n")
+    assert [r.name for r in doc.recipients] == ["Như Điều 2"]
+    (att,) = doc.attachments
+    assert [r.name for r in att.recipients] == ["Các sở, ban, ngành"]
+    assert [s.name for s in att.signatures] == ["Nguyễn Văn An"]

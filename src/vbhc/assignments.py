@@ -347,7 +347,7 @@ def extract(nodes: list) -> list[RawAssignment]:
     """Rows from a list of model nodes, depth first."""
     ag = agency_grammar()
     rows: list[RawAssignment] = []
-    for node, ancestors, path in _walk(nodes, [], []):
+    for node, ancestors, path in walk_paths(nodes, [], []):
         text = " ".join(t for t in (node.title, node.text) if t)
         if not text:
             continue
@@ -389,11 +389,14 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                             [*row.path, _step(child, k)], dls[-1] if dls else row.deadline, row.phrase)
 
 
-def _walk(nodes: list, ancestors: list, path: list[str]) -> Iterator[tuple]:
+def walk_paths(nodes: list, ancestors: list | None = None, path: list[str] | None = None) -> Iterator[tuple]:
+    """(node, its ancestors, its path of labels) for every node, depth first."""
+    ancestors = ancestors or []
+    path = path or []
     for k, node in enumerate(nodes):
         here = [*path, _step(node, k)]
         yield node, ancestors, here
-        yield from _walk(node.children, [*ancestors, node], here)
+        yield from walk_paths(node.children, [*ancestors, node], here)
 
 
 def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:

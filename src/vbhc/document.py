@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import models as M
+from .assignments import RawAssignment, walk_paths
 from .assignments import extract as extract_assignments
 from .assignments import key as agency_key
 from .body import RawNode, build_tree
@@ -12,13 +13,11 @@ from .closing import Closing, item_name, parse_archive, parse_closing, starts_cl
 from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
-from .header import Diag, Header, doc_type_code, parse_header
+from .header import Diag, Header, doc_type_code, parse_header, preamble_kind
 from .lines import Block, Line, ends_terminal, reflow, starts_lower, tokenize, wrap_width
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
 from .tables import extract as extract_table_rows
-
-_PREAMBLE_KINDS = ("basis", "proposal", "consideration", "operative")
 
 
 class _Ctx:
@@ -34,9 +33,6 @@ class _Ctx:
     def span(self, start: int, end: int) -> M.Span:
         a, b = self.norm.map.span_to_source(start, end)
         return M.Span.model_construct(start=a, end=b)
-
-    def blocks(self, lo: int, hi: int) -> list[Block]:
-        return list(reflow(self.lines[lo:hi], self.g, self.width))
 
 
 def parse(text: str, *, source: str | None = None) -> M.Document:
@@ -66,6 +62,7 @@ def parse(text: str, *, source: str | None = None) -> M.Document:
     if not header.standard:
         doc.body = [_node(ctx, n) for n in build_tree(_blocks(ctx, work, 0, len(work)), g)]
         _references(ctx, doc, work)
+        _tasks(doc, ctx, work)
         _finish(ctx, doc)
         return doc
 
@@ -103,33 +100,24 @@ def _deadline(raw: RawDeadline | None, path: list[str], span: M.Span | None) -> 
                       path=path, span=span)
 
 
+def _assignment(row: RawAssignment, span: M.Span) -> M.Assignment:
+    return M.Assignment(lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
+                        partner_keys=[agency_key(n) for n in row.partners], task=row.task,
+                        deadline=_deadline(row.deadline, row.path, span), path=row.path, phrase=row.phrase,
+                        span=span)
+
+
 def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
     """Assignments and deadlines from the body, the attachments and task tables."""
     for row in extract_table_rows(work):
-        span = ctx.span(row.start, row.end)
-        doc.assignments.append(M.Assignment(
-            lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
-            partner_keys=[agency_key(n) for n in row.partners], task=row.task,
-            deadline=_deadline(row.deadline, row.path, span), path=row.path, phrase=row.phrase, span=span))
-    trees = [doc.body, *(att.body for att in doc.attachments)]
-    for nodes in trees:
-        for row in extract_assignments(nodes):
-            span = M.Span(start=row.start, end=row.end)
-            doc.assignments.append(M.Assignment(
-                lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
-                partner_keys=[agency_key(n) for n in row.partners], task=row.task,
-                deadline=_deadline(row.deadline, row.path, span), path=row.path, phrase=row.phrase, span=span))
-        for node, labels in _labelled(nodes, []):
+        doc.assignments.append(_assignment(row, ctx.span(row.start, row.end)))
+    for nodes in (doc.body, *(att.body for att in doc.attachments)):
+        for row in extract_assignments(nodes):  # node spans are already source offsets
+            doc.assignments.append(_assignment(row, M.Span(start=row.start, end=row.end)))
+        for node, _, path in walk_paths(nodes):
             text = " ".join(t for t in (node.title, node.text) if t)
             for raw in find_deadlines(text):
-                doc.deadlines.append(_deadline(raw, labels, node.span))  # type: ignore[arg-type]
-
-
-def _labelled(nodes: list[M.Node], labels: list[str]):
-    for node in nodes:
-        here = [*labels, node.label or node.marker or ""]
-        yield node, [x for x in here if x]
-        yield from _labelled(node.children, here)
+                doc.deadlines.append(_deadline(raw, path, node.span))  # type: ignore[arg-type]
 
 
 def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
@@ -240,13 +228,13 @@ def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tu
     i = 0
     n = len(blocks)
     if want_authority and n > 1 and blocks[0].marker is None and blocks[0].lines[0].caps \
-            and blocks[0].text.startswith(g.authority_openings) and _pre_kind(blocks[1], g) is not None:
+            and blocks[0].text.startswith(g.authority_openings) and preamble_kind(blocks[1].text, g) is not None:
         pre.append(("authority", blocks[0]))
         i = 1
     last_kind = None
     while i < n:
         block = blocks[i]
-        kind = _pre_kind(block, g) if block.marker is None or block.marker.name == "dash" else None
+        kind = preamble_kind(block.text, g) if block.marker is None or block.marker.name == "dash" else None
         if kind is None and last_kind in ("basis", "proposal") and block.marker is None and pre \
                 and not pre[-1][1].lines[0].caps and (pre[-1][1].text.rstrip().endswith(";") or not ends_terminal(pre[-1][1].text)):
             kind = last_kind  # a second instrument cited in the same căn cứ, or its wrapped tail
@@ -262,23 +250,20 @@ def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tu
     return pre, blocks[i:]
 
 
-def _pre_kind(block: Block, g: Grammar) -> str | None:
-    for kind in _PREAMBLE_KINDS:
-        if g.preamble[kind].match(block.text):
-            return kind
-    return None
+def _signatures(ctx: _Ctx, cl: Closing) -> list[M.Signature]:
+    return [M.Signature(mode=_mode(s.mode), prefixes=s.prefixes, authority=s.authority, honorific=s.honorific,
+                        position=s.position, name=s.name, placeholder=s.placeholder, span=ctx.span(s.start, s.end))
+            for s in cl.signatures]
+
+
+def _recipients(ctx: _Ctx, cl: Closing) -> list[M.Recipient]:
+    return [M.Recipient(name=name, group=r.group, sub_items=r.sub_items, span=ctx.span(r.start, r.end))
+            for r in cl.recipients if (name := item_name(r.name))]
 
 
 def _apply_closing(ctx: _Ctx, doc: M.Document, cl: Closing) -> None:
-    for s in cl.signatures:
-        doc.signatures.append(M.Signature(
-            mode=_mode(s.mode), prefixes=s.prefixes, authority=s.authority, honorific=s.honorific,
-            position=s.position, name=s.name, placeholder=s.placeholder, span=ctx.span(s.start, s.end)))
-    for r in cl.recipients:
-        name = item_name(r.name)
-        if name:
-            doc.recipients.append(M.Recipient(name=name, group=r.group, sub_items=r.sub_items,
-                                              span=ctx.span(r.start, r.end)))
+    doc.signatures.extend(_signatures(ctx, cl))
+    doc.recipients.extend(_recipients(ctx, cl))
     if cl.archive is not None:
         raw, s, e = cl.archive
         doc.archive = M.Archive(raw=raw, span=ctx.span(s, e), **parse_archive(raw))
@@ -370,11 +355,10 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     blocks = _blocks(ctx, work, i, cs)
     body = [_node(ctx, n) for n in build_tree(blocks, g)]
     sigs: list[M.Signature] = []
+    recipients: list[M.Recipient] = []
     if cs < hi:
         cl = parse_closing(work, cs, hi, g, lambda k: False)
-        tmp = M.Document(family="other")
-        _apply_closing(ctx, tmp, cl)
-        sigs = tmp.signatures
+        sigs, recipients = _signatures(ctx, cl), _recipients(ctx, cl)
         for k in range(cl.end, hi):  # nothing dropped: what follows the signature is body text
             ln = work[k]
             body.append(_node(ctx, RawNode("paragraph", ln.start, ln.end, text=ln.text)))
@@ -382,7 +366,7 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     issued_text = " ".join(" ".join(issued).split()).strip("() ") or None
     return M.Attachment(kind=kind, label=label,
                         doc_type=M.DocType(code=dt.code or None, name=dt.name) if dt else None,
-                        title=title, issued_with=issued_text, body=body, signatures=sigs,
+                        title=title, issued_with=issued_text, body=body, signatures=sigs, recipients=recipients,
                         span=ctx.span(first.start, work[hi - 1].end))
 
 

@@ -168,14 +168,15 @@ def _is_authority_line(lines: list[Line], i: int, hi: int, g: Grammar) -> bool:
         return False
     for j in range(i + 1, min(hi, i + 4)):
         nxt = lines[j]
-        if _preamble_kind(nxt.text, g) is not None:
+        if preamble_kind(nxt.text, g) is not None:
             return True
         if not nxt.caps:
             return False
     return False
 
 
-def _preamble_kind(text: str, g: Grammar) -> str | None:
+def preamble_kind(text: str, g: Grammar) -> str | None:
+    """basis (căn cứ), proposal (theo đề nghị), consideration (xét) or operative (QUYẾT ĐỊNH:)."""
     for kind in ("basis", "proposal", "consideration", "operative"):
         if g.preamble[kind].match(text):
             return kind
@@ -374,13 +375,13 @@ def _title(h: Header, lines: list[Line], idx: int, merged_rest: str, g: Grammar)
                 last = i
                 break
             continue
-        if (ln.marker is not None and ln.marker.name != "dash") or _preamble_kind(text, g) is not None \
+        if (ln.marker is not None and ln.marker.name != "dash") or preamble_kind(text, g) is not None \
                 or g.header["kinh_gui"].match(text) or g.header["dien"].match(text):
             break
         if parts and _is_authority_line(lines, i, hi, g):
             j = i
             auth = [text]
-            while j + 1 < hi and lines[j + 1].caps and _preamble_kind(lines[j + 1].text, g) is None:
+            while j + 1 < hi and lines[j + 1].caps and preamble_kind(lines[j + 1].text, g) is None:
                 j += 1
                 auth.append(lines[j].text)
             h.authority = _clean(" ".join(auth))

@@ -159,6 +159,7 @@ class Attachment(_Model):
     issued_with: str | None = Field(None, description="the '(Ban hành kèm theo …)' line")
     body: list[Node] = Field(default_factory=list)
     signatures: list[Signature] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list, description="its own Nơi nhận, if it has one")
     span: Span
 
 
