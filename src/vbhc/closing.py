@@ -166,7 +166,7 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             in_recipients = True
             group = None
             if rest:
-                _add_item(out, rest.lstrip("-–+ "), ln, group, cl)
+                _add_item(out, rest.lstrip("-–+ "), ln, group)
             i += used
             continue
         am = cl["authority"].match(text) if ln.caps else None
@@ -209,13 +209,9 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             sig.items.append(("caps", text))
             sig.end = end
             continue
-        if in_recipients and group is None and cl["group_label"].match(text) and not out.recipients:
-            group = text.rstrip(": ")
-            i += 1
-            continue
-        if in_recipients and cl["group_label"].match(text) and out.recipients and text[:1].isupper() \
-                and not ln.caps:
-            group = text.rstrip(": ")
+        if in_recipients and cl["group_label"].match(text) \
+                and (not out.recipients or (text[:1].isupper() and not ln.caps)):
+            group = text.rstrip(": ")  # "Gửi bản điện tử:" heads the items below it
             i += 1
             continue
         if in_recipients and _continues_item(out, ln):
@@ -228,7 +224,6 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             continue
         break
     out.end = i
-    out.signatures = [s for s in out.signatures if s.items or s.name]
     return out
 
 
@@ -286,7 +281,7 @@ def _append_item(out: Closing, ln: Line) -> None:
     last.open = not _ITEM_CLOSED.search(ln.text)
 
 
-def _add_item(out: Closing, text: str, ln: Line, group: str | None, cl) -> None:
+def _add_item(out: Closing, text: str, ln: Line, group: str | None) -> None:
     out.recipients.append(RawRecipient(text, ln.start, ln.end, group, open=not _ITEM_CLOSED.search(text)))
 
 
@@ -303,7 +298,7 @@ def _recipient_line(out: Closing, ln: Line, group: str | None, cl) -> None:
         out.recipients[-1].sub_items.append(_ITEM_END.sub("", body))
         out.recipients[-1].end = ln.end
         return
-    _add_item(out, body, ln, group, cl)
+    _add_item(out, body, ln, group)
 
 
 def item_name(text: str) -> str:

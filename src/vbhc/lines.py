@@ -234,11 +234,11 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return False
     if line.bold_start and not prev.bold_open:
         return False
-    if line.marker is None and (prev.bold_open or prev.italic_open) and not (prev.caps and not line.caps) \
-            and not ends_terminal(ptext := (prev_block.text if prev_block is not None else prev.text)):
-        return True  # still inside the same `**…**` or `*…*` run of a web page
     text = line.text
     ptext = prev_block.text if prev_block is not None else prev.text
+    if line.marker is None and (prev.bold_open or prev.italic_open) and not (prev.caps and not line.caps) \
+            and not ends_terminal(ptext):
+        return True  # still inside the same `**…**` or `*…*` run of a web page
     if line.marker is not None:
         # a marker-looking line after a word that asks for a number or a letter is the sentence
         # going on: "trước ngày" / "15. …", "tại điểm" / "a) khoản 2 Điều 5 …"
