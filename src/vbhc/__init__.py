@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["Document", "InputError", "VbhcError", "parse", "parse_file", "read_text", "__version__"]
+__all__ = ["Document", "InputError", "Source", "VbhcError", "parse", "parse_file", "read_source", "read_text",
+           "__version__"]
 
 if TYPE_CHECKING:
     from .errors import InputError, VbhcError
     from .models import Document
+    from .source import Source
 
 
 def parse(text: str, *, source: str | None = None) -> Document:
@@ -26,19 +28,29 @@ def parse(text: str, *, source: str | None = None) -> Document:
     return _parse(text, source=source)
 
 
-def parse_file(path: str) -> Document:
-    """Read a file (see :func:`read_text`) and parse it. Raises :class:`InputError` when the
-    file cannot be read as a document."""
-    from .document import parse as _parse
-    from .reader import read_text as _read
+def parse_file(path: str, *, format: str | None = None, pdf_engine: str = "pdfium") -> Document:
+    """Read a file (plain text in any supported encoding, DOCX, legacy .doc through
+    LibreOffice, PDF with a text layer, HTML) and parse it. The format is told by the file's
+    content; ``format`` forces one. Raises :class:`InputError` when the file cannot be read
+    as a document."""
+    from .document import parse_source
+    from .reader import read_source
 
-    return _parse(_read(path), source=str(path))
+    return parse_source(read_source(path, format=format, pdf_engine=pdf_engine), source=str(path))
 
 
 def read_text(path: str) -> str:
+    """The text of a file of any supported format, as the parser reads it."""
     from .reader import read_text as _read
 
     return _read(path)
+
+
+def read_source(path: str, *, format: str | None = None, pdf_engine: str = "pdfium") -> Source:
+    """A file as a :class:`~vbhc.source.Source`: its text and where each piece came from."""
+    from .reader import read_source as _read
+
+    return _read(path, format=format, pdf_engine=pdf_engine)
 
 
 def __getattr__(name: str):  # lazy public names, so that `import vbhc` stays cheap
@@ -46,6 +58,10 @@ def __getattr__(name: str):  # lazy public names, so that `import vbhc` stays ch
         from .models import Document
 
         return Document
+    if name == "Source":
+        from .source import Source
+
+        return Source
     if name in ("InputError", "VbhcError"):
         from . import errors
 

@@ -42,6 +42,7 @@ class AgencyGrammar:
     lead: regex.Pattern[str]
     partners: regex.Pattern[str]
     opener: regex.Pattern[str]
+    opener_inside: regex.Pattern[str]
     responsible: regex.Pattern[str]
     request: regex.Pattern[str]
     field_lead: regex.Pattern[str]
@@ -86,6 +87,7 @@ def agency_grammar() -> AgencyGrammar:
             lead=regex.compile(ph["lead"]),
             partners=regex.compile(ph["partners"]),
             opener=regex.compile(ph["opener"]),
+            opener_inside=regex.compile(ph["opener_inside"]),
             responsible=regex.compile(ph["responsible"]),
             request=regex.compile(ph["request"]),
             field_lead=regex.compile(ph["field_lead"]),
@@ -234,6 +236,12 @@ def _lead_text(text: str, start: int, end: int) -> str:
     m = ag.opener.match(lead)
     if m:
         lead = lead[m.end():]
+    # "Theo đề nghị của …, Chủ tịch UBND tỉnh giao X chủ trì": the lead follows the last opener
+    last = None
+    for last in ag.opener_inside.finditer(lead):
+        pass
+    if last is not None:
+        lead = lead[last.end():]
     return lead.strip()
 
 

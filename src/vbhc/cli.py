@@ -1,4 +1,6 @@
-"""Command line: ``vbhc parse FILE… [--json] [--strict]``, ``vbhc schema``.
+"""Command line: ``vbhc parse FILE… [--json|--jsonl|--text|--tokens] [--strict]``, ``vbhc tasks``,
+``vbhc schema``. Files are plain text (any supported encoding), DOCX, .doc (with LibreOffice),
+PDF with a text layer or HTML pages; the format is told by the content.
 
 Exit codes: 0 success; 1 an error diagnostic under ``--strict``; 2 an input that cannot be
 read (one line on stderr naming the file and the cause) or a usage error.
@@ -19,47 +21,58 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"vbhc {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse documents and print their tree or JSON")
-    p.add_argument("files", nargs="+", help="text files; '-' reads standard input")
+    p.add_argument("files", nargs="+", help="text, DOCX, PDF or HTML files; '-' reads standard input")
+    _read_options(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the document as JSON (one object per file)")
     fmt.add_argument("--jsonl", action="store_true", help="print one JSON line per file")
+    fmt.add_argument("--text", action="store_true", help="print the text the file's reader produced")
     fmt.add_argument("--tokens", action="store_true", help="print the line tokens (for debugging a grammar rule)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a document has an error diagnostic")
     t = sub.add_parser("tasks", help="print the task matrix (who leads, who cooperates, what, by when)")
-    t.add_argument("files", nargs="+", help="text files; '-' reads standard input")
+    t.add_argument("files", nargs="+", help="text, DOCX, PDF or HTML files; '-' reads standard input")
+    _read_options(t)
     t.add_argument("--csv", action="store_true", help="CSV with a header row")
     sub.add_parser("schema", help="print the JSON Schema of the output")
     return ap
 
 
-def _read(path: str) -> str:
-    from .reader import decode, read_text
+def _read_options(p: argparse.ArgumentParser) -> None:
+    from .reader import FORMATS
+
+    p.add_argument("--format", choices=FORMATS, help="read every file as this format (default: told by the content)")
+    p.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium",
+                   help="how to read PDF text (default: pdfium, the fast one)")
+
+
+def _read(path: str, args: argparse.Namespace):
+    from .reader import read_bytes, read_source
 
     if path == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    return read_text(path)
+        return read_bytes(sys.stdin.buffer.read(), "<stdin>", format=args.format, pdf_engine=args.pdf_engine)
+    return read_source(path, format=args.format, pdf_engine=args.pdf_engine)
 
 
-def _texts(files: Sequence[str], failed: list[str]):
-    """(path, text) for each file that can be read; a one-line error on stderr for the others."""
+def _sources(files: Sequence[str], args: argparse.Namespace, failed: list[str]):
+    """(path, Source) for each file that can be read; a one-line error on stderr for the others."""
     from .errors import VbhcError
 
     for path in files:
         try:
-            yield path, _read(path)
+            yield path, _read(path, args)
         except VbhcError as exc:
             print(f"vbhc: {exc}", file=sys.stderr)
             failed.append(path)
 
 
-def _tokens(text: str) -> str:
+def _tokens(text: str, markdown: bool = True) -> str:
     from .grammar import grammar
     from .lines import tokenize
     from .normalize import normalize
 
     norm = normalize(text)
     out = []
-    for ln in tokenize(norm.text, grammar()):
+    for ln in tokenize(norm.text, grammar(), markdown):
         kind = ln.marker.name if ln.marker else ("caps" if ln.caps else "text")
         flags = ("|" if ln.cell_break else " ") + ("B" if ln.bold_start else " ")
         out.append(f"{ln.start:>7} {flags} {kind:<12} {ln.text}")
@@ -74,18 +87,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
         return 0
 
-    from .document import parse
+    from .document import parse_source
     from .render import tree
 
     if args.command == "tasks":
-        return _tasks(args.files, args.csv)
+        return _tasks(args)
     status = 0
     failed: list[str] = []
-    for path, text in _texts(args.files, failed):
+    for path, src in _sources(args.files, args, failed):
         if args.tokens:
-            print(_tokens(text))
+            print(_tokens(src.text, markdown=src.format == "txt"))
             continue
-        doc = parse(text, source=None if path == "-" else path)
+        if args.text:
+            print(src.text)
+            continue
+        doc = parse_source(src, source=None if path == "-" else path)
         if args.json:
             print(doc.to_json())
         elif args.jsonl:
@@ -103,17 +119,17 @@ TASK_COLUMNS = ("source", "number", "path", "lead", "partners", "task", "deadlin
                 "deadline_start", "deadline_end")
 
 
-def _tasks(files: Sequence[str], as_csv: bool) -> int:
+def _tasks(args: argparse.Namespace) -> int:
     import csv
 
-    from .document import parse
+    from .document import parse_source
 
     failed: list[str] = []
-    writer = csv.DictWriter(sys.stdout, fieldnames=TASK_COLUMNS) if as_csv else None
+    writer = csv.DictWriter(sys.stdout, fieldnames=TASK_COLUMNS) if args.csv else None
     if writer is not None:
         writer.writeheader()
-    for path, text in _texts(files, failed):
-        doc = parse(text, source=None if path == "-" else path)
+    for path, src in _sources(args.files, args, failed):
+        doc = parse_source(src, source=None if path == "-" else path)
         for row in doc.to_records():
             if writer is not None:
                 writer.writerow(row)

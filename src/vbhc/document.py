@@ -17,6 +17,7 @@ from .header import Diag, Header, doc_type_code, parse_header, preamble_kind
 from .lines import Block, Line, ends_terminal, reflow, starts_lower, tokenize, wrap_width
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
+from .source import Source
 from .tables import extract as extract_table_rows
 
 
@@ -35,11 +36,32 @@ class _Ctx:
         return M.Span.model_construct(start=a, end=b)
 
 
-def parse(text: str, *, source: str | None = None) -> M.Document:
-    """Parse the text of one document into a :class:`~vbhc.models.Document`. Never raises on text."""
+def parse_source(src: Source, *, source: str | None = None) -> M.Document:
+    """Parse what a file reader produced; the document's ``origin`` tells where each piece of
+    the text came from."""
+    doc = parse(src.text, source=source, markdown=src.format == "txt")
+    doc.origin = M.Origin.model_construct(
+        format=src.format, encoding=src.encoding, pages=src.pages,
+        pieces=[M.SourcePiece.model_construct(start=p.start, end=p.end, where=p.where,
+                                              bold=p.style.bold if p.style else None,
+                                              italic=p.style.italic if p.style else None,
+                                              size=p.style.size if p.style else None,
+                                              align=p.style.align if p.style else None,
+                                              font=p.style.font if p.style else None)
+                for p in src.pieces],
+        furniture=[M.Furniture.model_construct(kind=k, text=t) for k, t in src.furniture])
+    for code, message in src.notes:
+        doc.diagnostics.append(M.Diagnostic.model_construct(code=code, severity="warning", message=message, span=None))
+    return doc
+
+
+def parse(text: str, *, source: str | None = None, markdown: bool = True) -> M.Document:
+    """Parse the text of one document into a :class:`~vbhc.models.Document`. Never raises on text.
+    ``markdown=False`` reads ``*``, ``#`` and ``|`` inside lines as the document's own characters
+    (text from a DOCX, PDF or HTML reader), not as web-page markup."""
     g = grammar()
     norm = normalize(text)
-    lines = tokenize(norm.text, g)
+    lines = tokenize(norm.text, g, markdown)
     ctx = _Ctx(g, norm, lines)
     if not lines:
         return M.Document(source=source, family="other", diagnostics=[
@@ -111,7 +133,9 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
     """Assignments and deadlines from the body, the attachments and task tables."""
     for row in extract_table_rows(work):
         doc.assignments.append(_assignment(row, ctx.span(row.start, row.end)))
-    for nodes in (doc.body, *(att.body for att in doc.attachments)):
+    # a short công văn can be all "Theo đề nghị …" opening: then that is where its tasks are
+    main = doc.body or doc.preamble
+    for nodes in (main, *(att.body for att in doc.attachments)):
         for row in extract_assignments(nodes):  # node spans are already source offsets
             doc.assignments.append(_assignment(row, M.Span(start=row.start, end=row.end)))
         for node, _, path in walk_paths(nodes):
@@ -297,10 +321,13 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop) 
     g = ctx.g
     i = lo
     n = len(work)
+    starts = [k for k in range(lo, n) if _attachment_start(work, k, g)]
+    # footnotes after the last attachment belong to the document, not to that attachment
+    tail = next((k for k in range(starts[-1] + 1 if starts else lo, n) if g.closing["footnote"].match(work[k].text)), n)
     while i < n:
         if _attachment_start(work, i, g):
             j = i + 1
-            while j < n and not _attachment_start(work, j, g):
+            while j < n and j != tail and not _attachment_start(work, j, g):
                 j += 1
             doc.attachments.append(_attachment(ctx, work, i, j))
             i = j
@@ -342,6 +369,8 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     issued: list[str] = []
     while i < hi and i < lo + 12:
         ln = work[i]
+        if ln.cell_break:  # a table starts: the title is over
+            break
         if g.attachment["issued_with"].match(ln.text) or (issued and not issued[-1].rstrip().endswith(")")):
             issued.append(ln.text)
         elif ln.caps and not issued and ln.marker is None:

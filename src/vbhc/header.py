@@ -321,7 +321,10 @@ def _set_date(h: Header, m: regex.Match[str], jt: Joined, g: Grammar) -> None:
     h.place, used = _place(m.group("place"), g.place_words, wrapped_ok=end_line is None or not end_line.cell_break)
     first_line = jt.line_at(m.end("place") if m.group("place") else m.start())
     first_line = max(jt.lo, first_line - (used - 1))
-    h.date_raw = " ".join(m.group().split())
+    raw = m.group()
+    if h.place and m.group("place"):  # the place may have been cut from a longer run ("Hạnh phúc Quảng Ngãi")
+        raw = h.place + raw[m.end("place") - m.start():]
+    h.date_raw = " ".join(raw.split())
     iso, problem = iso_date(m.group("d"), m.group("m"), m.group("y"))
     h.date = iso
     span = jt.span(m.start(), m.end())
@@ -343,11 +346,14 @@ def _vv(h: Header, lines: list[Line], lo: int, type_idx: int | None, hi: int, g:
         parts = [m.group("rest")] if m.group("rest") else []
         j = i
         prev = lines[i]
-        while j + 1 < len(lines) and j + 1 < i + 6:
+        # in a table cell (a DOCX, PDF or web page's header table), the V/v runs to the cell's end
+        in_cell = any(ln.cell_break for ln in lines[max(lo - 8, 0):i + 1])
+        while j + 1 < len(lines) and j + 1 < i + 8:
             nxt = lines[j + 1]
             if (j + 1) in h.consumed or g.header["kinh_gui"].match(nxt.text) or g.header["date"].search(nxt.text):
                 break
-            if parts and not (continues(prev, nxt, 0, g) or starts_lower(nxt.text)):
+            if parts and not (continues(prev, nxt, 0, g) or starts_lower(nxt.text)
+                              or (in_cell and not nxt.cell_break)):
                 break
             if not parts and nxt.cell_break and j > i:
                 break

@@ -79,8 +79,20 @@ def clean(raw: str) -> str:
     return t
 
 
-def tokenize(text: str, g: Grammar) -> list[Line]:
-    """Split normalised text into cleaned lines; ``|`` separates table cells."""
+def _clean_plain(raw: str) -> str:
+    t = raw.strip()
+    if "  " in t:
+        t = _SPACES.sub(" ", t)
+    return t
+
+
+def tokenize(text: str, g: Grammar, markdown: bool = True) -> list[Line]:
+    """Split normalised text into cleaned lines; ``|`` separates table cells.
+
+    ``markdown=False`` is for text a file reader produced (DOCX, PDF, HTML): there ``*``,
+    ``#`` and ``\\`` are the document's own characters, and only a line that is a lone ``|``
+    (the reader's cell separator) separates cells."""
+    clean_ = clean if markdown else _clean_plain
     lines: list[Line] = []
     pos = 0
     bold = False
@@ -89,7 +101,10 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
     separators = 0  # `|` seen since the last line with text
     for raw in text.split("\n"):
         line_end = pos + len(raw)
-        pieces = raw.split("|") if "|" in raw else [raw]
+        if markdown:
+            pieces = raw.split("|") if "|" in raw else [raw]
+        else:
+            pieces = ["", ""] if raw.strip() == "|" else [raw]
         offset = pos
         if not raw.strip():
             bold = italic = False  # emphasis never runs across a blank line or a table cell
@@ -99,14 +114,17 @@ def tokenize(text: str, g: Grammar) -> list[Line]:
                 separators += 1
                 bold = italic = False
             stripped = piece.strip()
-            stars = stripped.count("**")
-            bold_start = stripped.startswith("**") and not bold
-            bold_until = _bold_close(stripped, bold)
-            if stars % 2:
-                bold = not bold
-            if (stripped.count("*") - 2 * stars) % 2:
-                italic = not italic
-            content = clean(piece)
+            if markdown:
+                stars = stripped.count("**")
+                bold_start = stripped.startswith("**") and not bold
+                bold_until = _bold_close(stripped, bold)
+                if stars % 2:
+                    bold = not bold
+                if (stripped.count("*") - 2 * stars) % 2:
+                    italic = not italic
+            else:
+                bold_start, bold_until = False, 0
+            content = clean_(piece)
             if content and g.header["rule"].match(content):
                 pending_break = True  # a drawn rule (-----, *) separates blocks; it is not text
                 content = ""

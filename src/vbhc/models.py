@@ -7,7 +7,7 @@ Field names follow the JSON contract in GOLD-CONVENTIONS.md. Every node carries 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -170,6 +170,40 @@ class Diagnostic(_Model):
     span: Span | None = None
 
 
+class SourcePiece(_Model):
+    """A run of the read text and where it came from in the file, with how it looked."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    where: dict[str, Any] = Field(description="DOCX: paragraph, run (table, row, cell; footnote; textbox); "
+                                  "PDF: page, bbox [x0, top, x1, bottom] in points; HTML: element")
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = Field(None, description="points")
+    align: str | None = None
+    font: str | None = None
+
+
+class Furniture(_Model):
+    kind: str = Field(description="header, footer (DOCX), page (PDF page number, running line)")
+    text: str
+
+
+class Origin(_Model):
+    """The file behind the text: spans are offsets into the text its reader produced."""
+
+    format: Literal["txt", "docx", "doc", "pdf", "html"]
+    encoding: str | None = None
+    pages: int | None = None
+    pieces: list[SourcePiece] = Field(default_factory=list)
+    furniture: list[Furniture] = Field(default_factory=list)
+
+    def locate(self, span: Span) -> list[SourcePiece]:
+        """The pieces of the file that a span of the document covers."""
+        return [p for p in self.pieces if p.start < span.end and p.end > span.start
+                or p.start == span.start == span.end]
+
+
 class Document(_Model):
     schema_version: str = SCHEMA_VERSION
     source: str | None = Field(None, description="the file the document was read from")
@@ -200,6 +234,7 @@ class Document(_Model):
     assignments: list[Assignment] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+    origin: Origin | None = Field(None, description="the file format and where each piece of text came from")
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent, exclude_none=False)

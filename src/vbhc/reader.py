@@ -1,5 +1,15 @@
-"""Read an input file into text. Plain text only for now: UTF-8 (with or without BOM)
-and UTF-16 with a BOM. Anything else is an :class:`InputError` naming the cause."""
+"""Read an input file into a :class:`~vbhc.source.Source`: the format is told by the file's
+first bytes (and by its name only where the bytes cannot tell: HTML vs. text).
+
+* text: UTF-8 with or without BOM, UTF-16 with a BOM; bytes that are not UTF-8 are tried as
+  the legacy Vietnamese encodings (Windows-1258, TCVN3, VNI: see :mod:`vbhc.legacy`); text
+  that decoded but is TCVN3/VNI mojibake is converted;
+* DOCX, legacy .doc (through LibreOffice): :mod:`vbhc.docx_reader`;
+* PDF with a text layer: :mod:`vbhc.pdf_reader`;
+* HTML pages: :mod:`vbhc.html_reader`.
+
+Anything that cannot be read is an :class:`InputError` naming the file and the cause.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +18,72 @@ import os
 from pathlib import Path
 
 from .errors import InputError
+from .source import Source
 
 MAX_BYTES = 64 * 1024 * 1024  # a larger "document" is not one
 
+FORMATS = ("txt", "docx", "doc", "pdf", "html")
+
+_HTML_NAMES = (".html", ".htm", ".xhtml", ".aspx", ".php", ".asp", ".jsp")
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """The format of a file from its first bytes (and its name, for HTML vs. text)."""
+    head = data[:1024]
+    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    probe = head.lstrip(codecs.BOM_UTF8).lstrip()[:512].lower()
+    if probe.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower():
+        return "html"
+    if name.lower().endswith(_HTML_NAMES) and b"<" in probe[:64]:
+        return "html"
+    if probe.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<meta", b"<div", b"<p>", b"<table")):
+        return "html"
+    return "txt"
+
 
 def decode(data: bytes, path: str) -> str:
+    """Bytes of a text file as text (see :func:`decode_text`)."""
+    return decode_text(data, path)[0]
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, str]:
+    """(text, encoding) of a text file. Legacy Vietnamese encodings are converted to Unicode;
+    bytes that are neither UTF-8 nor one of them are an error."""
+    from . import legacy
+
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        text, enc = data[len(codecs.BOM_UTF8):], "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 at byte {exc.start}", "encoding") from None
-    if b"\x00" in data[:4096]:
+    else:
+        text, enc = data, "utf-8"
+    if b"\x00" in text[:4096]:
         raise InputError(path, "binary data, not a text document", "binary")
     try:
-        return data.decode("utf-8")
+        s = text.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                         "encoding") from None
+        found = legacy.decode_legacy(text)
+        if found is not None:
+            return found
+        raise InputError(path, f"not UTF-8 text, nor a Vietnamese legacy encoding (invalid byte "
+                         f"0x{text[exc.start]:02x} at offset {exc.start})", "encoding") from None
+    mojibake = legacy.detect_str(s)
+    if mojibake:
+        return legacy.convert(s, mojibake, repair_case=True), mojibake
+    return s, enc
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
+def _bytes(path: str | os.PathLike[str]) -> bytes:
     p = Path(path)
     name = str(path)
     try:
@@ -38,7 +92,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise InputError(name, f"too large ({size} bytes; the limit is {MAX_BYTES})", "too_large")
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "no such file", "not_found") from None
     except PermissionError:
@@ -47,4 +101,36 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise InputError(name, "is a directory", "not_a_file") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}", "io") from None
-    return decode(data, name)
+
+
+def read_bytes(data: bytes, path: str = "<bytes>", *, format: str | None = None, pdf_engine: str = "pdfium") -> Source:
+    """Read the bytes of a file of any supported format (``format`` forces one)."""
+    fmt = format or sniff(data, path)
+    if fmt not in FORMATS:
+        if fmt == "rtf":
+            raise InputError(path, "an RTF file: save it as .docx or .txt", "unsupported")
+        raise InputError(path, f"unknown format {fmt!r}; one of {', '.join(FORMATS)}", "unsupported")
+    if fmt == "pdf":
+        from .pdf_reader import read_pdf
+
+        return read_pdf(data, path, engine=pdf_engine)
+    if fmt in ("docx", "doc"):
+        from .docx_reader import read_doc, read_docx
+
+        return read_doc(data, path) if fmt == "doc" else read_docx(data, path)
+    if fmt == "html":
+        from .html_reader import read_html
+
+        return read_html(data, path)
+    text, enc = decode_text(data, path)
+    return Source(text=text, format="txt", encoding=enc)
+
+
+def read_source(path: str | os.PathLike[str], *, format: str | None = None, pdf_engine: str = "pdfium") -> Source:
+    """Read a file of any supported format into a :class:`Source`."""
+    return read_bytes(_bytes(path), str(path), format=format, pdf_engine=pdf_engine)
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of a file of any supported format, as the parser reads it."""
+    return read_source(path).text

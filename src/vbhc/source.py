@@ -54,6 +54,7 @@ class Source:
     pages: int | None = None
     pieces: list[Piece] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)   # (code, message) worth a diagnostic
+    furniture: list[tuple[str, str]] = field(default_factory=list)  # (kind, text): page headers, footers
 
     def locate(self, start: int, end: int) -> list[Piece]:
         """The pieces that overlap ``start``..``end`` of the text, in order."""
