@@ -108,6 +108,15 @@ def test_signature_tm_then_kt_stack():
     assert sig.placeholder is None
 
 
+@pytest.mark.parametrize("qualifier", ["THƯỜNG TRỰC", "PHỤ TRÁCH"])
+def test_signature_position_qualifier_on_its_own_line(qualifier):
+    # "KT. BỘ TRƯỞNG / THỨ TRƯỞNG / THƯỜNG TRỰC" (a vbpl Thông tư): one position, two lines
+    doc = parse((*NOI_NHAN, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", qualifier, "(Đã ký)", "Vũ Mạnh Hà"))
+    sig = doc.signatures[0]
+    assert (sig.mode, sig.authority, sig.position, sig.name) == ("KT", "BỘ TRƯỞNG", f"THỨ TRƯỞNG {qualifier}",
+                                                                 "Vũ Mạnh Hà")
+
+
 def test_signature_tm_with_head():
     doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"))
     sig = doc.signatures[0]

@@ -198,7 +198,7 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             i += 1
             continue
         if sig is not None and sig.name is None and sig.has_title() and is_name(_bare(text, cl), g) \
-                and not (ln.caps and i + 1 < hi and is_position(lines[i + 1], g) and not lines[i + 1].cell_break):
+                and not cl["position_qualifier"].match(text) and not (ln.caps and i + 1 < hi and is_position(lines[i + 1], g) and not lines[i + 1].cell_break):
             i = _take_name(sig, lines, i, hi, g, cl)
             continue
         if is_position(ln, g) and not (in_recipients and _continues_item(out, ln)):
@@ -206,7 +206,10 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
                 sig = RawSignature(start=ln.start)
                 out.signatures.append(sig)
             i, text, end = _bold_run(lines, i, hi, g)
-            sig.items.append(("caps", text))
+            if sig.items and sig.items[-1][0] == "caps" and cl["position_qualifier"].match(text):
+                sig.items[-1] = ("caps", f"{sig.items[-1][1]} {text}")
+            else:
+                sig.items.append(("caps", text))
             sig.end = end
             continue
         if in_recipients and cl["group_label"].match(text) \
