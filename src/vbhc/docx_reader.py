@@ -28,6 +28,7 @@ import subprocess
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .errors import InputError
@@ -295,22 +296,18 @@ class _Zip:
             raise InputError(path, f"refused: the DOCX inflates to {total} bytes (limit {MAX_INFLATED})", "too_large")
         self.names = {i.filename for i in infos}
 
-    def xml(self, name: str) -> Any | None:
-        from lxml import etree
-
+    def raw(self, name: str) -> bytes | None:
         name = name.lstrip("/")
         if name not in self.names:
             return None
         try:
-            raw = self.zf.read(name)
+            return self.zf.read(name)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
             raise InputError(self.path, f"not a readable DOCX ({name}: {exc})", "corrupt") from None
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                                 remove_comments=True)
-        try:
-            return etree.fromstring(raw, parser)
-        except etree.XMLSyntaxError as exc:
-            raise InputError(self.path, f"not a readable DOCX ({name}: {exc})", "corrupt") from None
+
+    def xml(self, name: str) -> Any | None:
+        raw = self.raw(name)
+        return None if raw is None else _parse_xml(raw, self.path, name)
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationship id → (type, target part) of ``part``."""
@@ -326,6 +323,30 @@ class _Zip:
             full = target.lstrip("/") if target.startswith("/") else os.path.normpath(f"{folder}/{target}").replace("\\", "/")
             out[rel.get("Id") or ""] = (rel.get("Type") or "", full)
         return out
+
+
+_PARSER: Any = None
+
+
+def _parse_xml(raw: bytes, path: str, name: str) -> Any:
+    """XML with entities, DTDs and the network off (an entity bomb stays text)."""
+    global _PARSER
+    from lxml import etree
+
+    if _PARSER is None:
+        _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                                  remove_comments=True)
+    try:
+        return etree.fromstring(raw, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(path, f"not a readable DOCX ({name}: {exc})", "corrupt") from None
+
+
+@lru_cache(maxsize=16)
+def _styles_of(raw: bytes | None) -> _Styles:
+    """Parsed styles, shared by the documents of one template (a batch reads the same
+    styles.xml again and again). Read-only after construction but for its lookup caches."""
+    return _Styles(None if raw is None else _parse_xml(raw, "styles.xml", "word/styles.xml"))
 
 
 def _main_part(z: _Zip) -> str:
@@ -347,7 +368,10 @@ class _Reader:
         self.main = _main_part(z)
         rels = z.rels(self.main)
         by_type = {t.rsplit("/", 1)[-1]: target for t, target in rels.values()}
-        self.styles = _Styles(z.xml(by_type["styles"]) if "styles" in by_type else None)
+        try:
+            self.styles = _styles_of(z.raw(by_type["styles"]) if "styles" in by_type else None)
+        except InputError as exc:
+            raise InputError(path, exc.cause, exc.code) from None
         self.numbering = _Numbering(z.xml(by_type["numbering"]) if "numbering" in by_type else None)
         self.notes: dict[tuple[str, str], Any] = {}
         for kind in ("footnotes", "endnotes"):
