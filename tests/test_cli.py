@@ -11,6 +11,8 @@ import sys
 
 import pytest
 
+import vbhc
+
 from conftest import PYTHON, REPO, SEED
 from vbhc import cli
 
@@ -254,14 +256,19 @@ def test_strict_and_unreadable_exits_2(capsys, tmp_path, bad_date, order):
     assert code == 2
 
 
-def test_empty_file_is_not_a_crash(capsys, tmp_path):
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t \n"])
+def test_empty_file_is_a_clear_error(capsys, tmp_path, content):
     p = tmp_path / "empty.txt"
-    p.write_bytes(b"")
-    code, out, _ = run(capsys, "parse", str(p), "--json")
-    assert code == 0
-    assert json.loads(out)["family"] == "other"
-    code, _, _ = run(capsys, "parse", str(p), "--strict")
-    assert code == 1  # input.empty is an error diagnostic
+    p.write_bytes(content)
+    code, out, err = run(capsys, "parse", str(p), "--json")
+    assert code == 2 and out == ""
+    line = _one_line(err)
+    assert str(p) in line and "empty" in line
+
+
+def test_empty_text_is_a_document_with_a_diagnostic():
+    doc = vbhc.parse("")  # text given directly never raises
+    assert doc.family == "other" and [d.code for d in doc.errors] == ["input.empty"]
 
 
 # --- a real process -----------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["Document", "InputError", "Source", "VbhcError", "parse", "parse_file", "read_source", "read_text",
-           "__version__"]
+__all__ = ["Document", "InputError", "Source", "VbhcError", "parse", "parse_file", "parse_many", "read_source",
+           "read_text", "__version__"]
 
 if TYPE_CHECKING:
     from .errors import InputError, VbhcError
@@ -37,6 +37,16 @@ def parse_file(path: str, *, format: str | None = None, pdf_engine: str = "pdfiu
     from .reader import read_source
 
     return parse_source(read_source(path, format=format, pdf_engine=pdf_engine), source=str(path))
+
+
+def parse_many(paths, *, jobs: int | None = None, ordered: bool = False, format: str | None = None,
+               pdf_engine: str = "pdfium"):
+    """Parse many files in worker processes; yields a :class:`vbhc.batch.Result` per input
+    (``.path``, ``.ok``, ``.json``, ``.error``, ``.document()``) as each completes, or in
+    input order with ``ordered=True``. See :mod:`vbhc.batch` (``collect`` walks folders)."""
+    from .batch import parse_many as _many
+
+    return _many(paths, jobs=jobs, ordered=ordered, format=format, pdf_engine=pdf_engine)
 
 
 def read_text(path: str) -> str:

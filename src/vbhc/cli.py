@@ -33,6 +33,18 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("files", nargs="+", help="text, DOCX, PDF or HTML files; '-' reads standard input")
     _read_options(t)
     t.add_argument("--csv", action="store_true", help="CSV with a header row")
+    b = sub.add_parser("batch", help="parse many files or folders in parallel into one JSONL file")
+    b.add_argument("paths", nargs="+", help="files and folders (walked for .txt, .docx, .doc, .pdf, .html)")
+    b.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+    b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--glob", help="which files to take from folders, e.g. '*.docx' (default: all known types)")
+    b.add_argument("--format", choices=("jsonl", "json"), default="jsonl",
+                   help="one JSON line per input (default) or one JSON array")
+    b.add_argument("--resume", action="store_true", help="skip inputs already in the output file, append the rest")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    b.add_argument("--input-format", choices=("txt", "docx", "doc", "pdf", "html"),
+                   help="read every file as this format (default: told by the content)")
+    b.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium")
     sub.add_parser("schema", help="print the JSON Schema of the output")
     return ap
 
@@ -86,6 +98,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
         return 0
+
+    if args.command == "batch":
+        from .batch import run
+
+        if args.jobs is not None and args.jobs < 1:
+            print("vbhc: --jobs must be at least 1", file=sys.stderr)
+            return 2
+        return run(args.paths, args.output, jobs=args.jobs, glob=args.glob, out_format=args.format,
+                   resume=args.resume, quiet=args.quiet, format=args.input_format, pdf_engine=args.pdf_engine)
 
     from .document import parse_source
     from .render import tree

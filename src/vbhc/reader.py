@@ -104,7 +104,15 @@ def _bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def read_bytes(data: bytes, path: str = "<bytes>", *, format: str | None = None, pdf_engine: str = "pdfium") -> Source:
-    """Read the bytes of a file of any supported format (``format`` forces one)."""
+    """Read the bytes of a file of any supported format (``format`` forces one). A file with
+    no text at all is an error (``empty``), not an empty document."""
+    src = _read_bytes(data, path, format, pdf_engine)
+    if not src.text.strip():
+        raise InputError(path, "empty: the file has no text" if data.strip() else "empty file", "empty")
+    return src
+
+
+def _read_bytes(data: bytes, path: str, format: str | None, pdf_engine: str) -> Source:
     fmt = format or sniff(data, path)
     if fmt not in FORMATS:
         if fmt == "rtf":

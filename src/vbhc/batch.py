@@ -1,0 +1,240 @@
+"""Many documents: walk folders, parse in worker processes, one record per input.
+
+Workers receive paths, never texts, read and parse the file themselves and send back the
+JSON string (a pydantic model is never pickled). Every input yields exactly one record: the
+document, or an error record ``{"source": path, "error": {"code": …, "message": …}}``.
+A bug that raises inside a worker is an error record too (code ``internal``): one bad file
+never stops a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+EXTENSIONS = (".txt", ".docx", ".doc", ".pdf", ".html", ".htm")
+
+
+@dataclass(slots=True)
+class Result:
+    """One input's outcome: ``json`` (the document) or ``error`` ({"code", "message"})."""
+
+    path: str
+    json: str | None = None
+    error: dict[str, str] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def document(self):
+        """The parsed :class:`~vbhc.models.Document` (``None`` for an error record)."""
+        if self.json is None:
+            return None
+        from .models import Document
+
+        return Document.from_json(self.json)
+
+    def record(self) -> str:
+        """The JSONL line for this input (without the newline)."""
+        if self.json is not None:
+            return self.json
+        return json.dumps({"source": self.path, "error": self.error}, ensure_ascii=False)
+
+
+def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) -> list[str]:
+    """Input files: files named are taken as they are (whatever their name); folders are
+    walked for documents (``glob`` selects, e.g. ``"*.docx"``; default: every known
+    extension). Sorted within a folder, duplicates dropped, order of the arguments kept."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            found = p.rglob(glob) if glob else (f for f in p.rglob("*") if f.suffix.lower() in EXTENSIONS)
+            files = sorted(str(f) for f in found if f.is_file() and not f.name.endswith(".gold.json"))
+        else:
+            files = [str(p)]
+        for f in files:
+            if f not in seen:
+                seen.add(f)
+                out.append(f)
+    return out
+
+
+# -- the work of one input (runs in a worker) ----------------------------------------------
+
+_OPTIONS: dict[str, str | None] = {"format": None, "pdf_engine": "pdfium"}
+
+
+def _init(options: dict[str, str | None]) -> None:
+    _OPTIONS.update(options)
+    from .grammar import grammar
+
+    grammar()  # compile once per process, before the first document
+
+
+def work(path: str) -> Result:
+    """Read and parse one file into a Result; never raises."""
+    from .document import parse_source
+    from .reader import read_source
+
+    try:
+        src = read_source(path, format=_OPTIONS["format"], pdf_engine=_OPTIONS["pdf_engine"] or "pdfium")
+        return Result(path, json=parse_source(src, source=path).to_json(indent=None))
+    except InputError as exc:
+        return Result(path, error={"code": exc.code, "message": str(exc)})
+    except MemoryError:
+        return Result(path, error={"code": "memory", "message": f"{path}: out of memory while parsing"})
+    except Exception as exc:  # a bug in vbhc: reported, the batch goes on
+        return Result(path, error={"code": "internal", "message": f"{path}: internal error: "
+                                   f"{type(exc).__name__}: {exc}"})
+
+
+def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, ordered: bool = False,
+               format: str | None = None, pdf_engine: str = "pdfium", chunksize: int = 4) -> Iterator[Result]:
+    """Parse many files in ``jobs`` processes (default: all cores; 1 parses in this process)
+    and yield a :class:`Result` for each, as they complete (``ordered=True``: in input order).
+
+        for r in vbhc.parse_many(vbhc.batch.collect(["plans/"]), jobs=2):
+            if r.ok: doc = r.document()
+    """
+    files = [str(p) for p in paths]
+    jobs = jobs or os.cpu_count() or 1
+    options = {"format": format, "pdf_engine": pdf_engine}
+    if jobs <= 1 or len(files) <= 1:
+        _init(options)
+        for f in files:
+            yield work(f)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    # a worker is replaced after a while, so a leak in a parser library cannot grow without bound
+    pool = ctx.Pool(jobs, initializer=_init, initargs=(options,), maxtasksperchild=2000)
+    try:
+        it = pool.imap(work, files, chunksize) if ordered else pool.imap_unordered(work, files, chunksize)
+        yield from it
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+# -- the command ---------------------------------------------------------------------------
+
+def done_sources(path: str) -> set[str]:
+    """Inputs already in an output file (for ``--resume``). A last line cut off by an
+    interruption is removed from the file so that appending keeps it valid JSONL."""
+    p = Path(path)
+    if not p.exists():
+        return set()
+    data = p.read_bytes()
+    if data and not data.endswith(b"\n"):
+        cut = data.rfind(b"\n") + 1
+        with open(p, "r+b") as fh:
+            fh.truncate(cut)
+        data = data[:cut]
+    done: set[str] = set()
+    for line in data.splitlines():
+        try:
+            src = json.loads(line).get("source")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(src, str):
+            done.add(src)
+    return done
+
+
+class Progress:
+    """A one-line progress bar with rate and ETA on a terminal's stderr; silent otherwise."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.done = 0
+        self.failed = 0
+        self.t0 = time.monotonic()
+        self.last = 0.0
+
+    def step(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += 0 if ok else 1
+        now = time.monotonic()
+        if self.enabled and (now - self.last >= 0.1 or self.done == self.total):
+            self.last = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        elapsed = max(now - self.t0, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        width = 28
+        filled = int(width * self.done / max(self.total, 1))
+        bar = "#" * filled + "-" * (width - filled)
+        fail = f"  {self.failed} failed" if self.failed else ""
+        sys.stderr.write(f"\r[{bar}] {self.done}/{self.total}  {rate:7.1f} docs/s  ETA {_clock(left)}{fail} ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None, out_format: str, resume: bool,
+        quiet: bool, format: str | None, pdf_engine: str) -> int:
+    """``vbhc batch``: 0 when every input parsed, 2 when any input failed, 130 when interrupted."""
+    files = collect(paths, glob)  # a path that does not exist is an input too: it gets its error record
+    if resume and out_format == "json":
+        print("vbhc: --resume needs --format jsonl", file=sys.stderr)
+        return 2
+    done = done_sources(output) if resume and output != "-" else set()
+    todo = [f for f in files if f not in done]
+    progress = Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
+    sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
+    failed = 0
+    first = True
+    try:
+        if out_format == "json":
+            sink.write("[\n")
+        for r in parse_many(todo, jobs=jobs, ordered=True, format=format, pdf_engine=pdf_engine):
+            line = r.record()
+            if out_format == "json":
+                sink.write(("" if first else ",\n") + line)
+            else:
+                sink.write(line + "\n")  # one write per record: an interruption never cuts a line in two
+            sink.flush()
+            first = False
+            if not r.ok:
+                failed += 1
+            progress.step(r.ok)
+    except KeyboardInterrupt:
+        progress.close()
+        print(f"vbhc: interrupted after {progress.done} of {len(todo)} inputs; the output is complete up to "
+              "there (rerun with --resume)", file=sys.stderr)
+        return 130
+    finally:
+        if out_format == "json":
+            sink.write("\n]\n")
+        if sink is not sys.stdout:
+            sink.close()
+    progress.close()
+    if not quiet:
+        skipped = f", {len(done & set(files))} already done" if resume else ""
+        print(f"vbhc: {len(todo) - failed} parsed, {failed} failed{skipped}", file=sys.stderr)
+    return 2 if failed else 0

@@ -1,0 +1,145 @@
+"""vbhc batch and vbhc.parse_many: one record per input in a stable order, errors as records,
+parallel workers, resume, interruption, progress."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import vbhc
+from conftest import REPO
+from vbhc import batch
+from vbhc.cli import main
+
+SYNTH = REPO / "corpus" / "synthetic"
+FORMATS = REPO / "corpus" / "formats"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    for p in sorted(SYNTH.glob("*.txt"))[:4]:
+        shutil.copy(p, d / p.name)
+    shutil.copy(FORMATS / "plan.docx", d / "sub" / "plan.docx")
+    shutil.copy(FORMATS / "plan.pdf", d / "sub" / "plan.pdf")
+    (d / "sub" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40)
+    (d / "empty.txt").write_bytes(b"")
+    (d / "notes.gold.json").write_text("{}")
+    (d / "readme.md").write_text("not a document type we walk for")
+    return d
+
+
+def records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_collect_walks_folders_sorted_and_keeps_named_files(folder):
+    files = batch.collect([folder, folder / "readme.md"])
+    names = [Path(f).relative_to(folder).as_posix() for f in files]
+    assert names == sorted(names[:-1]) + ["readme.md"]
+    assert "notes.gold.json" not in names and "sub/plan.docx" in names and "sub/image.txt" in names
+    assert batch.collect([folder], glob="*.pdf") == [str(folder / "sub" / "plan.pdf")]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_one_record_per_input_in_order(folder, tmp_path, capsys, jobs):
+    out = tmp_path / "out.jsonl"
+    missing = str(tmp_path / "nope.txt")
+    code = main(["batch", str(folder), missing, "-o", str(out), "--jobs", jobs, "--quiet"])
+    assert code == 2  # some inputs failed
+    recs = records(out)
+    expected = [*batch.collect([folder]), missing]
+    assert [r["source"] for r in recs] == expected
+    errors = {Path(r["source"]).name: r["error"]["code"] for r in recs if "error" in r}
+    assert errors == {"image.txt": "binary", "nope.txt": "not_found", "empty.txt": "empty"}
+    docs = {Path(r["source"]).name: r for r in recs if "error" not in r}
+    assert docs["plan.docx"]["number"]["raw"] == docs["plan.pdf"]["number"]["raw"] == "215/KH-UBND"
+    assert all(r["error"]["message"].startswith(r["source"]) for r in recs if "error" in r)
+    assert capsys.readouterr().err == ""  # --quiet
+
+
+def test_one_and_two_workers_write_the_same_file(folder, tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    main(["batch", str(folder), "-o", str(a), "-j", "1", "-q"])
+    main(["batch", str(folder), "-o", str(b), "-j", "2", "-q"])
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_all_good_inputs_exit_zero_and_summary(tmp_path, capsys):
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", str(SYNTH), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"{len(list(SYNTH.glob('*.txt')))} parsed, 0 failed" in err
+    assert "docs/s" not in err  # no progress bar when stderr is not a terminal
+
+
+def test_json_array_output(folder, tmp_path):
+    out = tmp_path / "o.json"
+    main(["batch", str(folder), "-o", str(out), "--format", "json", "-q"])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data) == len(batch.collect([folder]))
+
+
+def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
+    out = tmp_path / "o.jsonl"
+    files = batch.collect([folder])
+    main(["batch", *files[:3], "-o", str(out), "-q"])
+    with open(out, "a", encoding="utf-8") as fh:
+        fh.write('{"source": "half a rec')  # what a kill -9 in mid-write would leave
+    main(["batch", str(folder), "-o", str(out), "--resume", "-q"])
+    recs = records(out)
+    assert sorted(r["source"] for r in recs) == sorted(files)
+
+
+def test_interrupted_batch_leaves_valid_jsonl(folder, tmp_path, monkeypatch, capsys):
+    real = batch.parse_many
+
+    def interrupted(paths, **kw):
+        for k, r in enumerate(real(paths, **kw)):
+            if k == 3:
+                raise KeyboardInterrupt
+            yield r
+
+    monkeypatch.setattr(batch, "parse_many", interrupted)
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", str(folder), "-o", str(out), "-j", "2"]) == 130
+    assert len(records(out)) == 3
+    assert "--resume" in capsys.readouterr().err
+
+
+def test_progress_bar_draws_rate_and_eta(capsys):
+    p = batch.Progress(3, enabled=True)
+    for ok in (True, False, True):
+        p.last = 0.0
+        p.step(ok)
+    p.close()
+    err = capsys.readouterr().err
+    assert "3/3" in err and "docs/s" in err and "ETA" in err and "1 failed" in err
+
+
+def test_parse_many_yields_every_input(folder):
+    files = batch.collect([folder])
+    results = list(vbhc.parse_many(files, jobs=2))
+    assert sorted(r.path for r in results) == sorted(files)
+    good = [r for r in results if r.ok]
+    doc = next(r for r in good if r.path.endswith("plan.docx")).document()
+    assert doc.number.raw == "215/KH-UBND" and doc.origin.format == "docx"
+    ordered = list(vbhc.parse_many(files, jobs=2, ordered=True))
+    assert [r.path for r in ordered] == files
+
+
+def test_worker_bug_is_a_record_not_a_crash(tmp_path, monkeypatch):
+    import vbhc.document
+
+    def boom(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(vbhc.document, "parse_source", boom)
+    p = tmp_path / "a.txt"
+    p.write_text("Số: 1/TB-UBND\n", encoding="utf-8")
+    (r,) = list(vbhc.parse_many([p], jobs=1))
+    assert r.error["code"] == "internal" and "RuntimeError: boom" in r.error["message"]
