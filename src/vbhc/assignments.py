@@ -198,10 +198,21 @@ _CLAUSE_BREAK = regex.compile(r";\s*|\.\s+|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):\s+")
 _BREAK = regex.compile(r"[;(]|\.(?:\s|$)|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):")  # not the colon of "các Sở: A, B"
 
 
+# How far a clause's subject or a partner list may reach. Agency names are short; bounding
+# the reach keeps the work per lead word constant, so a paragraph of any length (or one
+# 1 MB line without a full stop) costs linear time.
+REACH = 400
+TASK_REACH = 2000  # a task runs to its clause's end, and never further than this
+
+
 def _clause_start(text: str, pos: int) -> int:
-    cut = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+    lo = max(0, pos - REACH)
+    cut = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
         cut = m.end()
+    if cut == lo and lo:  # no clause break within reach: start at a word boundary
+        space = text.find(" ", lo, pos)
+        cut = space + 1 if space >= 0 else pos
     return cut
 
 
@@ -248,8 +259,8 @@ def _lead_text(text: str, start: int, end: int) -> str:
 def _partner_text(text: str, start: int) -> tuple[str, int]:
     """The partner list from ``start`` to where the task begins."""
     ag = agency_grammar()
-    stop = len(text)
-    end_m = _BREAK.search(text, start)
+    stop = min(len(text), start + REACH)
+    end_m = _BREAK.search(text, start, stop)
     if end_m:
         stop = end_m.start()
     segment = text[start:stop]
@@ -300,8 +311,8 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         if pm and not regex.search(r"[;.]", text[after:pm.start()]) and pm.start() - after <= 40:
             ptxt, task_from = _partner_text(text, pm.end())
             partners = split_names(ptxt)
-        end_m = _CLAUSE_END.search(text, task_from)
-        end = end_m.start() if end_m else len(text)
+        end_m = _CLAUSE_END.search(text, task_from, task_from + TASK_REACH)
+        end = end_m.start() if end_m else min(len(text), task_from + TASK_REACH)
         if not partners:
             partners = _later_partners(text, end)
         task = text[task_from:end].strip(" ,:;") or None
@@ -368,10 +379,12 @@ def extract(nodes: list) -> list[RawAssignment]:
         if not any(w in low for w in ("chủ trì", "phối hợp", "đề nghị", "yêu cầu", "trách nhiệm")):
             continue
         heading = _agency_heading(ancestors)
+        dls = None
         for row in from_text(text, node.span.start, heading):
             row.path = path
             row.start, row.end = node.span.start, node.span.end  # offsets inside reflowed text are not the source's
-            dls = find_deadlines(text)
+            if dls is None:
+                dls = find_deadlines(text)  # once per node, not once per row
             if dls:
                 row.deadline = dls[-1]
             if not row.task and node.children:

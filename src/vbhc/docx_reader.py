@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -302,7 +303,7 @@ class _Zip:
             return None
         try:
             return self.zf.read(name)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error) as exc:
             raise InputError(self.path, f"not a readable DOCX ({name}: {exc})", "corrupt") from None
 
     def xml(self, name: str) -> Any | None:

@@ -550,18 +550,28 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium") -> Source:
     pages: list[tuple[float, float, list[_Line]]] = []
     grids: list[list[_Grid]] = []
     blank_pages: list[int] = []
+    broken_pages: list[int] = []
     if engine == "pdfium":
         doc = _open_pdfium(data, path)
         try:
             n = len(doc)
             if n > MAX_PAGES:
                 raise InputError(path, f"too many pages ({n}; the limit is {MAX_PAGES})", "too_large")
+            import pypdfium2 as pdfium
+
             for k in range(n):
-                page = doc[k]
+                try:
+                    page = doc[k]
+                except pdfium.PdfiumError:
+                    broken_pages.append(k + 1)
+                    continue
                 try:
                     width, height = page.get_size()
                     frags = _pdfium_frags(page, height)
                     grids.append(_grids(_pdfium_rules(page, height)) if frags else [])
+                except pdfium.PdfiumError:
+                    broken_pages.append(k + 1)
+                    continue
                 finally:
                     page.close()
                 if not frags:
@@ -578,12 +588,16 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium") -> Source:
             grids.append(_grids(rules))
             pages.append((width, height, _lines(frags)))
     if not pages:
-        raise InputError(path, "not a readable PDF (it has no pages)", "corrupt")
+        why = f"none of its {len(broken_pages)} pages can be read" if broken_pages else "it has no pages"
+        raise InputError(path, f"not a readable PDF ({why})", "corrupt")
     if len(blank_pages) == len(pages):
         raise InputError(path, "no text layer: this PDF is a scanned image (run OCR first)", "scanned")
 
     b = Builder("pdf")
     b.pages = len(pages)
+    if broken_pages:
+        b.notes.append(("pdf.broken_page", f"page(s) {', '.join(map(str, broken_pages[:20]))} cannot be read "
+                        "(damaged); their text is missing"))
     if blank_pages:
         b.notes.append(("pdf.no_text", f"page(s) {', '.join(map(str, blank_pages[:20]))} have no text layer "
                         "(scanned images); their text is missing"))

@@ -21,6 +21,7 @@ from .errors import InputError
 from .source import Source
 
 MAX_BYTES = 64 * 1024 * 1024  # a larger "document" is not one
+STRICT = False  # let unexpected reader exceptions through (the fuzz targets set it)
 
 FORMATS = ("txt", "docx", "doc", "pdf", "html")
 
@@ -106,7 +107,21 @@ def _bytes(path: str | os.PathLike[str]) -> bytes:
 def read_bytes(data: bytes, path: str = "<bytes>", *, format: str | None = None, pdf_engine: str = "pdfium") -> Source:
     """Read the bytes of a file of any supported format (``format`` forces one). A file with
     no text at all is an error (``empty``), not an empty document."""
-    src = _read_bytes(data, path, format, pdf_engine)
+    try:
+        src = _read_bytes(data, path, format, pdf_engine)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(path, "refused: the file nests too deeply to read", "too_deep") from None
+    except MemoryError:
+        raise InputError(path, "refused: reading the file needs more memory than there is", "too_large") from None
+    except Exception as exc:
+        # a damaged file can make a parser library fail in ways it does not document; the
+        # user gets one line naming the file, never a traceback (fuzzing sets STRICT to see them)
+        if STRICT:
+            raise
+        raise InputError(path, f"not a readable {format or sniff(data, path)} file ({type(exc).__name__}: "
+                         f"{str(exc)[:200]})", "unreadable") from None
     if not src.text.strip():
         raise InputError(path, "empty: the file has no text" if data.strip() else "empty file", "empty")
     return src

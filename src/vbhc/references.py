@@ -179,6 +179,10 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
             item.issuer = item.issuer or shared
 
     # without "số": "Nghị định 206/2025/NĐ-CP" is a citation; "Quyết định 142" a short mention
+    first_full: dict[tuple[str | None, str], RawRef] = {}  # (type, bare number) → the first full citation
+    for r in refs:
+        if r.kind != "short":
+            first_full.setdefault((r.type_name, r.number.split("/")[0].split("-")[0]), r)
     for m in rg.typed_bare.finditer(text):
         type_name = rg.type_names.get(m.group("type").casefold())
         number, parts = _parts(m, g)
@@ -186,10 +190,10 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
             ref = RawRef(number, m.group(), m.start("body"), m.end("body"), type_name=type_name, parts=parts,
                          relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
             _tail(rg, text, m.end(), ref)
-            add(ref)
+            if add(ref):
+                first_full.setdefault((type_name, number.split("/")[0].split("-")[0]), ref)
             continue
-        full = next((r for r in refs if r.kind != "short" and r.type_name == type_name
-                     and r.number.split("/")[0].split("-")[0] == number), None)
+        full = first_full.get((type_name, number))
         if full is not None:
             add(RawRef(full.number, m.group(), m.start(), m.end(), kind="short", type_name=type_name,
                        parts=full.parts, date=full.date, issuer=full.issuer))
