@@ -21,11 +21,12 @@ if TYPE_CHECKING:
     from .source import Source
 
 
-def parse(text: str, *, source: str | None = None) -> Document:
-    """Parse the text of one document. Never raises on any string."""
+def parse(text: str, *, source: str | None = None, extract: bool = True) -> Document:
+    """Parse the text of one document. Never raises on any string. ``extract=False`` skips
+    references, assignments and deadlines (the tree alone, faster)."""
     from .document import parse as _parse
 
-    return _parse(text, source=source)
+    return _parse(text, source=source, extract=extract)
 
 
 def parse_file(path: str, *, format: str | None = None, pdf_engine: str = "pdfium") -> Document:

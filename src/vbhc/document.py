@@ -55,10 +55,11 @@ def parse_source(src: Source, *, source: str | None = None) -> M.Document:
     return doc
 
 
-def parse(text: str, *, source: str | None = None, markdown: bool = True) -> M.Document:
+def parse(text: str, *, source: str | None = None, markdown: bool = True, extract: bool = True) -> M.Document:
     """Parse the text of one document into a :class:`~vbhc.models.Document`. Never raises on text.
     ``markdown=False`` reads ``*``, ``#`` and ``|`` inside lines as the document's own characters
-    (text from a DOCX, PDF or HTML reader), not as web-page markup."""
+    (text from a DOCX, PDF or HTML reader), not as web-page markup. ``extract=False`` builds
+    the tree only (no references, assignments or deadlines), for callers that need no more."""
     g = grammar()
     norm = normalize(text)
     lines = tokenize(norm.text, g, markdown)
@@ -83,8 +84,9 @@ def parse(text: str, *, source: str | None = None, markdown: bool = True) -> M.D
     doc = M.Document(source=source, family="other")
     if not header.standard:
         doc.body = [_node(ctx, n) for n in build_tree(_blocks(ctx, work, 0, len(work)), g)]
-        _references(ctx, doc, work)
-        _tasks(doc, ctx, work)
+        if extract:
+            _references(ctx, doc, work)
+            _tasks(doc, ctx, work)
         _finish(ctx, doc)
         return doc
 
@@ -109,8 +111,9 @@ def parse(text: str, *, source: str | None = None, markdown: bool = True) -> M.D
     _apply_closing(ctx, doc, closing)
     _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop)
     _checks(ctx, doc, header, closing)
-    _references(ctx, doc, work)
-    _tasks(doc, ctx, work)
+    if extract:
+        _references(ctx, doc, work)
+        _tasks(doc, ctx, work)
     _finish(ctx, doc)
     return doc
 
