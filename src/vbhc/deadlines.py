@@ -31,10 +31,12 @@ class RawDeadline:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], list[tuple[str, regex.Pattern[str]]]]:
+def _patterns() -> tuple[regex.Pattern[str], list[tuple[str, regex.Pattern[str], tuple[str, ...]]]]:
     data = read_table("deadlines.toml")
     with table_errors("deadlines.toml"):
-        return regex.compile(data["hint"]), [(d["kind"], regex.compile(d["pattern"])) for d in data["deadline"]]
+        return regex.compile(data["hint"]), [(d["kind"], regex.compile(d["pattern"]),
+                                              tuple(w.casefold() for w in d.get("needs", ())))
+                                             for d in data["deadline"]]
 
 
 def _date(y: int, m: int, d: int) -> str | None:
@@ -87,7 +89,10 @@ def find(text: str) -> list[RawDeadline]:
     if not text or not hint.search(text):
         return []
     found: list[RawDeadline] = []
-    for kind, pattern in patterns:
+    low = text.casefold()
+    for kind, pattern, needs in patterns:
+        if needs and not any(w in low for w in needs):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue

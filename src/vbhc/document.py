@@ -104,12 +104,14 @@ def parse(text: str, *, source: str | None = None, markdown: bool = True, extrac
         doc.preamble.append(_node(ctx, RawNode(kind, block.start, block.end, text=block.text)))
     doc.body = [_node(ctx, n) for n in build_tree(rest, g)]
 
+    is_start = {k for k in range(cs, len(work)) if _attachment_start(work, k, g)}  # computed once
+
     def stop(i: int) -> bool:
-        return _attachment_start(work, i, g) or bool(g.closing["footnote"].match(work[i].text))
+        return i in is_start or bool(g.closing["footnote"].match(work[i].text))
 
     closing = parse_closing(work, cs, len(work), g, stop) if cs < len(work) else Closing()
     _apply_closing(ctx, doc, closing)
-    _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop)
+    _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop, is_start)
     _checks(ctx, doc, header, closing)
     if extract:
         _references(ctx, doc, work)
@@ -320,17 +322,17 @@ def _attachment_start(work: list[Line], i: int, g: Grammar) -> bool:
     return False
 
 
-def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop) -> None:
+def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, is_start: set[int]) -> None:
     g = ctx.g
     i = lo
     n = len(work)
-    starts = [k for k in range(lo, n) if _attachment_start(work, k, g)]
+    starts = sorted(k for k in is_start if k >= lo)
     # footnotes after the last attachment belong to the document, not to that attachment
     tail = next((k for k in range(starts[-1] + 1 if starts else lo, n) if g.closing["footnote"].match(work[k].text)), n)
     while i < n:
-        if _attachment_start(work, i, g):
+        if i in is_start:
             j = i + 1
-            while j < n and j != tail and not _attachment_start(work, j, g):
+            while j < n and j != tail and j not in is_start:
                 j += 1
             doc.attachments.append(_attachment(ctx, work, i, j))
             i = j

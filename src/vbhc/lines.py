@@ -114,7 +114,14 @@ def tokenize(text: str, g: Grammar, markdown: bool = True) -> list[Line]:
                 separators += 1
                 bold = italic = False
             stripped = piece.strip()
-            if markdown:
+            if markdown and "*" not in piece:  # the common line: no emphasis to track
+                bold_start, bold_until = False, 0
+                content = stripped
+                if "#" in content or "\\" in content:
+                    content = clean(piece)
+                elif "  " in content:
+                    content = _SPACES.sub(" ", content)
+            elif markdown:
                 stars = stripped.count("**")
                 bold_start = stripped.startswith("**") and not bold
                 bold_until = _bold_close(stripped, bold)
@@ -122,9 +129,10 @@ def tokenize(text: str, g: Grammar, markdown: bool = True) -> list[Line]:
                     bold = not bold
                 if (stripped.count("*") - 2 * stars) % 2:
                     italic = not italic
+                content = clean_(piece)
             else:
                 bold_start, bold_until = False, 0
-            content = clean_(piece)
+                content = clean_(piece)
             if content and g.header["rule"].match(content):
                 pending_break = True  # a drawn rule (-----, *) separates blocks; it is not text
                 content = ""
