@@ -283,7 +283,7 @@ class _Zip:
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zf.infolist()
-        except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError, zlib.error) as exc:
             raise InputError(path, f"not a readable DOCX (damaged zip: {exc})", "corrupt") from None
         if len(infos) > MAX_ENTRIES:
             raise InputError(path, f"not a DOCX: the zip holds {len(infos)} entries", "too_large")
@@ -303,7 +303,8 @@ class _Zip:
             return None
         try:
             return self.zf.read(name)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError,
+                zlib.error) as exc:
             raise InputError(self.path, f"not a readable DOCX ({name}: {exc})", "corrupt") from None
 
     def xml(self, name: str) -> Any | None:
