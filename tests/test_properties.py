@@ -563,3 +563,56 @@ def test_built_document_line_endings_and_bom(built, newline, bom):
     assert built.number in text[doc.number.span.start:doc.number.span.end]
     sig = doc.signatures[0].span
     assert built.signer in text[sig.start:sig.end]
+
+
+# --- nothing dropped ------------------------------------------------------------------------------
+
+_MARKUP = set("*|#\\-–—_=.,;:+")  # markdown residue, cell separators, drawn rules, bare punctuation
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}  # what normalisation removes or makes a space
+
+
+def check_nothing_dropped(doc: Document, text: str) -> None:
+    """Between the first and the last node of the preamble and body, every character that
+    is not white space or markup lies inside some node's span: what no rule knows becomes a
+    paragraph, it is never dropped."""
+    nodes = [*doc.preamble, *doc.body]
+    if not nodes:
+        return
+    covered = bytearray(len(text) + 1)
+    for top in nodes:
+        for node in top.walk():
+            covered[node.span.start:node.span.end] = b"\x01" * (node.span.end - node.span.start)
+    lo = min(n.span.start for n in nodes)
+    hi = max(n.span.end for n in nodes)
+    lost = [i for i in range(lo, hi) if not covered[i] and not text[i].isspace() and text[i] not in _MARKUP
+            and unicodedata.category(text[i]) not in _INVISIBLE]
+    assert not lost, f"characters outside every node: {[text[i] for i in lost[:20]]} at {lost[:5]}"
+
+
+@FEWER
+@given(arbitrary_text)
+def test_nothing_dropped_in_arbitrary_text(text):
+    check_nothing_dropped(vbhc.parse(text), text)
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.rglob("*.txt")), ids=lambda p: p.name)
+def test_nothing_dropped_in_corpus(path):
+    text = path.read_text(encoding="utf-8")
+    check_nothing_dropped(vbhc.parse(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    "\n" * 100_000, "x" * 5_000_000, "Điều 1. " + "a " * 2_000_000, "\u202e\u200fSố: 1/TB-UBND\u202c\n" * 50,
+    "\ud800\udfff".encode("utf-16", "surrogatepass").decode("utf-16", "replace"),
+    "".join(chr(c) for c in range(0, 0x250)) * 20, "\x00\x01\x02\x1b[31m\x7f" * 1000,
+], ids=["100k-newlines", "5MB-line", "5MB-words", "rtl-marks", "surrogate-pair", "all-low-code-points", "controls"])
+def test_parse_extreme_inputs(text):
+    doc = vbhc.parse(text)
+    check_spans(doc, text)
+    check_round_trip(doc)
+
+
+@FEWER
+@given(built_documents())
+def test_nothing_dropped_in_generated_documents(built):
+    check_nothing_dropped(vbhc.parse(built.text), built.text)

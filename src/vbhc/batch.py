@@ -74,9 +74,13 @@ def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) ->
 _OPTIONS: dict[str, str | None] = {"format": None, "pdf_engine": "pdfium"}
 
 
-def _init(options: dict[str, str | None]) -> None:
+def _init(options: dict, limits: dict | None = None) -> None:
     _OPTIONS.update(options)
     from .grammar import grammar
+    from .limits import configure
+
+    if limits:
+        configure(**limits)  # a spawned worker does not inherit the parent's settings
 
     grammar()  # compile once per process, before the first document
 
@@ -108,6 +112,10 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
     """
     files = [str(p) for p in paths]
     jobs = jobs or os.cpu_count() or 1
+    from dataclasses import asdict
+
+    from .limits import LIMITS
+
     options = {"format": format, "pdf_engine": pdf_engine}
     if jobs <= 1 or len(files) <= 1:
         _init(options)
@@ -118,7 +126,7 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
 
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     # a worker is replaced after a while, so a leak in a parser library cannot grow without bound
-    pool = ctx.Pool(jobs, initializer=_init, initargs=(options,), maxtasksperchild=2000)
+    pool = ctx.Pool(jobs, initializer=_init, initargs=(options, asdict(LIMITS)), maxtasksperchild=2000)
     try:
         it = pool.imap(work, files, chunksize) if ordered else pool.imap_unordered(work, files, chunksize)
         yield from it

@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--input-format", choices=("txt", "docx", "doc", "pdf", "html"),
                    help="read every file as this format (default: told by the content)")
     b.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium")
+    _limit_options(b)
     sub.add_parser("schema", help="print the JSON Schema of the output")
     return ap
 
@@ -55,6 +56,12 @@ def _read_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, help="read every file as this format (default: told by the content)")
     p.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium",
                    help="how to read PDF text (default: pdfium, the fast one)")
+    _limit_options(p)
+
+
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-bytes", type=int, metavar="N", help="refuse files larger than N bytes (default 32 MiB)")
+    p.add_argument("--max-pages", type=int, metavar="N", help="refuse PDFs of more than N pages (default 1000)")
 
 
 def _read(path: str, args: argparse.Namespace):
@@ -93,6 +100,10 @@ def _tokens(text: str, markdown: bool = True) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "max_bytes", None) or getattr(args, "max_pages", None):
+        from .limits import configure
+
+        configure(max_bytes=args.max_bytes, max_pages=args.max_pages)
     if args.command == "schema":
         from .models import Document
 

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import InputError
+from .limits import LIMITS
 from .source import Builder, Source, Style
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -53,10 +54,7 @@ PPR, RPR, INS, HYPERLINK, SMARTTAG, FLDSIMPLE = (_w(t) for t in ("pPr", "rPr", "
 TXBX = _w("txbxContent")
 SKIPPED_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF"})
 
-# Limits against hostile files: a DOCX of a real document is a few MB inflated.
-MAX_INFLATED = 256 * 1024 * 1024   # all parts together
-MAX_RATIO = 200                    # inflated / compressed, per part (a zip bomb is 1000+)
-MAX_ENTRIES = 10_000
+MAX_ENTRIES = 10_000  # a DOCX has tens of parts
 
 
 def _val(el: Any, name: str = "val") -> str | None:
@@ -290,11 +288,12 @@ class _Zip:
         total = 0
         for info in infos:
             total += info.file_size
-            if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            if info.file_size > 1_000_000 and info.file_size > LIMITS.max_ratio * max(info.compress_size, 1):
                 raise InputError(path, f"refused: {info.filename} inflates {info.file_size // max(info.compress_size, 1)}"
                                  " times (a zip bomb?)", "zip_bomb")
-        if total > MAX_INFLATED:
-            raise InputError(path, f"refused: the DOCX inflates to {total} bytes (limit {MAX_INFLATED})", "too_large")
+        if total > LIMITS.max_inflated:
+            raise InputError(path, f"refused: the DOCX inflates to {total} bytes (limit {LIMITS.max_inflated})",
+                             "too_large")
         self.names = {i.filename for i in infos}
 
     def raw(self, name: str) -> bytes | None:
@@ -338,6 +337,10 @@ def _parse_xml(raw: bytes, path: str, name: str) -> Any:
     if _PARSER is None:
         _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                                   remove_comments=True)
+    head = raw[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in raw:
+        # Word never writes a DTD: declarations here are an entity bomb or an external entity
+        raise InputError(path, f"refused: {name} declares XML entities or a DTD (an entity bomb?)", "xml_entities")
     try:
         return etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as exc:

@@ -32,10 +32,10 @@ import regex
 
 from .errors import InputError
 from .grammar import read_table, table_errors
+from .limits import LIMITS
 from .source import Builder, Source, Style
 
 ENGINES = ("pdfium", "pdfplumber")
-MAX_PAGES = 5000
 
 
 @dataclass(slots=True)
@@ -555,8 +555,9 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium") -> Source:
         doc = _open_pdfium(data, path)
         try:
             n = len(doc)
-            if n > MAX_PAGES:
-                raise InputError(path, f"too many pages ({n}; the limit is {MAX_PAGES})", "too_large")
+            if n > LIMITS.max_pages:
+                raise InputError(path, f"too many pages ({n}; the limit is {LIMITS.max_pages}, see --max-pages)",
+                                 "too_large")
             import pypdfium2 as pdfium
 
             for k in range(n):
@@ -581,8 +582,8 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium") -> Source:
             doc.close()
     else:
         for k, (width, height, frags, rules) in enumerate(_pdfplumber_pages(data, path)):
-            if k >= MAX_PAGES:
-                raise InputError(path, f"too many pages (more than {MAX_PAGES})", "too_large")
+            if k >= LIMITS.max_pages:
+                raise InputError(path, f"too many pages (more than {LIMITS.max_pages}, see --max-pages)", "too_large")
             if not frags:
                 blank_pages.append(k + 1)
             grids.append(_grids(rules))

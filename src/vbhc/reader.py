@@ -18,9 +18,9 @@ import os
 from pathlib import Path
 
 from .errors import InputError
+from .limits import LIMITS
 from .source import Source
 
-MAX_BYTES = 64 * 1024 * 1024  # a larger "document" is not one
 STRICT = False  # let unexpected reader exceptions through (the fuzz targets set it)
 
 FORMATS = ("txt", "docx", "doc", "pdf", "html")
@@ -91,8 +91,9 @@ def _bytes(path: str | os.PathLike[str]) -> bytes:
         if p.is_dir():
             raise InputError(name, "is a directory", "not_a_file")
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, f"too large ({size} bytes; the limit is {MAX_BYTES})", "too_large")
+        if size > LIMITS.max_bytes:
+            raise InputError(name, f"too large ({size} bytes; the limit is {LIMITS.max_bytes}, see --max-bytes)",
+                             "too_large")
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "no such file", "not_found") from None
@@ -107,6 +108,9 @@ def _bytes(path: str | os.PathLike[str]) -> bytes:
 def read_bytes(data: bytes, path: str = "<bytes>", *, format: str | None = None, pdf_engine: str = "pdfium") -> Source:
     """Read the bytes of a file of any supported format (``format`` forces one). A file with
     no text at all is an error (``empty``), not an empty document."""
+    if len(data) > LIMITS.max_bytes:
+        raise InputError(path, f"too large ({len(data)} bytes; the limit is {LIMITS.max_bytes}, see --max-bytes)",
+                         "too_large")
     try:
         src = _read_bytes(data, path, format, pdf_engine)
     except InputError:
