@@ -10,6 +10,8 @@ gives an alias. Laws cited by name and date have no number: they are *named* ref
 
 from __future__ import annotations
 
+import re
+
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +29,7 @@ WINDOW = 60  # characters looked at before a citation for its type and relation
 class RefGrammar:
     number: regex.Pattern[str]
     typed_bare: regex.Pattern[str]
+    typed_start: re.Pattern[str]
     list_next: regex.Pattern[str]
     date: regex.Pattern[str]
     issuer: regex.Pattern[str]
@@ -56,6 +59,9 @@ def ref_grammar() -> RefGrammar:
             number=regex.compile(pats["number"]),
             typed_bare=regex.compile(rf"(?<![\p{{L}}])(?P<type>(?i:{alt}))\s+" + pats["bare"].removeprefix("(?x)"),
                                      regex.X),
+            # where typed_bare can start, found in the lower-cased text by the standard library's
+            # engine: case-sensitive, it scans several times faster than the case-insensitive one
+            typed_start=re.compile("(?:" + "|".join(re.escape(n.lower()) for n in names) + r")\s+\d"),
             list_next=regex.compile(pats["list_next"]),
             date=regex.compile(pats["date"]),
             issuer=regex.compile(pats["issuer"].replace("{types}", f"(?:{alt})")),
@@ -133,6 +139,23 @@ def _tail(rg: RefGrammar, text: str, pos: int, ref: RawRef) -> int:
     return pos
 
 
+def _typed_bare(rg: RefGrammar, text: str):
+    """``rg.typed_bare.finditer(text)``, faster: the full pattern runs only where the
+    prefilter saw a type name followed by a number."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+        yield from rg.typed_bare.finditer(text)
+        return
+    end = 0
+    for c in rg.typed_start.finditer(low):
+        if c.start() < end:
+            continue
+        m = rg.typed_bare.match(text, c.start())
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], list[RawNamed], Joined]:
     """References in the text of ``lines``; spans are offsets in the normalised text."""
     g = grammar()
@@ -183,7 +206,7 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
     for r in refs:
         if r.kind != "short":
             first_full.setdefault((r.type_name, r.number.split("/")[0].split("-")[0]), r)
-    for m in rg.typed_bare.finditer(text):
+    for m in _typed_bare(rg, text):
         type_name = rg.type_names.get(m.group("type").casefold())
         number, parts = _parts(m, g)
         if m.group("sym") or m.group("psym"):
