@@ -143,3 +143,24 @@ def test_worker_bug_is_a_record_not_a_crash(tmp_path, monkeypatch):
     p.write_text("Số: 1/TB-UBND\n", encoding="utf-8")
     (r,) = list(vbhc.parse_many([p], jobs=1))
     assert r.error["code"] == "internal" and "RuntimeError: boom" in r.error["message"]
+
+
+def _dies_on_crash_me(path, format=None, pdf_engine="pdfium"):
+    import os as _os
+
+    if Path(path).name == "crash-me.txt":
+        _os._exit(1)  # what a segfault in a native library or the OOM killer does to a worker
+    return batch.work.__wrapped__(path, format, pdf_engine)
+
+
+def test_a_dying_worker_costs_only_its_file(folder, monkeypatch):
+    (folder / "crash-me.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
+    real = batch.work
+    _dies_on_crash_me.__wrapped__ = real  # type: ignore[attr-defined]
+    monkeypatch.setattr(batch, "work", _dies_on_crash_me)
+    files = batch.collect([folder])
+    results = list(vbhc.parse_many(files, jobs=2, ordered=True))
+    assert [r.path for r in results] == files
+    codes = {Path(r.path).name: (r.error or {}).get("code") for r in results}
+    assert codes["crash-me.txt"] == "crashed"
+    assert codes["plan.docx"] is None and codes["plan.pdf"] is None and codes["image.txt"] == "binary"

@@ -71,71 +71,122 @@ def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) ->
 
 # -- the work of one input (runs in a worker) ----------------------------------------------
 
-_OPTIONS: dict[str, str | None] = {"format": None, "pdf_engine": "pdfium"}
-
-
-def _init(options: dict, limits: dict | None = None) -> None:
-    _OPTIONS.update(options)
+def _init(limits: dict | None = None, worker: bool = False) -> None:
     from .grammar import grammar
     from .limits import configure
 
+    if worker:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if limits:
         configure(**limits)  # a spawned worker does not inherit the parent's settings
-
     grammar()  # compile once per process, before the first document
 
 
-def work(path: str) -> Result:
+def work(path: str, format: str | None = None, pdf_engine: str = "pdfium") -> Result:
     """Read and parse one file into a Result; never raises."""
     from .document import parse_source
     from .reader import read_source
 
     try:
-        src = read_source(path, format=_OPTIONS["format"], pdf_engine=_OPTIONS["pdf_engine"] or "pdfium")
+        src = read_source(path, format=format, pdf_engine=pdf_engine)
         return Result(path, json=parse_source(src, source=path).to_json(indent=None))
     except InputError as exc:
         return Result(path, error={"code": exc.code, "message": str(exc)})
     except MemoryError:
-        return Result(path, error={"code": "memory", "message": f"{path}: out of memory while parsing"})
+        return Result(path, error={"code": "too_large", "message": f"{path}: out of memory while parsing"})
     except Exception as exc:  # a bug in vbhc: reported, the batch goes on
         return Result(path, error={"code": "internal", "message": f"{path}: internal error: "
                                    f"{type(exc).__name__}: {exc}"})
 
 
 def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, ordered: bool = False,
-               format: str | None = None, pdf_engine: str = "pdfium", chunksize: int = 4) -> Iterator[Result]:
+               format: str | None = None, pdf_engine: str = "pdfium") -> Iterator[Result]:
     """Parse many files in ``jobs`` processes (default: all cores; 1 parses in this process)
     and yield a :class:`Result` for each, as they complete (``ordered=True``: in input order).
+
+    A worker that dies (a crash in a native library, the out-of-memory killer) costs only the
+    file it was reading: the pool is restarted, the files that were in flight are retried one
+    at a time, and the one that kills a worker again gets an error record (``crashed``).
 
         for r in vbhc.parse_many(vbhc.batch.collect(["plans/"]), jobs=2):
             if r.ok: doc = r.document()
     """
     files = [str(p) for p in paths]
     jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(files) <= 1:
+        _init()
+        for f in files:
+            yield work(f, format, pdf_engine)
+        return
+    yield from _pooled(files, jobs, ordered, format, pdf_engine)
+
+
+def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_engine: str) -> Iterator[Result]:
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
     from dataclasses import asdict
 
     from .limits import LIMITS
 
-    options = {"format": format, "pdf_engine": pdf_engine}
-    if jobs <= 1 or len(files) <= 1:
-        _init(options)
-        for f in files:
-            yield work(f)
-        return
-    import multiprocessing as mp
-
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    # a worker is replaced after a while, so a leak in a parser library cannot grow without bound
-    pool = ctx.Pool(jobs, initializer=_init, initargs=(options, asdict(LIMITS)), maxtasksperchild=2000)
+
+    def pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(asdict(LIMITS), True))
+
+    ex = pool()
+    todo: deque[tuple[int, str]] = deque(enumerate(files))
+    suspects: deque[tuple[int, str]] = deque()  # in flight when a worker died: retried one at a time
+    inflight: dict = {}
+    ready: dict[int, Result] = {}
+    next_out = 0
+    window = jobs * 4  # a few tasks queued per worker, not the whole batch
     try:
-        it = pool.imap(work, files, chunksize) if ordered else pool.imap_unordered(work, files, chunksize)
-        yield from it
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
+        while todo or suspects or inflight:
+            if suspects:
+                if not inflight:
+                    i, f = suspects.popleft()
+                    inflight[ex.submit(work, f, format, pdf_engine)] = (i, f, True)
+            else:
+                while todo and len(inflight) < window:
+                    i, f = todo.popleft()
+                    inflight[ex.submit(work, f, format, pdf_engine)] = (i, f, False)
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                i, f, alone = inflight.pop(fut)
+                try:
+                    r = fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:
+                        r = Result(f, error={"code": "crashed", "message": f"{f}: the worker reading this file "
+                                             "died (a crash in a parser library, or out of memory)"})
+                    else:
+                        suspects.append((i, f))
+                        continue
+                if ordered:
+                    ready[i] = r
+                else:
+                    yield r
+            if broken:
+                for fut, (i, f, _alone) in inflight.items():
+                    fut.cancel()
+                    suspects.append((i, f))
+                inflight.clear()
+                ex.shutdown(wait=False, cancel_futures=True)
+                ex = pool()
+            while next_out in ready:
+                yield ready.pop(next_out)
+                next_out += 1
+            if ordered and not inflight and not todo and not suspects:
+                for k in sorted(ready):
+                    yield ready.pop(k)
     finally:
-        pool.join()
+        ex.shutdown(wait=False, cancel_futures=True)
 
 
 # -- the command ---------------------------------------------------------------------------
@@ -211,10 +262,17 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
     if resume and out_format == "json":
         print("vbhc: --resume needs --format jsonl", file=sys.stderr)
         return 2
-    done = done_sources(output) if resume and output != "-" else set()
+    if resume and output == "-":
+        print("vbhc: --resume needs an output file (-o FILE)", file=sys.stderr)
+        return 2
+    try:
+        done = done_sources(output) if resume else set()
+        sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
+    except OSError as exc:
+        print(f"vbhc: {output}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     todo = [f for f in files if f not in done]
     progress = Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
-    sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
     failed = 0
     first = True
     try:
@@ -233,8 +291,9 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
             progress.step(r.ok)
     except KeyboardInterrupt:
         progress.close()
+        again = " (rerun with --resume)" if out_format == "jsonl" and output != "-" else ""
         print(f"vbhc: interrupted after {progress.done} of {len(todo)} inputs; the output is complete up to "
-              "there (rerun with --resume)", file=sys.stderr)
+              f"there{again}", file=sys.stderr)
         return 130
     finally:
         if out_format == "json":

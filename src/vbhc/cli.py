@@ -68,7 +68,10 @@ def _read(path: str, args: argparse.Namespace):
     from .reader import read_bytes, read_source
 
     if path == "-":
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>", format=args.format, pdf_engine=args.pdf_engine)
+        from .limits import LIMITS
+
+        data = sys.stdin.buffer.read(LIMITS.max_bytes + 1)  # over the limit by one byte at most
+        return read_bytes(data, "<stdin>", format=args.format, pdf_engine=args.pdf_engine)
     return read_source(path, format=args.format, pdf_engine=args.pdf_engine)
 
 
@@ -100,6 +103,11 @@ def _tokens(text: str, markdown: bool = True) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    for name in ("max_bytes", "max_pages"):
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            print(f"vbhc: --{name.replace('_', '-')} must be at least 1", file=sys.stderr)
+            return 2
     if getattr(args, "max_bytes", None) or getattr(args, "max_pages", None):
         from .limits import configure
 

@@ -161,7 +161,7 @@ class _Styles:
                     nid = _val(num.find(_w("numId")))
                     lvl = _val(num.find(_w("ilvl")))
                     if nid:
-                        self._num[key] = (nid, int(lvl) if lvl and lvl.isdigit() else 0)
+                        self._num[key] = (nid, int(lvl) if lvl and lvl.isdecimal() else 0)
                     break
         return self._num[key]
 
@@ -171,6 +171,8 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 
 
 def _roman(n: int) -> str:
+    if n > 3999:
+        return str(n)
     out = []
     for v, s in _ROMAN:
         while n >= v:
@@ -179,9 +181,12 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
+MAX_START = 32767  # Word's own limit on a list's start value
+
+
 def _letter(n: int) -> str:
-    # Word: a..z, then aa..zz, aaa..
-    if n < 1:
+    # Word: a..z, then aa..zz, aaa..; past zzzz a number (a damaged file, not a real list)
+    if n < 1 or n > 26 * 4:
         return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -224,7 +229,8 @@ class _Numbering:
                     start = int(_val(lvl.find(_w("start"))) or 1)
                 except ValueError:
                     continue
-                lv[i] = (_val(lvl.find(_w("numFmt"))) or "decimal", _val(lvl.find(_w("lvlText"))) or "", start)
+                lv[i] = (_val(lvl.find(_w("numFmt"))) or "decimal", _val(lvl.find(_w("lvlText"))) or "",
+                         min(max(start, 0), MAX_START))
             if aid is not None:
                 self.levels[aid] = lv
         for num in root.iter(_w("num")):
@@ -233,8 +239,9 @@ class _Numbering:
             overrides: dict[int, int] = {}
             for ov in num.iter(_w("lvlOverride")):
                 so = _val(ov.find(_w("startOverride")))
-                if so and so.isdigit():
-                    overrides[int(ov.get(_w("ilvl")) or 0)] = int(so)
+                lvl_no = ov.get(_w("ilvl")) or "0"
+                if so and so.isdecimal() and lvl_no.isdecimal():
+                    overrides[int(lvl_no)] = min(int(so), MAX_START)
             if nid is not None and aid is not None:
                 self.nums[nid] = (aid, overrides)
 
@@ -490,7 +497,7 @@ class _Reader:
             nid = _val(num.find(_w("numId")))
             lvl = _val(num.find(_w("ilvl")))
             if nid:
-                ref = (nid, int(lvl) if lvl and lvl.isdigit() else 0)
+                ref = (nid, int(lvl) if lvl and lvl.isdecimal() else 0)
         else:
             ref = self.styles.numbering(pstyle)
         if ref and "".join(r[0] for r in runs).strip():
@@ -508,9 +515,9 @@ class _Reader:
                 paras.extend(_split_lines(runs))
                 for box in boxes:
                     paras.extend(self._box(box, where))
-            elif el.tag == TBL:  # a table inside a cell: its paragraphs, in order
-                for r, tr in enumerate(el.iter(TR), 1):
-                    for c, inner in enumerate(tr.iter(TC), 1):
+            elif el.tag == TBL:  # a table inside a cell: its paragraphs, in order (once each)
+                for r, tr in enumerate(el.findall(TR), 1):
+                    for c, inner in enumerate(tr.findall(TC), 1):
                         paras.extend(self._cell(inner, {**where, "inner": [r, c]}))
         return paras
 
@@ -533,6 +540,8 @@ class _Reader:
             if el.tag == P:
                 runs, inner = self._paragraph(el, {**where, "textbox": True})
                 paras.extend(_split_lines(runs))
+                for box in inner[:8]:  # a text box inside a text box (bounded: a damaged file may loop)
+                    paras.extend(self._box(box, where))
         return paras
 
     def _body(self, container: Any) -> None:
@@ -567,7 +576,7 @@ class _Reader:
             paras: list[list[tuple[str, dict, Style | None]]] = []
             for el in _blocks(self.notes[key]):
                 if el.tag == P:
-                    runs, _ = self._paragraph(el, {key[0]: int(key[1]) if key[1].isdigit() else key[1]})
+                    runs, _ = self._paragraph(el, {key[0]: int(key[1]) if key[1].isdecimal() else key[1]})
                     paras.extend(_split_lines(runs))
             text_runs = [r for p in paras for r in p]
             if not "".join(r[0] for r in text_runs).strip():
@@ -683,7 +692,8 @@ def read_doc(data: bytes, path: str) -> Source:
         cmd = [exe, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
                "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, src]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=SOFFICE_TIMEOUT, check=False)
+            proc = subprocess.run(cmd, capture_output=True, timeout=SOFFICE_TIMEOUT, check=False,
+                                  start_new_session=True)  # its own group: soffice.bin goes with it
         except subprocess.TimeoutExpired:
             raise InputError(path, f"LibreOffice did not convert the .doc within {SOFFICE_TIMEOUT} s", "convert") from None
         out = os.path.join(tmp, "in.docx")

@@ -42,5 +42,5 @@ def configure(**values: int) -> Limits:
         if not hasattr(LIMITS, name):
             raise TypeError(f"unknown limit {name!r}; one of {', '.join(f.name for f in fields(Limits))}")
         if value is not None:
-            setattr(LIMITS, name, int(value))
+            setattr(LIMITS, name, max(1, int(value)))
     return LIMITS

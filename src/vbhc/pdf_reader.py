@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import ctypes
 import statistics
+import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -457,14 +458,13 @@ def _layout(b: Builder, page: int, lines: list[_Line], left: float, right: float
             for f in inside:
                 g = next(g for g in grids if g.holds(f))
                 if id(g) not in placed:
-                    placed[id(g)] = (g, [], len(kept))
+                    placed[id(g)] = (g, [])
                     kept.append(g)  # the table's place in the flow
                 placed[id(g)][1].append(f)
-            rest = [s for s in ln.segs if not any(g.holds(f) for f in s.frags for g in grids)]
-            if rest:
-                kept.append(_Line(rest, ln.top, ln.bottom))
-        tables = {id(g): frs for g, frs, _ in placed.values()}
-        flow = [x for x in kept]
+            outside = [f for s in ln.segs for f in s.frags if not any(g.holds(f) for g in grids)]
+            kept.extend(_lines(outside))  # text beside the table on the same line is kept
+        tables = {id(g): frs for g, frs in placed.values()}
+        flow = kept
         start = 0
         for k, item in enumerate(flow + [None]):
             if item is None or isinstance(item, _Grid):
@@ -543,64 +543,90 @@ def _furniture_lines(pages: list[tuple[float, float, list[_Line]]]) -> set[tuple
     return out
 
 
+_PDFIUM = threading.Lock()
+
+
+@dataclass(slots=True)
+class _Pages:
+    pages: list[tuple[float, float, list[_Line]]] = field(default_factory=list)
+    grids: list[list[_Grid]] = field(default_factory=list)
+    blank: list[int] = field(default_factory=list)
+    broken: list[int] = field(default_factory=list)
+
+
 def read_pdf(data: bytes, path: str, engine: str = "pdfium") -> Source:
     """Read a PDF's text layer. Raises :class:`InputError` for scanned, encrypted or damaged files."""
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; one of {', '.join(ENGINES)}")
-    pages: list[tuple[float, float, list[_Line]]] = []
-    grids: list[list[_Grid]] = []
-    blank_pages: list[int] = []
-    broken_pages: list[int] = []
     if engine == "pdfium":
-        doc = _open_pdfium(data, path)
-        try:
-            n = len(doc)
-            if n > LIMITS.max_pages:
-                raise InputError(path, f"too many pages ({n}; the limit is {LIMITS.max_pages}, see --max-pages)",
-                                 "too_large")
-            import pypdfium2 as pdfium
-
-            for k in range(n):
-                try:
-                    page = doc[k]
-                except pdfium.PdfiumError:
-                    broken_pages.append(k + 1)
-                    continue
-                try:
-                    width, height = page.get_size()
-                    frags = _pdfium_frags(page, height)
-                    grids.append(_grids(_pdfium_rules(page, height)) if frags else [])
-                except pdfium.PdfiumError:
-                    broken_pages.append(k + 1)
-                    continue
-                finally:
-                    page.close()
-                if not frags:
-                    blank_pages.append(k + 1)
-                pages.append((width, height, _lines(frags)))
-        finally:
-            doc.close()
+        with _PDFIUM:  # pdfium is not thread-safe, even across documents
+            got = _pdfium_pages(data, path)
     else:
-        for k, (width, height, frags, rules) in enumerate(_pdfplumber_pages(data, path)):
-            if k >= LIMITS.max_pages:
-                raise InputError(path, f"too many pages (more than {LIMITS.max_pages}, see --max-pages)", "too_large")
+        got = _pdfplumber_read(data, path)
+    return _assemble(got, path)
+
+
+def _pdfium_pages(data: bytes, path: str) -> _Pages:
+    import pypdfium2 as pdfium
+
+    got = _Pages()
+    doc = _open_pdfium(data, path)
+    try:
+        n = len(doc)
+        if n > LIMITS.max_pages:
+            raise InputError(path, f"too many pages ({n}; the limit is {LIMITS.max_pages}, see --max-pages)",
+                             "too_large")
+        for k in range(n):
+            try:
+                page = doc[k]
+            except pdfium.PdfiumError:
+                got.broken.append(k + 1)
+                continue
+            try:
+                width, height = page.get_size()
+                frags = _pdfium_frags(page, height)
+                grids = _grids(_pdfium_rules(page, height)) if frags else []
+            except pdfium.PdfiumError:
+                got.broken.append(k + 1)
+                continue
+            finally:
+                page.close()
             if not frags:
-                blank_pages.append(k + 1)
-            grids.append(_grids(rules))
-            pages.append((width, height, _lines(frags)))
+                got.blank.append(k + 1)
+            got.grids.append(grids)
+            got.pages.append((width, height, _lines(frags)))
+    finally:
+        doc.close()
+    return got
+
+
+def _pdfplumber_read(data: bytes, path: str) -> _Pages:
+    got = _Pages()
+    for k, (width, height, frags, rules) in enumerate(_pdfplumber_pages(data, path)):
+        if k >= LIMITS.max_pages:
+            raise InputError(path, f"too many pages (more than {LIMITS.max_pages}, see --max-pages)", "too_large")
+        if not frags:
+            got.blank.append(k + 1)
+        got.grids.append(_grids(rules))
+        got.pages.append((width, height, _lines(frags)))
+    return got
+
+
+def _assemble(got: _Pages, path: str) -> Source:
+    pages = got.pages
     if not pages:
-        why = f"none of its {len(broken_pages)} pages can be read" if broken_pages else "it has no pages"
+        why = f"none of its {len(got.broken)} pages can be read" if got.broken else "it has no pages"
         raise InputError(path, f"not a readable PDF ({why})", "corrupt")
-    if len(blank_pages) == len(pages):
+    if len(got.blank) == len(pages):
         raise InputError(path, "no text layer: this PDF is a scanned image (run OCR first)", "scanned")
 
     b = Builder("pdf")
-    b.pages = len(pages)
-    if broken_pages:
-        b.notes.append(("pdf.broken_page", f"page(s) {', '.join(map(str, broken_pages[:20]))} cannot be read "
+    b.pages = len(pages) + len(got.broken)
+    if got.broken:
+        b.notes.append(("pdf.broken_page", f"page(s) {', '.join(map(str, got.broken[:20]))} cannot be read "
                         "(damaged); their text is missing"))
-    if blank_pages:
-        b.notes.append(("pdf.no_text", f"page(s) {', '.join(map(str, blank_pages[:20]))} have no text layer "
+    if got.blank:
+        b.notes.append(("pdf.no_text", f"page(s) {', '.join(map(str, got.blank[:20]))} have no text layer "
                         "(scanned images); their text is missing"))
     furniture = _furniture_lines(pages)
     kept: list[tuple[str, str]] = []
@@ -621,7 +647,7 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium") -> Source:
             continue
         left = min(ln.x0 for ln in body)
         right = max(ln.x1 for ln in body)
-        _layout(b, p + 1, body, left, right, grids[p])
+        _layout(b, p + 1, body, left, right, got.grids[p])
     for page_no, ln in notes:
         b.paragraph(_runs(page_no, ln.segs))
     src = b.build()

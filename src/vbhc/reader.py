@@ -31,7 +31,7 @@ _HTML_NAMES = (".html", ".htm", ".xhtml", ".aspx", ".php", ".asp", ".jsp")
 def sniff(data: bytes, name: str = "") -> str:
     """The format of a file from its first bytes (and its name, for HTML vs. text)."""
     head = data[:1024]
-    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+    if b"%PDF-" in head:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "docx"
@@ -94,7 +94,8 @@ def _bytes(path: str | os.PathLike[str]) -> bytes:
         if size > LIMITS.max_bytes:
             raise InputError(name, f"too large ({size} bytes; the limit is {LIMITS.max_bytes}, see --max-bytes)",
                              "too_large")
-        return p.read_bytes()
+        with open(p, "rb") as fh:  # at most one byte over the limit: a pipe or a growing file has no size
+            return fh.read(LIMITS.max_bytes + 1)
     except FileNotFoundError:
         raise InputError(name, "no such file", "not_found") from None
     except PermissionError:
@@ -108,6 +109,8 @@ def _bytes(path: str | os.PathLike[str]) -> bytes:
 def read_bytes(data: bytes, path: str = "<bytes>", *, format: str | None = None, pdf_engine: str = "pdfium") -> Source:
     """Read the bytes of a file of any supported format (``format`` forces one). A file with
     no text at all is an error (``empty``), not an empty document."""
+    if pdf_engine not in ("pdfium", "pdfplumber"):
+        raise ValueError(f"unknown PDF engine {pdf_engine!r}; one of pdfium, pdfplumber")
     if len(data) > LIMITS.max_bytes:
         raise InputError(path, f"too large ({len(data)} bytes; the limit is {LIMITS.max_bytes}, see --max-bytes)",
                          "too_large")

@@ -13,7 +13,7 @@ task-table extractor reads Word, PDF and HTML tables the same way.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -176,10 +176,6 @@ class Builder:
                 for para in cell:
                     self.paragraph(para)
         self.separator()
-
-    def lines(self, paras: Iterable[Paragraph]) -> None:
-        for p in paras:
-            self.paragraph(p)
 
     def build(self) -> Source:
         text = "".join(self.parts)
