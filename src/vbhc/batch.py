@@ -186,7 +186,8 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
                 for k in sorted(ready):
                     yield ready.pop(k)
     finally:
-        ex.shutdown(wait=False, cancel_futures=True)
+        # wait for the workers to exit (they ignore Ctrl-C and finish at most one file each)
+        ex.shutdown(wait=True, cancel_futures=True)
 
 
 # -- the command ---------------------------------------------------------------------------
