@@ -49,11 +49,6 @@ def sniff(data: bytes, name: str = "") -> str:
     return "txt"
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes of a text file as text (see :func:`decode_text`)."""
-    return decode_text(data, path)[0]
-
-
 def decode_text(data: bytes, path: str) -> tuple[str, str]:
     """(text, encoding) of a text file. Legacy Vietnamese encodings are converted to Unicode;
     bytes that are neither UTF-8 nor one of them are an error."""
