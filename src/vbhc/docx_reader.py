@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -333,23 +334,23 @@ class _Zip:
         return out
 
 
-_PARSER: Any = None
+_LOCAL = threading.local()  # an lxml parser must not be shared between threads
 
 
 def _parse_xml(raw: bytes, path: str, name: str) -> Any:
     """XML with entities, DTDs and the network off (an entity bomb stays text)."""
-    global _PARSER
     from lxml import etree
 
-    if _PARSER is None:
-        _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                                  remove_comments=True)
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                                                 huge_tree=False, remove_comments=True)
     head = raw[:4096]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in raw:
         # Word never writes a DTD: declarations here are an entity bomb or an external entity
         raise InputError(path, f"refused: {name} declares XML entities or a DTD (an entity bomb?)", "xml_entities")
     try:
-        return etree.fromstring(raw, _PARSER)
+        return etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(path, f"not a readable DOCX ({name}: {exc})", "corrupt") from None
 

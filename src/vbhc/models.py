@@ -200,8 +200,9 @@ class Origin(_Model):
 
     def locate(self, span: Span) -> list[SourcePiece]:
         """The pieces of the file that a span of the document covers."""
-        return [p for p in self.pieces if p.start < span.end and p.end > span.start
-                or p.start == span.start == span.end]
+        from .source import overlapping
+
+        return overlapping(self.pieces, span.start, span.end)
 
 
 class Document(_Model):

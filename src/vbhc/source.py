@@ -58,15 +58,21 @@ class Source:
 
     def locate(self, start: int, end: int) -> list[Piece]:
         """The pieces that overlap ``start``..``end`` of the text, in order."""
-        starts = [p.start for p in self.pieces]
-        i = max(bisect.bisect_right(starts, start) - 1, 0)
-        out = []
-        for p in self.pieces[i:]:
-            if p.start >= end and p.start > start:
-                break
-            if p.end > start or (p.start == p.end == start):
-                out.append(p)
-        return out
+        return overlapping(self.pieces, start, end)
+
+
+def overlapping(pieces: Sequence, start: int, end: int) -> list:
+    """The pieces (sorted by ``start``, each with ``start``/``end``) that overlap
+    ``start``..``end``; for an empty range, the piece holding that position."""
+    end = max(end, start + 1)
+    i = max(bisect.bisect_right([p.start for p in pieces], start) - 1, 0)
+    out = []
+    for p in pieces[i:]:
+        if p.start >= end:
+            break
+        if p.end > start:
+            out.append(p)
+    return out
 
 
 # A run inside a paragraph: its text, where it came from, how it looked.
