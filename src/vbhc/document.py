@@ -34,7 +34,7 @@ class _Ctx:
 
     def span(self, start: int, end: int) -> M.Span:
         a, b = self.norm.map.span_to_source(start, end)
-        return M.Span.model_construct(start=a, end=b)
+        return M.Span.trusted(a, b)
 
 
 def parse_source(src: Source, *, source: str | None = None) -> M.Document:
@@ -440,6 +440,5 @@ def _finish(ctx: _Ctx, doc: M.Document) -> None:
 
 
 def _node(ctx: _Ctx, raw: RawNode) -> M.Node:
-    return M.Node.model_construct(kind=raw.kind, label=raw.label, marker=raw.marker, title=raw.title,
-                                  text=raw.text, children=[_node(ctx, c) for c in raw.children],
-                                  span=ctx.span(raw.start, raw.end))
+    return M.Node.trusted(raw.kind, raw.label, raw.marker, raw.title, raw.text,
+                          [_node(ctx, c) for c in raw.children], ctx.span(raw.start, raw.end))

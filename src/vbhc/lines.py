@@ -22,7 +22,6 @@ _SPACES = regex.compile(r"[ ]{2,}")
 _TWO_LETTERS = regex.compile(r"\p{L}.*?\p{L}")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
-_LAST_WORD = regex.compile(r"([\p{L}\d]+)\W*$")
 _TERMINAL = (".", ";", ":", "!", "?", "…", ".”", ".\"", ";”")
 _ESCAPES = regex.compile(r"\\([-*_#|.()\[\]+])")
 
@@ -186,8 +185,19 @@ def _classify(line: Line, g: Grammar) -> None:
 
 
 def last_word(text: str) -> str:
-    m = _LAST_WORD.search(text)
-    return m.group(1).casefold() if m else ""
+    """The last run of letters and digits, case-folded ("" when none). A walk back from the
+    end: the regex search it replaces started a match attempt at every position of the line."""
+    end = len(text)
+    while end and not _wordish(text[end - 1]):
+        end -= 1
+    start = end
+    while start and _wordish(text[start - 1]):
+        start -= 1
+    return text[start:end].casefold()
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalpha() or ch.isdecimal()
 
 
 def ends_terminal(text: str) -> bool:

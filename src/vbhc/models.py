@@ -21,9 +21,30 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+_set = object.__setattr__
+
+
+def _trusted(cls: type[_Model], fields: dict[str, Any]) -> Any:
+    """``cls.model_construct(**fields)`` for a dict that names every field, without its
+    per-field default and alias handling: the parser builds tens of thousands of spans and
+    nodes per second, and that handling was a tenth of a parse. Internal: the caller passes
+    trusted values for all of the model's fields."""
+    m = cls.__new__(cls)
+    _set(m, "__dict__", fields)
+    _set(m, "__pydantic_fields_set__", set(fields))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
+
+
 class Span(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+
+    @classmethod
+    def trusted(cls, start: int, end: int) -> Span:
+        """A span from offsets the parser already checked (no validation)."""
+        return _trusted(cls, {"start": start, "end": end})
 
 
 class Issuer(_Model):
@@ -87,6 +108,13 @@ class Node(_Model):
     text: str | None = None
     children: list[Node] = Field(default_factory=list)
     span: Span
+
+    @classmethod
+    def trusted(cls, kind: str, label: str | None, marker: str | None, title: str | None, text: str | None,
+                children: list[Node], span: Span) -> Node:
+        """A node from values the parser already checked (no validation)."""
+        return _trusted(cls, {"kind": kind, "label": label, "marker": marker, "title": title, "text": text,
+                              "children": children, "span": span})
 
     def walk(self) -> Iterator[Node]:
         yield self

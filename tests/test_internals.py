@@ -1,0 +1,51 @@
+"""Internal shortcuts the parser takes for speed give what the slow path gives."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vbhc import models as M
+from vbhc.lines import last_word
+
+_LAST_WORD = regex.compile(r"([\p{L}\d]+)[^\p{L}\d]*$")  # the definition last_word implements
+
+
+def test_trusted_span_is_model_construct():
+    fast, slow = M.Span.trusted(3, 9), M.Span.model_construct(start=3, end=9)
+    assert fast == slow
+    assert fast.model_dump() == slow.model_dump() == {"start": 3, "end": 9}
+    assert fast.model_fields_set == slow.model_fields_set
+    assert fast.model_dump_json() == slow.model_dump_json()
+
+
+def test_trusted_node_is_model_construct_and_validates_back():
+    child = M.Node.trusted("item", "a", "a)", None, "Nội dung", [], M.Span.trusted(10, 20))
+    fast = M.Node.trusted("section", "I", "I.", "MỤC ĐÍCH", None, [child], M.Span.trusted(0, 20))
+    slow = M.Node.model_construct(kind="section", label="I", marker="I.", title="MỤC ĐÍCH", text=None,
+                                  children=[M.Node.model_construct(kind="item", label="a", marker="a)", title=None,
+                                                                   text="Nội dung", children=[],
+                                                                   span=M.Span(start=10, end=20))],
+                                  span=M.Span(start=0, end=20))
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert M.Node.model_validate_json(fast.model_dump_json()) == fast
+    fast.text = "changed"  # an ordinary, mutable model
+    assert fast.model_dump()["text"] == "changed"
+
+
+def test_last_word_examples():
+    assert last_word("theo hướng dẫn của") == "của"
+    assert last_word("trước NGÀY") == "ngày"
+    assert last_word("Điều 5.") == "5"
+    assert last_word("tại điểm a)") == "a"
+    assert last_word("... ;") == ""
+    assert last_word("") == ""
+
+
+@given(st.text(alphabet=st.sampled_from("aăâĐđƯơ Zz09.,;:)(-_ \u00a0²"), max_size=40))
+def test_last_word_is_the_last_run_of_letters_and_digits(text):
+    m = _LAST_WORD.search(text)
+    assert last_word(text) == (m.group(1).casefold() if m else "")
+
