@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,11 +31,16 @@ class RawDeadline:
     last: str | None = None   # last day: the deadline itself
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], list[tuple[str, regex.Pattern[str], tuple[str, ...]]]]:
+def _patterns() -> tuple[re.Pattern[str], list[tuple[str, regex.Pattern[str], tuple[str, ...]]]]:
     data = read_table("deadlines.toml")
     with table_errors("deadlines.toml"):
-        return regex.compile(data["hint"]), [(d["kind"], regex.compile(d["pattern"]),
+        # the hint runs on every node of a document: the standard engine, on case-folded
+        # text, is three times faster at it than regex with (?i)
+        return re.compile(data["hint"]), [(d["kind"], regex.compile(d["pattern"]),
                                               tuple(w.casefold() for w in d.get("needs", ())))
                                              for d in data["deadline"]]
 
@@ -86,10 +92,12 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
 def find(text: str) -> list[RawDeadline]:
     """Every deadline expression in ``text``, left to right, without overlaps."""
     hint, patterns = _patterns()
-    if not text or not hint.search(text):
+    if not text:
+        return []
+    low = text.casefold()
+    if not _DIGIT.search(text) and not hint.search(low):
         return []
     found: list[RawDeadline] = []
-    low = text.casefold()
     for kind, pattern, needs in patterns:
         if needs and not any(w in low for w in needs):
             continue

@@ -8,6 +8,7 @@ cached for the life of the process.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -267,7 +268,7 @@ def table_errors(name: str) -> Iterator[None]:
         yield
     except KeyError as exc:
         raise GrammarError(f"grammars/{name}: missing {exc}") from None
-    except (regex.error, TypeError) as exc:
+    except (regex.error, re.error, TypeError) as exc:
         raise GrammarError(f"grammars/{name}: {exc}") from None
 
 

@@ -1,0 +1,68 @@
+"""The cheap tests in front of the deadline patterns (grammars/deadlines.toml: a digit or a
+`hint` phrase, then each pattern's `needs`) never change what is found: every match of every
+pattern passes them. Checked against the same patterns run with no tests in front."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vbhc import deadlines as D
+
+WORDS = [
+    "trước", "Trước", "TRƯỚC", "chậm", "nhất", "hạn", "chót", "không", "quá", "đến", "hết", "hoàn", "thành",
+    "ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "NĂM", "quý", "Quý", "giai", "đoạn", "trong", "vòng",
+    "thời", "kể", "từ", "ký", "hằng", "hàng", "định", "kỳ", "thường", "xuyên", "liên", "tục", "theo", "chỉ",
+    "đạo", "của", "khi", "có", "yêu", "cầu", "tiến", "độ", "sau", "hướng", "dẫn", "đầu", "cuối", "làm", "việc",
+    "I", "II", "III", "IV", "6", "15", "30", "12", "3", "2025", "2021", "1999", "2030", "/", "-", "–", ",", ".",
+    ";", ")", "(", "Sở", "Nội", "vụ", "UBND", "tỉnh",
+]
+
+
+def ungated(text: str) -> list[D.RawDeadline]:
+    """find() without the hint and the needs: every pattern on every text."""
+    _, patterns = D._patterns()
+    found: list[D.RawDeadline] = []
+    for kind, pattern, _ in patterns:
+        for m in pattern.finditer(text):
+            if any(m.start() < d.end and d.start < m.end() for d in found):
+                continue
+            dl = D.RawDeadline(kind, " ".join(m.group().split()), m.start(), m.end())
+            D._fill(dl, m)
+            found.append(dl)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from([" ", "  ", " ", "\n"]))
+def test_gates_never_hide_a_deadline(words, sep):
+    text = sep.join(words)
+    assert D.find(text) == ungated(text)
+
+
+def test_gates_on_phrases_of_every_kind():
+    for text in ["hoàn thành trước ngày 30/6/2025", "định kỳ hằng năm", "thường xuyên", "liên tục",
+                 "trong thời hạn 15 ngày kể từ ngày ký", "kể từ ngày ký", "quý IV/2025", "6 tháng đầu năm 2025",
+                 "tháng 12/2025", "giai đoạn 2021 - 2025", "2021-2025", "theo chỉ đạo của UBND tỉnh",
+                 "khi có yêu cầu", "theo tiến độ chung", "sau khi có hướng dẫn của Bộ", "Năm 2026"]:
+        assert D.find(text) == ungated(text) != [], text
+
+
+def test_text_without_digits_or_phrases_is_not_scanned(monkeypatch):
+    calls = []
+    _, patterns = D._patterns()
+
+    class Spy:
+        def __init__(self, p):
+            self.p = p
+
+        def finditer(self, text):
+            calls.append(text)
+            return self.p.finditer(text)
+
+    hint, _ = D._patterns()
+    monkeypatch.setattr(D, "_patterns", lambda: (hint, [(k, Spy(p), n) for k, p, n in patterns]))
+    assert D.find("Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan") == []
+    assert calls == []
+    assert D.find("Năm 2026") != [] and calls
