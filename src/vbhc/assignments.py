@@ -362,12 +362,21 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
                                 offset + len(text), phrase="trách nhiệm")
 
 
-def extract(nodes: list) -> list[RawAssignment]:
-    """Rows from a list of model nodes, depth first."""
+def walk_texts(nodes: list) -> list[tuple]:
+    """(node, ancestors, path, text, case-folded text) for every node, depth first: the one
+    walk that the assignment and deadline extractors share."""
+    out = []
+    for node, ancestors, path in walk_paths(nodes):
+        text = f"{node.title} {node.text}" if node.title and node.text else (node.title or node.text or "")
+        out.append((node, ancestors, path, text, text.casefold()))
+    return out
+
+
+def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignment]:
+    """Rows from a list of model nodes, depth first (``walked``: their :func:`walk_texts`)."""
     ag = agency_grammar()
     rows: list[RawAssignment] = []
-    for node, ancestors, path in walk_paths(nodes, [], []):
-        text = " ".join(t for t in (node.title, node.text) if t)
+    for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
             continue
         if ag.field_lead.match(text):
@@ -375,8 +384,8 @@ def extract(nodes: list) -> list[RawAssignment]:
             continue
         if ag.field_partners.match(text) or ag.field_deadline.match(text):
             continue
-        low = text.casefold()
-        if not any(w in low for w in ("chủ trì", "phối hợp", "đề nghị", "yêu cầu", "trách nhiệm")):
+        if not ("chủ trì" in low or "phối hợp" in low or "đề nghị" in low or "yêu cầu" in low
+                or "trách nhiệm" in low):
             continue
         heading = _agency_heading(ancestors)
         dls = None
@@ -411,13 +420,19 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
 
 
 def walk_paths(nodes: list, ancestors: list | None = None, path: list[str] | None = None) -> Iterator[tuple]:
-    """(node, its ancestors, its path of labels) for every node, depth first."""
-    ancestors = ancestors or []
-    path = path or []
-    for k, node in enumerate(nodes):
-        here = [*path, _step(node, k)]
-        yield node, ancestors, here
-        yield from walk_paths(node.children, [*ancestors, node], here)
+    """(node, its ancestors, its path of labels) for every node, depth first. A loop over a
+    stack: nested generators pass every node up through each level of the tree."""
+    stack = [(iter(enumerate(nodes)), ancestors or [], path or [])]
+    while stack:
+        items, above, where = stack[-1]
+        for k, node in items:
+            here = [*where, _step(node, k)]
+            yield node, above, here
+            if node.children:
+                stack.append((iter(enumerate(node.children)), [*above, node], here))
+            break
+        else:
+            stack.pop()
 
 
 def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:

@@ -89,12 +89,14 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
             dl.first, dl.last = _date(int(a), 1, 1), _date(int(b), 12, 31)
 
 
-def find(text: str) -> list[RawDeadline]:
-    """Every deadline expression in ``text``, left to right, without overlaps."""
+def find(text: str, low: str | None = None) -> list[RawDeadline]:
+    """Every deadline expression in ``text``, left to right, without overlaps (``low``: the
+    text case-folded, when the caller has it)."""
     hint, patterns = _patterns()
     if not text:
         return []
-    low = text.casefold()
+    if low is None:
+        low = text.casefold()
     if not _DIGIT.search(text) and not hint.search(low):
         return []
     found: list[RawDeadline] = []

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Sequence
 
 from . import models as M
-from .assignments import RawAssignment, walk_paths
+from .assignments import RawAssignment, walk_texts
 from .assignments import extract as extract_assignments
 from .assignments import key as agency_key
 from .body import RawNode, build_tree
@@ -156,11 +156,11 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
     # a short công văn can be all "Theo đề nghị …" opening: then that is where its tasks are
     main = doc.body or doc.preamble
     for nodes in (main, *(att.body for att in doc.attachments)):
-        for row in extract_assignments(nodes):  # node spans are already source offsets
+        walked = walk_texts(nodes)
+        for row in extract_assignments(nodes, walked):  # node spans are already source offsets
             doc.assignments.append(_assignment(row, M.Span(start=row.start, end=row.end)))
-        for node, _, path in walk_paths(nodes):
-            text = " ".join(t for t in (node.title, node.text) if t)
-            for raw in find_deadlines(text):
+        for node, _, path, text, low in walked:
+            for raw in find_deadlines(text, low):
                 doc.deadlines.append(_deadline(raw, path, node.span))  # type: ignore[arg-type]
 
 

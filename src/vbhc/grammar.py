@@ -66,6 +66,7 @@ class Grammar:
     preamble: dict[str, regex.Pattern[str]]
     markers: list[Marker]
     marker_scanner: regex.Pattern[str]
+    marker_groups: list[tuple[int, Marker]]  # the scanner's group number of each marker (m0, m1, …)
     closing: dict[str, regex.Pattern[str]]
     attachment: dict[str, regex.Pattern[str]]
     leading_junk: regex.Pattern[str]
@@ -239,6 +240,7 @@ def load(directory: Path | None = None) -> Grammar:
         preamble=preamble,
         markers=markers,
         marker_scanner=scanner,
+        marker_groups=[(scanner.groupindex[f"m{i}"], m) for i, m in enumerate(markers)],
         closing=closing,
         attachment=attachment,
         leading_junk=leading,

@@ -67,7 +67,7 @@ class Line:
 
 
 def clean(raw: str) -> str:
-    t = _HEADING.sub("", raw)
+    t = _HEADING.sub("", raw) if "#" in raw else raw
     if "*" in t:
         t = _STARS.sub("", t)
     if "\\" in t:
@@ -175,13 +175,11 @@ def _classify(line: Line, g: Grammar) -> None:
     m = g.marker_scanner.match(line.text)
     if m is None:
         return
-    for i, marker in enumerate(g.markers):
-        if m.start(f"m{i}") != -1:
-            line.marker = marker
-            num = m.group("num") if "num" in marker.pattern.groupindex else None
-            line.num = num or ""
-            line.rest = (m.group("rest") or "").strip()
-            return
+    marker = next(mk for k, mk in g.marker_groups if m.start(k) != -1)
+    line.marker = marker
+    num = m.group("num") if "num" in marker.pattern.groupindex else None
+    line.num = num or ""
+    line.rest = (m.group("rest") or "").strip()
 
 
 def last_word(text: str) -> str:

@@ -54,6 +54,9 @@ class OffsetMap:
         return min(self._src[i] + (offset - self._norm[i]), self.source_length)
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        if len(self._norm) == 1 and not self._norm[0] and not self._src[0]:  # identity: most documents
+            a = min(start, self.source_length)
+            return a, max(a, min(end, self.source_length))
         a = self.to_source(start)
         b = self.to_source(end) if end > start else a
         return a, max(a, b)
