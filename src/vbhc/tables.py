@@ -46,9 +46,12 @@ def _cells(lines: list[Line]) -> list[Cell]:
 
 def _header(row: list[Cell]) -> dict[str, int] | None:
     cols = _columns()
+    texts = [" ".join(cell.text.split()).strip(" :") for cell in row]
+    lead = cols["lead"]
+    if not any(lead.match(text) for text in texts):
+        return None  # the lead column comes first: a row without it is no header (most rows)
     found: dict[str, int] = {}
-    for k, cell in enumerate(row):
-        text = " ".join(cell.text.split()).strip(" :")
+    for k, text in enumerate(texts):
         for name, pattern in cols.items():
             if name not in found and pattern.match(text):
                 found[name] = k
