@@ -164,3 +164,23 @@ def test_a_dying_worker_costs_only_its_file(folder, monkeypatch):
     codes = {Path(r.path).name: (r.error or {}).get("code") for r in results}
     assert codes["crash-me.txt"] == "crashed"
     assert codes["plan.docx"] is None and codes["plan.pdf"] is None and codes["image.txt"] == "binary"
+
+
+def test_chunked_batch_keeps_every_record_and_isolates_a_crash(tmp_path, monkeypatch):
+    # enough files that workers get them several at a time: a crash costs only its own file
+    d = tmp_path / "many"
+    d.mkdir()
+    synth = sorted(SYNTH.glob("*.txt"))
+    for k in range(80):
+        shutil.copy(synth[k % len(synth)], d / f"{k:03d}.txt")
+    (d / "crash-me.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
+    real = batch.work
+    _dies_on_crash_me.__wrapped__ = real  # type: ignore[attr-defined]
+    monkeypatch.setattr(batch, "work", _dies_on_crash_me)
+    files = batch.collect([d])
+    results = list(vbhc.parse_many(files, jobs=2, ordered=True))
+    assert [r.path for r in results] == files
+    assert len(files) == 81 and len({r.path for r in results}) == 81
+    bad = [Path(r.path).name for r in results if not r.ok]
+    assert bad == ["crash-me.txt"]
+    assert results[files.index(str(d / "crash-me.txt"))].error["code"] == "crashed"

@@ -101,6 +101,10 @@ def work(path: str, format: str | None = None, pdf_engine: str = "pdfium") -> Re
                                    f"{type(exc).__name__}: {exc}"})
 
 
+def _work_chunk(paths: list[str], format: str | None, pdf_engine: str) -> list[Result]:
+    return [work(p, format, pdf_engine) for p in paths]
+
+
 def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, ordered: bool = False,
                format: str | None = None, pdf_engine: str = "pdfium") -> Iterator[Result]:
     """Parse many files in ``jobs`` processes (default: all cores; 1 parses in this process)
@@ -138,44 +142,51 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
         return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(asdict(LIMITS), True))
 
     ex = pool()
-    todo: deque[tuple[int, str]] = deque(enumerate(files))
+    # files go to workers in small chunks: one task per file cost the parent (which shares
+    # the cores with its workers) a round trip per document
+    size = max(1, min(16, len(files) // (jobs * 8)))
+    todo: deque[list[tuple[int, str]]] = deque(
+        list(enumerate(files))[k:k + size] for k in range(0, len(files), size))
     suspects: deque[tuple[int, str]] = deque()  # in flight when a worker died: retried one at a time
     inflight: dict = {}
     ready: dict[int, Result] = {}
     next_out = 0
     window = jobs * 4  # a few tasks queued per worker, not the whole batch
+
+    def submit(chunk: list[tuple[int, str]], alone: bool) -> None:
+        inflight[ex.submit(_work_chunk, [f for _, f in chunk], format, pdf_engine)] = (chunk, alone)
+
     try:
         while todo or suspects or inflight:
             if suspects:
                 if not inflight:
-                    i, f = suspects.popleft()
-                    inflight[ex.submit(work, f, format, pdf_engine)] = (i, f, True)
+                    submit([suspects.popleft()], True)
             else:
                 while todo and len(inflight) < window:
-                    i, f = todo.popleft()
-                    inflight[ex.submit(work, f, format, pdf_engine)] = (i, f, False)
+                    submit(todo.popleft(), False)
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             broken = False
             for fut in done:
-                i, f, alone = inflight.pop(fut)
+                chunk, alone = inflight.pop(fut)
                 try:
-                    r = fut.result()
+                    results = fut.result()
                 except BrokenProcessPool:
                     broken = True
-                    if alone:
-                        r = Result(f, error={"code": "crashed", "message": f"{f}: the worker reading this file "
-                                             "died (a crash in a parser library, or out of memory)"})
-                    else:
-                        suspects.append((i, f))
+                    if not alone:
+                        suspects.extend(chunk)
                         continue
-                if ordered:
-                    ready[i] = r
-                else:
-                    yield r
+                    f = chunk[0][1]
+                    results = [Result(f, error={"code": "crashed", "message": f"{f}: the worker reading this "
+                                                "file died (a crash in a parser library, or out of memory)"})]
+                for (i, _), r in zip(chunk, results):
+                    if ordered:
+                        ready[i] = r
+                    else:
+                        yield r
             if broken:
-                for fut, (i, f, _alone) in inflight.items():
+                for fut, (chunk, _alone) in inflight.items():
                     fut.cancel()
-                    suspects.append((i, f))
+                    suspects.extend(chunk)
                 inflight.clear()
                 ex.shutdown(wait=False, cancel_futures=True)
                 ex = pool()
