@@ -49,3 +49,35 @@ def test_last_word_is_the_last_run_of_letters_and_digits(text):
     m = _LAST_WORD.search(text)
     assert last_word(text) == (m.group(1).casefold() if m else "")
 
+
+
+def _forward_typed_starts(low: str) -> list[int]:
+    """The plain definition: a forward scan of every type name, longest first, then spaces and a digit."""
+    import re
+
+    from vbhc.references import ref_grammar
+
+    names = sorted(ref_grammar().type_names, key=len, reverse=True)
+    forward = re.compile("(?:" + "|".join(re.escape(n.lower()) for n in names) + r")\s+\d")
+    return [m.start() for m in forward.finditer(low)]
+
+
+_TOKENS = ["nghị định", "quyết định", "luật", "bộ luật", "pháp lệnh", "lệnh", "thông báo", "kết luận",
+           "thông báo kết luận", "thông tư", "thông tư liên tịch", "kế hoạch", "số", "x", "của", "15", "2/2025",
+           "1", " ", "  ", "\n", ",", "/", "-", "nq-tw"]
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=16), st.sampled_from(["", " ", "\n"]))
+def test_backward_scan_finds_the_forward_scans_starts(tokens, sep):
+    from vbhc.references import _typed_starts, ref_grammar
+
+    low = sep.join(tokens)
+    assert _typed_starts(ref_grammar(), low) == _forward_typed_starts(low)
+
+
+def test_backward_scan_examples():
+    from vbhc.references import _typed_starts, ref_grammar
+
+    low = "căn cứ bộ luật 45/2019/qh14, pháp lệnh  12 và thông báo kết luận 5 ngày; luật số 3"
+    assert _typed_starts(ref_grammar(), low) == _forward_typed_starts(low) == [
+        low.index("bộ luật"), low.index("pháp lệnh"), low.index("thông báo kết luận")]
