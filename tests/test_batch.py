@@ -184,3 +184,21 @@ def test_chunked_batch_keeps_every_record_and_isolates_a_crash(tmp_path, monkeyp
     bad = [Path(r.path).name for r in results if not r.ok]
     assert bad == ["crash-me.txt"]
     assert results[files.index(str(d / "crash-me.txt"))].error["code"] == "crashed"
+
+
+def test_chunks_cover_every_file_once_in_order_and_keep_big_files_alone(tmp_path):
+    files = []
+    for k in range(200):
+        p = tmp_path / f"{k:03d}.txt"
+        p.write_bytes(b"x" * (batch.CHUNK_BYTES + 1 if k % 50 == 7 else 1000))
+        files.append(str(p))
+    files.append(str(tmp_path / "missing.txt"))
+    chunks = list(batch._chunks(files, 2))
+    assert [f for c in chunks for _, f in c] == files
+    assert [i for c in chunks for i, _ in c] == list(range(len(files)))
+    assert all(len(c) <= batch.CHUNK_FILES for c in chunks)
+    for c in chunks:
+        big = [f for _, f in c if Path(f).exists() and Path(f).stat().st_size > batch.CHUNK_BYTES]
+        assert not big or len(c) == 1
+    # a handful of files: one per task, so that both workers get some
+    assert [len(c) for c in batch._chunks(files[:10], 2)] == [1] * 10

@@ -101,6 +101,33 @@ def work(path: str, format: str | None = None, pdf_engine: str = "pdfium") -> Re
                                    f"{type(exc).__name__}: {exc}"})
 
 
+CHUNK_BYTES = 256 * 1024  # about 70 ms of parsing: a task's round trip is small beside it
+CHUNK_FILES = 16
+
+
+def _chunks(files: list[str], jobs: int) -> Iterator[list[tuple[int, str]]]:
+    """Files to send to a worker together: consecutive files up to ``CHUNK_BYTES`` (a larger
+    file goes alone) or ``CHUNK_FILES``, and small batches split evenly so that every worker
+    has work. One task per file cost the parent, which shares the cores with its workers, a
+    round trip per document; one task per many files let a worker finish long after the
+    others."""
+    most = max(1, min(CHUNK_FILES, len(files) // (jobs * 8)))
+    chunk: list[tuple[int, str]] = []
+    size = 0
+    for i, f in enumerate(files):
+        try:
+            n = os.stat(f).st_size
+        except OSError:
+            n = 0  # the worker reports why it cannot be read
+        if chunk and (size + n > CHUNK_BYTES or len(chunk) >= most):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append((i, f))
+        size += n
+    if chunk:
+        yield chunk
+
+
 def _work_chunk(paths: list[str], format: str | None, pdf_engine: str) -> list[Result]:
     return [work(p, format, pdf_engine) for p in paths]
 
@@ -142,11 +169,7 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
         return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(asdict(LIMITS), True))
 
     ex = pool()
-    # files go to workers in small chunks: one task per file cost the parent (which shares
-    # the cores with its workers) a round trip per document
-    size = max(1, min(16, len(files) // (jobs * 8)))
-    todo: deque[list[tuple[int, str]]] = deque(
-        list(enumerate(files))[k:k + size] for k in range(0, len(files), size))
+    todo: deque[list[tuple[int, str]]] = deque(_chunks(files, jobs))
     suspects: deque[tuple[int, str]] = deque()  # in flight when a worker died: retried one at a time
     inflight: dict = {}
     ready: dict[int, Result] = {}
