@@ -171,8 +171,8 @@ def main() -> int:
         print(f"    {name:<10} {sec:7.3f} s  {100 * sec / total:5.1f} %  {mb / sec if sec > 0 else 0:8.1f} MB/s")
 
     batch = [str(p) for p in paths] * max(1, -(-400 // len(paths)))
-    one = timed(lambda ps: _batch(ps, 1), batch, max(1, args.repeat // 2))
-    two = timed(lambda ps: _batch(ps, 2), batch, max(1, args.repeat // 2))
+    one = timed(lambda ps: _batch(ps, 1), batch, args.repeat)
+    two = timed(lambda ps: _batch(ps, 2), batch, args.repeat)
     print(f"  batch of {len(batch)} documents: 1 process {len(batch) / one:6.0f} docs/s, "
           f"2 processes {len(batch) / two:6.0f} docs/s: {one / two:.2f}x")
 
