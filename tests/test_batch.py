@@ -153,14 +153,19 @@ def _dies_on_crash_me(path, format=None, pdf_engine="pdfium"):
     return batch.work.__wrapped__(path, format, pdf_engine)
 
 
-def test_a_dying_worker_costs_only_its_file(folder, monkeypatch):
+def _batch_with_a_crash(folder: Path, monkeypatch) -> tuple[list[str], list]:
+    """Put a file that kills its worker in ``folder``; parse the folder with two workers."""
     (folder / "crash-me.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
-    real = batch.work
-    _dies_on_crash_me.__wrapped__ = real  # type: ignore[attr-defined]
+    _dies_on_crash_me.__wrapped__ = batch.work  # type: ignore[attr-defined]
     monkeypatch.setattr(batch, "work", _dies_on_crash_me)
     files = batch.collect([folder])
     results = list(vbhc.parse_many(files, jobs=2, ordered=True))
     assert [r.path for r in results] == files
+    return files, results
+
+
+def test_a_dying_worker_costs_only_its_file(folder, monkeypatch):
+    files, results = _batch_with_a_crash(folder, monkeypatch)
     codes = {Path(r.path).name: (r.error or {}).get("code") for r in results}
     assert codes["crash-me.txt"] == "crashed"
     assert codes["plan.docx"] is None and codes["plan.pdf"] is None and codes["image.txt"] == "binary"
@@ -173,13 +178,7 @@ def test_chunked_batch_keeps_every_record_and_isolates_a_crash(tmp_path, monkeyp
     synth = sorted(SYNTH.glob("*.txt"))
     for k in range(80):
         shutil.copy(synth[k % len(synth)], d / f"{k:03d}.txt")
-    (d / "crash-me.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
-    real = batch.work
-    _dies_on_crash_me.__wrapped__ = real  # type: ignore[attr-defined]
-    monkeypatch.setattr(batch, "work", _dies_on_crash_me)
-    files = batch.collect([d])
-    results = list(vbhc.parse_many(files, jobs=2, ordered=True))
-    assert [r.path for r in results] == files
+    files, results = _batch_with_a_crash(d, monkeypatch)
     assert len(files) == 81 and len({r.path for r in results}) == 81
     bad = [Path(r.path).name for r in results if not r.ok]
     assert bad == ["crash-me.txt"]
