@@ -145,12 +145,12 @@ def test_worker_bug_is_a_record_not_a_crash(tmp_path, monkeypatch):
     assert r.error["code"] == "internal" and "RuntimeError: boom" in r.error["message"]
 
 
-def _dies_on_crash_me(path, format=None, pdf_engine="pdfium"):
+def _dies_on_crash_me(path, format=None, pdf_engine="pdfium", timeout=None):
     import os as _os
 
     if Path(path).name == "crash-me.txt":
         _os._exit(1)  # what a segfault in a native library or the OOM killer does to a worker
-    return batch.work.__wrapped__(path, format, pdf_engine)
+    return batch.work.__wrapped__(path, format, pdf_engine, timeout)
 
 
 def _batch_with_a_crash(folder: Path, monkeypatch) -> tuple[list[str], list]:
@@ -201,3 +201,83 @@ def test_chunks_cover_every_file_once_in_order_and_keep_big_files_alone(tmp_path
         assert not big or len(c) == 1
     # a handful of files: one per task, so that both workers get some
     assert [len(c) for c in batch._chunks(files[:10], 2)] == [1] * 10
+
+
+def _stuck_on_slow(real):
+    """parse_source that takes far too long on a file named slow-*: a Python loop for
+    slow-loop, a regular expression backtracking inside the engine for slow-regex (both end,
+    after some seconds, so that a broken timeout fails the test rather than hangs it)."""
+    import time
+
+    import regex
+
+    def parse_source(src, source=None):
+        name = Path(source or "").name
+        if name == "slow-loop.txt":
+            end = time.monotonic() + 10
+            while time.monotonic() < end:
+                pass
+        if name == "slow-regex.txt":
+            regex.search(r"(?:\w+\s?)+\d", "ab " * 2500)  # seconds of backtracking, in C
+        return real(src, source=source)
+
+    return parse_source
+
+
+@pytest.fixture()
+def slow_folder(tmp_path, monkeypatch):
+    import vbhc.document
+
+    monkeypatch.setattr(vbhc.document, "parse_source", _stuck_on_slow(vbhc.document.parse_source))
+    d = tmp_path / "slow"
+    d.mkdir()
+    synth = sorted(SYNTH.glob("*.txt"))
+    for k in range(6):
+        shutil.copy(synth[k], d / f"{k:02d}.txt")
+    for name in ("slow-loop.txt", "slow-regex.txt"):
+        (d / name).write_text("Số: 1/TB-UBND\n", encoding="utf-8")
+    return d
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_never_finishes_gets_a_timeout_record(slow_folder, jobs):
+    import signal
+
+    files = batch.collect([slow_folder])
+    before = signal.getsignal(signal.SIGALRM)
+    results = list(vbhc.parse_many(files, jobs=jobs, ordered=True, timeout=0.5))
+    assert [r.path for r in results] == files
+    errors = {Path(r.path).name: r.error for r in results if not r.ok}
+    assert sorted(errors) == ["slow-loop.txt", "slow-regex.txt"]
+    for name, err in errors.items():
+        assert err["code"] == "timeout" and name in err["message"] and "0.5 s" in err["message"]
+    assert all(r.document() is not None for r in results if r.ok)
+    # nothing of the alarm is left behind in this process
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_timeout_leaves_a_callers_running_timer_alone(tmp_path):
+    import signal
+
+    p = tmp_path / "a.txt"
+    p.write_text("Số: 1/TB-UBND\n", encoding="utf-8")
+    signal.setitimer(signal.ITIMER_REAL, 1000)
+    try:
+        r = batch.work(str(p), timeout=0.5)
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    assert r.ok and left > 900  # not cancelled, not replaced by ours
+
+
+def test_cli_batch_timeout(slow_folder, tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(slow_folder), "-o", str(out), "-j", "1", "-q", "--timeout", "0.5"]) == 2
+    recs = records(out)
+    assert len(recs) == 8
+    assert sorted(Path(r["source"]).name for r in recs if "error" in r) == ["slow-loop.txt", "slow-regex.txt"]
+    assert {r["error"]["code"] for r in recs if "error" in r} == {"timeout"}
+    for bad in ("-1", "nan"):
+        assert main(["batch", str(slow_folder), "-o", str(out), "--timeout", bad]) == 2
+        assert "--timeout" in capsys.readouterr().err

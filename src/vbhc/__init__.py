@@ -41,13 +41,14 @@ def parse_file(path: str, *, format: str | None = None, pdf_engine: str = "pdfiu
 
 
 def parse_many(paths, *, jobs: int | None = None, ordered: bool = False, format: str | None = None,
-               pdf_engine: str = "pdfium"):
+               pdf_engine: str = "pdfium", timeout: float | None = None):
     """Parse many files in worker processes; yields a :class:`vbhc.batch.Result` per input
     (``.path``, ``.ok``, ``.json``, ``.error``, ``.document()``) as each completes, or in
-    input order with ``ordered=True``. See :mod:`vbhc.batch` (``collect`` walks folders)."""
+    input order with ``ordered=True``; a file that takes over ``timeout`` seconds gets an
+    error record. See :mod:`vbhc.batch` (``collect`` walks folders)."""
     from .batch import parse_many as _many
 
-    return _many(paths, jobs=jobs, ordered=ordered, format=format, pdf_engine=pdf_engine)
+    return _many(paths, jobs=jobs, ordered=ordered, format=format, pdf_engine=pdf_engine, timeout=timeout)
 
 
 def read_text(path: str) -> str:

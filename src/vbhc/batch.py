@@ -3,8 +3,9 @@
 Workers receive paths, never texts, read and parse the file themselves and send back the
 JSON string (a pydantic model is never pickled). Every input yields exactly one record: the
 document, or an error record ``{"source": path, "error": {"code": …, "message": …}}``.
-A bug that raises inside a worker is an error record too (code ``internal``): one bad file
-never stops a batch.
+A bug that raises inside a worker is an error record too (code ``internal``), and so is a
+file that takes longer than the batch's ``timeout`` (code ``timeout``): one bad file never
+stops a batch.
 """
 
 from __future__ import annotations
@@ -84,8 +85,56 @@ def _init(limits: dict | None = None, worker: bool = False) -> None:
     grammar()  # compile once per process, before the first document
 
 
-def work(path: str, format: str | None = None, pdf_engine: str = "pdfium") -> Result:
-    """Read and parse one file into a Result; never raises."""
+class _Timeout(BaseException):
+    """Raised by the alarm inside a file that takes too long. A BaseException, like
+    KeyboardInterrupt, so that no reader's ``except Exception`` turns it into another error."""
+
+
+_armed = False  # the alarm raises only while a file is being read (a late signal is ignored)
+
+
+def _alarm(signum, frame) -> None:
+    if _armed:
+        raise _Timeout
+
+
+def _can_time() -> bool:
+    """An alarm can interrupt the parse: Unix, the main thread, and no timer of the caller's
+    running (which a timeout of ours would cancel)."""
+    import signal
+    import threading
+
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+
+
+def work(path: str, format: str | None = None, pdf_engine: str = "pdfium", timeout: float | None = None) -> Result:
+    """Read and parse one file into a Result; never raises. ``timeout`` (seconds): give up on
+    a file that takes longer, with an error record (only where :func:`_can_time`: a signal
+    interrupts Python code and regular expressions, not a call into a native library)."""
+    if not (timeout and timeout > 0 and _can_time()):
+        return _work(path, format, pdf_engine)
+    import signal
+
+    global _armed
+    old = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        _armed = True
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            return _work(path, format, pdf_engine)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            _armed = False
+    except _Timeout:
+        return Result(path, error={"code": "timeout", "message": f"{path}: gave up after {timeout:g} s "
+                                   "(a batch's --timeout)"})
+    finally:
+        _armed = False
+        signal.signal(signal.SIGALRM, old)
+
+
+def _work(path: str, format: str | None, pdf_engine: str) -> Result:
     from .document import parse_source
     from .reader import read_source
 
@@ -128,14 +177,19 @@ def _chunks(files: list[str], jobs: int) -> Iterator[list[tuple[int, str]]]:
         yield chunk
 
 
-def _work_chunk(paths: list[str], format: str | None, pdf_engine: str) -> list[Result]:
-    return [work(p, format, pdf_engine) for p in paths]
+def _work_chunk(paths: list[str], format: str | None, pdf_engine: str, timeout: float | None) -> list[Result]:
+    return [work(p, format, pdf_engine, timeout) for p in paths]
 
 
 def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, ordered: bool = False,
-               format: str | None = None, pdf_engine: str = "pdfium") -> Iterator[Result]:
+               format: str | None = None, pdf_engine: str = "pdfium",
+               timeout: float | None = None) -> Iterator[Result]:
     """Parse many files in ``jobs`` processes (default: all cores; 1 parses in this process)
     and yield a :class:`Result` for each, as they complete (``ordered=True``: in input order).
+
+    ``timeout``: seconds one file may take; a file that takes longer gets an error record
+    (code ``timeout``) and the batch goes on. With ``jobs=1`` it applies only when called from
+    the main thread; it does not interrupt a call into a native library (a PDF page).
 
     A worker that dies (a crash in a native library, the out-of-memory killer) costs only the
     file it was reading: the pool is restarted, the files that were in flight are retried one
@@ -149,12 +203,13 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
     if jobs <= 1 or len(files) <= 1:
         _init()
         for f in files:
-            yield work(f, format, pdf_engine)
+            yield work(f, format, pdf_engine, timeout)
         return
-    yield from _pooled(files, jobs, ordered, format, pdf_engine)
+    yield from _pooled(files, jobs, ordered, format, pdf_engine, timeout)
 
 
-def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_engine: str) -> Iterator[Result]:
+def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_engine: str,
+            timeout: float | None) -> Iterator[Result]:
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -177,7 +232,7 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
     window = jobs * 4  # a few tasks queued per worker, not the whole batch
 
     def submit(chunk: list[tuple[int, str]], alone: bool) -> None:
-        inflight[ex.submit(_work_chunk, [f for _, f in chunk], format, pdf_engine)] = (chunk, alone)
+        inflight[ex.submit(_work_chunk, [f for _, f in chunk], format, pdf_engine, timeout)] = (chunk, alone)
 
     try:
         while todo or suspects or inflight:
@@ -291,7 +346,7 @@ def _clock(seconds: float) -> str:
 
 
 def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None, out_format: str, resume: bool,
-        quiet: bool, format: str | None, pdf_engine: str) -> int:
+        quiet: bool, format: str | None, pdf_engine: str, timeout: float | None = None) -> int:
     """``vbhc batch``: 0 when every input parsed, 2 when any input failed, 130 when interrupted."""
     files = collect(paths, glob)  # a path that does not exist is an input too: it gets its error record
     if resume and out_format == "json":
@@ -313,7 +368,8 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
     try:
         if out_format == "json":
             sink.write("[\n")
-        for r in parse_many(todo, jobs=jobs, ordered=True, format=format, pdf_engine=pdf_engine):
+        for r in parse_many(todo, jobs=jobs, ordered=True, format=format, pdf_engine=pdf_engine,
+                            timeout=timeout):
             line = r.record()
             if out_format == "json":
                 sink.write(("" if first else ",\n") + line)

@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--input-format", choices=("txt", "docx", "doc", "pdf", "html"),
                    help="read every file as this format (default: told by the content)")
     b.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium")
+    b.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
+                   help="give up on a file that takes longer, with an error record (default: 300; 0: never)")
     _limit_options(b)
     sub.add_parser("schema", help="print the JSON Schema of the output")
     return ap
@@ -124,8 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.jobs is not None and args.jobs < 1:
             print("vbhc: --jobs must be at least 1", file=sys.stderr)
             return 2
+        if not args.timeout >= 0:  # also NaN
+            print("vbhc: --timeout must be a number of seconds, 0 for none", file=sys.stderr)
+            return 2
         return run(args.paths, args.output, jobs=args.jobs, glob=args.glob, out_format=args.format,
-                   resume=args.resume, quiet=args.quiet, format=args.input_format, pdf_engine=args.pdf_engine)
+                   resume=args.resume, quiet=args.quiet, format=args.input_format, pdf_engine=args.pdf_engine,
+                   timeout=args.timeout or None)
 
     from .document import parse_source
     from .render import tree
