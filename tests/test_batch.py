@@ -95,6 +95,29 @@ def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
     assert sorted(r["source"] for r in recs) == sorted(files)
 
 
+def test_resume_retry_errors_parses_failed_inputs_again(folder, tmp_path, capsys):
+    out = tmp_path / "o.jsonl"
+    late = tmp_path / "late.txt"  # missing on the first run
+    inputs = [*batch.collect([folder]), str(late)]
+    assert main(["batch", *inputs, "-o", str(out), "-q"]) == 2
+    first = records(out)
+    failed = {r["source"] for r in first if "error" in r}
+    assert str(late) in failed and len(failed) == 3  # also the image and the empty file
+    shutil.copy(sorted(SYNTH.glob("*.txt"))[0], late)
+    # --resume alone: an error record counts as done
+    assert main(["batch", *inputs, "-o", str(out), "--resume", "-q"]) == 0
+    assert records(out) == first
+    assert main(["batch", *inputs, "-o", str(out), "--resume", "--retry-errors", "-q"]) == 2
+    again = records(out)
+    assert sorted(r["source"] for r in again) == sorted(inputs)  # still one line per input
+    assert {r["source"] for r in again if "error" in r} == failed - {str(late)}
+    assert next(r for r in again if r["source"] == str(late))["number"]["raw"]
+    assert [r for r in again if r["source"] not in failed] == [r for r in first if r["source"] not in failed]
+    capsys.readouterr()
+    assert main(["batch", *inputs, "-o", str(out), "--retry-errors", "-q"]) == 2
+    assert "--retry-errors goes with --resume" in capsys.readouterr().err
+
+
 def test_interrupted_batch_leaves_valid_jsonl(folder, tmp_path, monkeypatch, capsys):
     real = batch.parse_many
 

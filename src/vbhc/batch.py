@@ -281,9 +281,11 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
 
 # -- the command ---------------------------------------------------------------------------
 
-def done_sources(path: str) -> set[str]:
+def done_sources(path: str, retry_errors: bool = False) -> set[str]:
     """Inputs already in an output file (for ``--resume``). A last line cut off by an
-    interruption is removed from the file so that appending keeps it valid JSONL."""
+    interruption is removed from the file so that appending keeps it valid JSONL.
+    ``retry_errors``: inputs whose record is an error are not done; their records are removed
+    from the file (rewritten whole, then renamed over it) so that each input keeps one line."""
     p = Path(path)
     if not p.exists():
         return set()
@@ -294,13 +296,25 @@ def done_sources(path: str) -> set[str]:
             fh.truncate(cut)
         data = data[:cut]
     done: set[str] = set()
-    for line in data.splitlines():
+    keep: list[bytes] = []
+    dropped = False
+    for line in data.splitlines(keepends=True):
         try:
-            src = json.loads(line).get("source")
+            rec = json.loads(line)
+            src = rec.get("source")
         except (ValueError, AttributeError):
+            keep.append(line)
             continue
+        if retry_errors and "error" in rec and isinstance(src, str):
+            dropped = True
+            continue
+        keep.append(line)
         if isinstance(src, str):
             done.add(src)
+    if dropped:
+        tmp = p.with_name(p.name + ".vbhc-tmp")
+        tmp.write_bytes(b"".join(keep))
+        os.replace(tmp, p)
     return done
 
 
@@ -346,7 +360,8 @@ def _clock(seconds: float) -> str:
 
 
 def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None, out_format: str, resume: bool,
-        quiet: bool, format: str | None, pdf_engine: str, timeout: float | None = None) -> int:
+        quiet: bool, format: str | None, pdf_engine: str, timeout: float | None = None,
+        retry_errors: bool = False) -> int:
     """``vbhc batch``: 0 when every input parsed, 2 when any input failed, 130 when interrupted."""
     files = collect(paths, glob)  # a path that does not exist is an input too: it gets its error record
     if resume and out_format == "json":
@@ -355,8 +370,11 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
     if resume and output == "-":
         print("vbhc: --resume needs an output file (-o FILE)", file=sys.stderr)
         return 2
+    if retry_errors and not resume:
+        print("vbhc: --retry-errors goes with --resume", file=sys.stderr)
+        return 2
     try:
-        done = done_sources(output) if resume else set()
+        done = done_sources(output, retry_errors) if resume else set()
         sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
     except OSError as exc:
         print(f"vbhc: {output}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)

@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--format", choices=("jsonl", "json"), default="jsonl",
                    help="one JSON line per input (default) or one JSON array")
     b.add_argument("--resume", action="store_true", help="skip inputs already in the output file, append the rest")
+    b.add_argument("--retry-errors", action="store_true",
+                   help="with --resume: parse again the inputs whose record is an error (their old records removed)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     b.add_argument("--input-format", choices=("txt", "docx", "doc", "pdf", "html"),
                    help="read every file as this format (default: told by the content)")
@@ -131,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         return run(args.paths, args.output, jobs=args.jobs, glob=args.glob, out_format=args.format,
                    resume=args.resume, quiet=args.quiet, format=args.input_format, pdf_engine=args.pdf_engine,
-                   timeout=args.timeout or None)
+                   timeout=args.timeout or None, retry_errors=args.retry_errors)
 
     from .document import parse_source
     from .render import tree
