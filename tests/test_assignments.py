@@ -202,6 +202,78 @@ def test_task_table_of_an_appendix():
     ]
 
 
+def _table(*rows: list[str]) -> str:
+    """A web page's table as its text arrives: each cell on its own lines, `|` before and
+    between cells, an empty cell between rows."""
+    out: list[str] = ["|"]
+    for row in rows:
+        for cell in row:
+            out += [cell, "|"]
+        out.append("|")
+    return "\n".join(out) + "\n"
+
+
+SPANNED_HEADER = ["**STT**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Nhóm nhiệm vụ**",
+                  "**Nội dung nhiệm vụ**", "**Sản phẩm**", "**Thời hạn hoàn thành**"]
+
+
+def test_task_table_rows_under_cells_that_span_several_rows():
+    # the first four cells of row 1 span three rows: the next two rows bring only the last three
+    # cells (3 + an empty cell + 3 is also the width of a whole row: they must not be joined)
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        SPANNED_HEADER,
+        ["1", "Sở Nội vụ", "Sở Tài chính", "Cải cách", "- Rà soát thủ tục", "- Danh mục", "Năm 2026"],
+        ["- Số hóa hồ sơ", "- Kho dữ liệu", "31/12/2026"],
+        ["- Đánh giá", "- Báo cáo", "Quý III/2026"],
+        ["2", "Sở Y tế", "", "Y tế", "Tiêm chủng", "- Tỷ lệ", "Thường xuyên"],
+        ["- Kiểm tra", "- Biên bản", "Hằng quý"],
+        ["3", "Sở Xây dựng", "Sở Tài chính", "Hạ tầng", "Sửa đường", "- Đường", "2027"])
+    rows_ = [(a.path, a.lead, a.partners, a.task, a.deadline.kind, a.deadline.end)
+             for a in vbhc.parse(text).assignments if a.phrase == "table"]
+    assert rows_ == [
+        (["1"], ["Sở Nội vụ"], ["Sở Tài chính"], "- Rà soát thủ tục", "year", "2026-12-31"),
+        (["1"], ["Sở Nội vụ"], ["Sở Tài chính"], "- Số hóa hồ sơ", "date", "2026-12-31"),
+        (["1"], ["Sở Nội vụ"], ["Sở Tài chính"], "- Đánh giá", "quarter", "2026-09-30"),
+        (["2"], ["Sở Y tế"], [], "Tiêm chủng", "recurring", None),
+        (["2"], ["Sở Y tế"], [], "- Kiểm tra", "recurring", None),
+        (["3"], ["Sở Xây dựng"], ["Sở Tài chính"], "Sửa đường", "year", "2027-12-31"),
+    ]
+
+
+def test_numbered_task_table_row_with_empty_last_cells_is_not_joined_to_the_next():
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        ["**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Thời hạn**", "**Kết quả**", "**Tình trạng**"],
+        ["36", "Khắc phục các nhiệm vụ chậm tiến độ", "Sở Nội vụ", "31/12/2025"],  # empty cells end it
+        ["37", "Đăng ký mục tiêu", "Sở Tư pháp", "15/10/2025", "Đã gửi", "Đã hoàn thành"])
+    rows_ = [(a.path, a.lead, a.task, a.deadline.kind, a.deadline.end)
+             for a in vbhc.parse(text).assignments if a.phrase == "table"]
+    assert rows_ == [(["36"], ["Sở Nội vụ"], "Khắc phục các nhiệm vụ chậm tiến độ", "date", "2025-12-31"),
+                     (["37"], ["Sở Tư pháp"], "Đăng ký mục tiêu", "date", "2025-10-15")]
+
+
+@pytest.mark.parametrize(("value", "kind", "raw", "last"), [
+    ("31/12/2025", "date", "31/12/2025", "2025-12-31"),
+    ("Ngày 15 tháng 10 năm 2025", "date", "Ngày 15 tháng 10 năm 2025", "2025-10-15"),
+    ("2025", "year", "2025", "2025-12-31"),
+    ("Trước ngày 30/11/2025", "date", "Trước ngày 30/11/2025", "2025-11-30"),
+    ("Quý II/2026", "quarter", "Quý II/2026", "2026-06-30"),
+    ("Theo Kế hoạch riêng.", "undated", "Theo Kế hoạch riêng", None),
+    ("31/02/2025", "undated", "31/02/2025", None),  # no such day: kept as written, no date
+    ("1/2/2025/7", "undated", "1/2/2025/7", None),
+])
+def test_a_deadline_column_states_the_deadline(value, kind, raw, last):
+    from vbhc.deadlines import stated
+
+    d = stated(value)
+    assert (d.kind, d.raw, d.last) == (kind, raw, last)
+
+
+def test_an_empty_deadline_column_states_none():
+    from vbhc.deadlines import stated
+
+    assert stated("") is None and stated("  . ") is None
+
+
 def test_partners_named_in_a_later_clause():
     assert rows("a) Sở Tư pháp chủ trì thẩm định dự thảo; Sở Nội vụ và các cơ quan liên quan phối hợp.") == [
         (["Sở Tư pháp"], ["Sở Nội vụ", "các cơ quan liên quan"])]

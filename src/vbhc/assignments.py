@@ -21,6 +21,7 @@ import regex
 
 from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
+from .deadlines import stated
 from .grammar import read_table, table_errors
 from .normalize import fold
 
@@ -451,6 +452,5 @@ def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
         elif (tm := ag.field_task.match(stext)) is not None:
             task = tm.group("v")
         elif (dm := ag.field_deadline.match(stext)) is not None:
-            dls = find_deadlines(dm.group("v"))
-            deadline = dls[0] if dls else RawDeadline("undated", dm.group("v").strip(" ."), 0, 0)
+            deadline = stated(dm.group("v"))
     return [RawAssignment(lead, partners, task, node.span.start, node.span.end, path, deadline, phrase="fields")]

@@ -92,6 +92,36 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
             dl.first, dl.last = _date(int(a), 1, 1), _date(int(b), 12, 31)
 
 
+_BARE_DATE = regex.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>\d{4})(?![\d/.-])"
+    r"|(?i:ngày\s+)(?P<d2>\d{1,2})\s+(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s+(?P<y2>\d{4})")
+
+
+def stated(text: str) -> RawDeadline | None:
+    """The deadline a field or a table column gives ("Thời hạn: …", the "Thời gian hoàn
+    thành" column): the first expression :func:`find` reads, else a bare year or the first
+    date (the column says it is the deadline: "2025", "31/12/2025"), else the text itself as
+    an ``undated`` deadline
+    ("Theo kế hoạch"); None for an empty text."""
+    value = " ".join(text.split()).strip(" .")
+    if not value:
+        return None
+    found = find(value)
+    m = _BARE_DATE.search(value)
+    # a month or year read inside a whole date ("ngày 15 tháng 10 năm 2025") gives way to it
+    if found and not (m is not None and found[0].kind in ("month", "year") and m.start() <= found[0].start < m.end()):
+        return found[0]
+    if len(value) == 4 and value.isdecimal() and value[:2] in ("19", "20"):  # the column says "2025"
+        return RawDeadline("year", value, 0, 4, _date(int(value), 1, 1), _date(int(value), 12, 31))
+    if m is not None:
+        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else \
+            (m.group("d2"), m.group("m2"), m.group("y2"))
+        day = _date(int(y), int(mo), int(d))
+        if day is not None:
+            return RawDeadline("date", " ".join(m.group().split()), m.start(), m.end(), day, day)
+    return RawDeadline("undated", value, 0, len(value))
+
+
 def find(text: str, low: str | None = None) -> list[RawDeadline]:
     """Every deadline expression in ``text``, left to right, without overlaps (``low``: the
     text case-folded, when the caller has it)."""

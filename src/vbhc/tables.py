@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from .assignments import RawAssignment, split_names
-from .deadlines import find as find_deadlines
+from .deadlines import stated
 from .grammar import read_table, table_errors
 from .lines import Line
 
@@ -44,9 +44,12 @@ def _cells(lines: list[Line]) -> list[Cell]:
     return cells
 
 
+_NOTE = regex.compile(r"\[\d{1,3}\]|\(\d{1,3}\)")  # a footnote mark in a heading: "Cơ quan chủ trì[1]"
+
+
 def _header(row: list[Cell]) -> dict[str, int] | None:
     cols = _columns()
-    texts = [" ".join(cell.text.split()).strip(" :") for cell in row]
+    texts = [" ".join(_NOTE.sub("", cell.text).split()).strip(" :") for cell in row]
     lead = cols["lead"]
     if not any(lead.match(text) for text in texts):
         return None  # the lead column comes first: a row without it is no header (most rows)
@@ -62,37 +65,68 @@ def _header(row: list[Cell]) -> dict[str, int] | None:
     return {name: k - first for name, k in found.items()} | {"_width": len(row) - first}
 
 
+_INDEX = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|\p{L})[.)]?$")
+
+
+def _rows(cells: list[Cell]) -> list[list[Cell]]:
+    """Cells cut at each row break (an empty cell)."""
+    rows: list[list[Cell]] = []
+    for cell in cells:
+        if cell.row_break or not rows:
+            rows.append([])
+        rows[-1].append(cell)
+    return rows
+
+
 def extract(lines: list[Line]) -> list[RawAssignment]:
-    """Assignment rows from every task table in ``lines``."""
+    """Assignment rows from every task table in ``lines``.
+
+    On a web page an empty cell inside a row looks like the break between two rows, so a
+    short piece of a row is joined to the next one. Where the table numbers its rows, a piece
+    that starts with a number is joined to the pieces after it that do not, as long as the
+    row does not grow wider than the header; a piece left that does not start with a number
+    is the rest of a row whose first cells span several rows (rowspan): its cells are the
+    table's last ones and it shares the cells on the left with the row above."""
     if not any("chủ trì" in ln.text.casefold() for ln in lines):
         return []
     out: list[RawAssignment] = []
-    state: dict = {"columns": None, "width": 0, "section": None}
-    row: list[Cell] = []
-    for cell in _cells(lines):
-        if cell.row_break and row:
-            width = state["width"]
-            if state["columns"] is not None and 3 <= len(row) <= width - 2:
-                row.append(Cell("", cell.start, cell.start, False))  # "| |" inside a row: an empty cell
-            else:
-                _row(row, state, out)
-                row = []
-        row.append(cell)
-    if row:
+    state: dict = {"columns": None, "width": 0, "section": None, "last": None}
+    pieces = _rows(_cells(lines))
+    i = 0
+    while i < len(pieces):
+        row = pieces[i]
+        i += 1
+        columns, width = state["columns"], state["width"]
+        if columns is not None and _header(row) is None:
+            numbered = columns.get("index") == 0
+            while i < len(pieces) and (
+                    (_numbered(row) and not _numbered(pieces[i]) and len(row) + 1 + len(pieces[i]) <= width)
+                    if numbered else 3 <= len(row) <= width - 2):
+                nxt = pieces[i]
+                row = [*row, Cell("", nxt[0].start, nxt[0].start, False), *nxt]
+                i += 1
+            if numbered and len(row) >= 2 and not _numbered(row) and state["last"] is not None:
+                _spanned(row, state, out)
+                continue
         _row(row, state, out)
     return out
+
+
+def _numbered(row: list[Cell]) -> bool:
+    return _INDEX.match(row[0].text.strip()) is not None
 
 
 def _row(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
     header = _header(row)
     if header is not None:
         state["width"] = header.pop("_width")
-        state["columns"], state["section"] = header, None
+        state["columns"], state["section"], state["last"] = header, None, None
         return
     columns = state["columns"]
     if columns is None:
         return
-    if len(row) < state["width"] - 1:
+    numbered = columns.get("index") == 0 and _numbered(row)
+    if len(row) < state["width"] - 1 and not (numbered and len(row) >= 3):
         if len(row) <= 2 and row[0].text.strip():
             state["section"] = row[0].text.strip().rstrip(".")  # "I | KIỆN TOÀN …": a group of tasks
         else:
@@ -105,8 +139,28 @@ def _row(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
 
     lead = split_names(col("lead"))
     if not lead:
+        state["last"] = None
         return
-    dls = find_deadlines(col("deadline"))
     path = [p for p in (state["section"], col("index")) if p]
-    out.append(RawAssignment(lead, split_names(col("partners")), col("task") or None, row[0].start,
-                             row[-1].end, path, dls[0] if dls else None, phrase="table"))
+    state["last"] = RawAssignment(lead, split_names(col("partners")), col("task") or None, row[0].start,
+                                  row[-1].end, path, stated(col("deadline")), phrase="table")
+    out.append(state["last"])
+
+
+def _spanned(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
+    """A row whose first cells span from the row above: ``row`` holds the table's last cells."""
+    columns, width, last = state["columns"], state["width"], state["last"]
+    first = width - len(row)
+    if columns["lead"] >= first:
+        return  # the lead would be its own: not the rest of a row
+
+    def col(name: str) -> str | None:
+        k = columns.get(name)
+        return " ".join(row[k - first].text.split()) if k is not None and k >= first else None
+
+    partners = col("partners")
+    task = col("task")
+    deadline = col("deadline")
+    out.append(RawAssignment(last.lead, last.partners if partners is None else split_names(partners),
+                             task if task is not None else last.task, row[0].start, row[-1].end, last.path,
+                             last.deadline if deadline is None else stated(deadline), phrase="table"))
