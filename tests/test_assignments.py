@@ -41,6 +41,20 @@ def rows(body: str):
     ("các Sở: Giáo dục và Đào tạo, Văn hóa, Thể thao và Du lịch và các cơ quan, đơn vị liên quan",
      ["Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch", "các cơ quan, đơn vị liên quan"]),
     ("Bộ Chỉ huy Quân sự tỉnh và sở, ngành có liên quan", ["Bộ Chỉ huy Quân sự tỉnh", "sở, ngành có liên quan"]),
+    # provinces are a collective like districts; "tỉnh" opens one only after "các" or a head
+    ("Bộ Y tế, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+     ["Bộ Y tế", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh và UBND các tỉnh, thành phố khác",
+     ["UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh", "UBND các tỉnh, thành phố khác"]),
+    ("Chủ tịch Ủy ban nhân dân cấp tỉnh, Bộ trưởng, người đứng đầu ngành, cơ quan, tổ chức ở trung ương",
+     ["Chủ tịch Ủy ban nhân dân cấp tỉnh", "Bộ trưởng", "người đứng đầu ngành, cơ quan, tổ chức ở trung ương"]),
+    # a capitalised noun before a capitalised word is the head of a name, not part of the collective
+    ("UBND tỉnh, Sở Tài chính", ["UBND tỉnh", "Sở Tài chính"]),
+    ("UBND huyện, Sở Tài chính, Công an Thành phố", ["UBND huyện", "Sở Tài chính", "Công an Thành phố"]),
+    ("Ủy ban nhân dân các tỉnh, Bộ Quốc phòng", ["Ủy ban nhân dân các tỉnh", "Bộ Quốc phòng"]),
+    ("các sở, ban, ngành Thành phố", ["các sở, ban, ngành Thành phố"]),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn",
+     ["Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn"]),
 ])
 def test_split_names(text, names):
     assert split_names(text) == names

@@ -67,8 +67,13 @@ def agency_grammar() -> AgencyGrammar:
         tails = _alt(data["collective_tails"])
         cheads = _alt(data["collective_heads"])
         # "các sở, ban, ngành liên quan", "UBND các huyện, thành phố", "sở, ngành có liên quan"
-        collective = (rf"(?:(?:{cheads})\s+)?(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
-                      rf"(?:\s*(?:,|và|,\s*và)?\s+(?i:{nouns})(?![\p{{L}}]))*"
+        # an inner noun opens one only after "các" or a head ("Công an tỉnh, …" is a name); a
+        # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính")
+        first = _alt([n for n in data["collective_nouns"] if n not in data["collective_inner"]])
+        collective = (rf"(?:(?:{cheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
+                      rf"|(?i:các)\s+(?i:{nouns})|(?i:{first})(?=\s*,))"
+                      rf"(?:\s*(?:,|và|,\s*và)?\s+(?:(?:{nouns})|(?i:{nouns})"
+                      rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}]))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
         protect = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(names)})(?![\p{{L}}])|{collective}")
