@@ -293,6 +293,28 @@ def test_partners_named_in_a_later_clause():
         (["Sở Tư pháp"], ["Sở Nội vụ", "các cơ quan liên quan"])]
 
 
+def test_theo_chuc_nang_qualifies_the_lead_and_is_not_a_name():
+    assert rows("2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với các "
+                "địa phương rà soát hàng dự trữ.") == [(["Bộ Quốc phòng", "Bộ Công an"], ["các địa phương"])]
+    assert rows("a) Sở Y tế trong phạm vi chức năng, nhiệm vụ được giao chủ trì kiểm tra.") == [(["Sở Y tế"], [])]
+
+
+def test_the_lead_follows_an_adverbial_clause_before_it():
+    assert rows("- Trên cơ sở Quyết định phê duyệt danh sách của Ủy ban nhân dân xã, trong 05 ngày làm việc, "
+                "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính trình phê duyệt.") == [
+        (["Sở Khoa học và Công nghệ"], ["Sở Tài chính"])]
+    (a,) = vbhc.parse(HEADER + "b) Trong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ, Sở Văn hóa, "
+                      "Thể thao và Du lịch có trách nhiệm kiểm tra hồ sơ.\n").assignments
+    assert (a.lead, a.phrase) == (["Sở Văn hóa, Thể thao và Du lịch"], "trách nhiệm")
+
+
+def test_a_clause_about_agencies_is_not_the_lead():
+    # "Trên cơ sở đề xuất của các sở, ban, ngành, …": one clause; the lead is the heading's agency
+    doc = vbhc.parse(HEADER + "2. Sở Tài chính\na) Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, "
+                     "chủ trì tổng hợp, trình cấp có thẩm quyền bố trí kinh phí.\n")
+    assert [(a.lead, a.phrase) for a in doc.assignments] == [(["Sở Tài chính"], "chủ trì")]
+
+
 def test_de_nghi_names_who_must_act():
     doc = vbhc.parse(HEADER + "5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
                      "tuyên truyền, vận động Nhân dân tham gia.\n")

@@ -44,6 +44,8 @@ class AgencyGrammar:
     partners: regex.Pattern[str]
     opener: regex.Pattern[str]
     opener_inside: regex.Pattern[str]
+    qualifier: regex.Pattern[str]
+    interrupt: regex.Pattern[str]
     responsible: regex.Pattern[str]
     request: regex.Pattern[str]
     field_lead: regex.Pattern[str]
@@ -93,6 +95,8 @@ def agency_grammar() -> AgencyGrammar:
             lead=regex.compile(ph["lead"]),
             partners=regex.compile(ph["partners"]),
             opener=regex.compile(ph["opener"]),
+            qualifier=regex.compile(ph["qualifier"]),
+            interrupt=regex.compile(ph["interrupt"]),
             opener_inside=regex.compile(ph["opener_inside"]),
             responsible=regex.compile(ph["responsible"]),
             request=regex.compile(ph["request"]),
@@ -259,7 +263,19 @@ def _lead_text(text: str, start: int, end: int) -> str:
         pass
     if last is not None:
         lead = lead[last.end():]
-    return lead.strip()
+    # "…, trong 05 ngày làm việc, Sở X": the subject, a name, follows the last clause before it
+    # ("Trên cơ sở đề xuất của các sở, ban, ngành" is one clause, not a clause and a subject)
+    for last in ag.interrupt.finditer(lead):
+        pass
+    if last is not None and lead[last.end():].lstrip()[:1].isupper():
+        lead = lead[last.end():]
+    return _unqualified(lead).strip()
+
+
+def _unqualified(lead: str) -> str:
+    """Without a trailing "theo chức năng, nhiệm vụ …": it qualifies the subject."""
+    m = agency_grammar().qualifier.search(lead)
+    return lead[:m.start()] if m is not None and m.start() > 0 else lead
 
 
 def _partner_text(text: str, start: int) -> tuple[str, int]:
@@ -290,7 +306,7 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
 
 def _agency_heading(path_nodes: list) -> str | None:
     for node in reversed(path_nodes):
-        heading = (node.title or "").strip().rstrip(":").strip()
+        heading = _unqualified((node.title or "").strip().rstrip(":").strip())
         if heading and is_agency(heading) and len(heading) <= 120:
             return heading
     return None
