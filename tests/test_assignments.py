@@ -48,6 +48,8 @@ def rows(body: str):
      ["UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh", "UBND các tỉnh, thành phố khác"]),
     ("Chủ tịch Ủy ban nhân dân cấp tỉnh, Bộ trưởng, người đứng đầu ngành, cơ quan, tổ chức ở trung ương",
      ["Chủ tịch Ủy ban nhân dân cấp tỉnh", "Bộ trưởng", "người đứng đầu ngành, cơ quan, tổ chức ở trung ương"]),
+    # a known name written with the old or the new tone placement stays whole
+    ("Sở Văn hoá, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hoá, Thể thao và Du lịch", "Sở Nội vụ"]),
     # a capitalised noun before a capitalised word is the head of a name, not part of the collective
     ("UBND tỉnh, Sở Tài chính", ["UBND tỉnh", "Sở Tài chính"]),
     ("UBND huyện, Sở Tài chính, Công an Thành phố", ["UBND huyện", "Sở Tài chính", "Công an Thành phố"]),

@@ -23,7 +23,7 @@ from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .deadlines import stated
 from .grammar import read_table, table_errors
-from .normalize import fold
+from .normalize import either_tones, fold
 
 _CLAUSE_END = regex.compile(r";|\.(?:\s|$)|:\s*$")
 
@@ -78,7 +78,7 @@ def agency_grammar() -> AgencyGrammar:
                       rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}]))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
-        protect = regex.compile(rf"(?<![\p{{L}}])(?:{_alt(names)})(?![\p{{L}}])|{collective}")
+        protect = regex.compile(rf"(?<![\p{{L}}])(?:{either_tones(_alt(names))})(?![\p{{L}}])|{collective}")
         abbreviations = [(regex.compile(rf"(?<![\p{{L}}]){regex.escape(k)}(?![\p{{L}}])"), v)
                          for k, v in data["abbreviations"].items()]
         return AgencyGrammar(

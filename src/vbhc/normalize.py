@@ -174,6 +174,23 @@ def fold_tones(text: str) -> str:
     return pattern.sub(lambda m: mapping[m.group()], text)
 
 
+@lru_cache(maxsize=1)
+def _either_table() -> tuple[regex.Pattern[str], dict[str, str]]:
+    pattern, mapping = _tone_table()
+    either = {}
+    for new, old in mapping.items():
+        either[new] = either[old] = f"(?:{new}|{old})"
+    keys = "|".join(sorted(map(regex.escape, either), key=len, reverse=True))
+    return regex.compile(rf"(?<![qQ])(?:{keys})(?!\p{{L}})"), either
+
+
+def either_tones(pattern: str) -> str:
+    """A regular expression (escaped text) that matches its words with the tone placed
+    either way: "Văn hóa" also matches "Văn hoá"."""
+    rx, either = _either_table()
+    return rx.sub(lambda m: either[m.group()], pattern)
+
+
 def fold(text: str) -> str:
     """Matching key: NFC, Đ unified, old-style tones, spaces folded, case folded."""
     t = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
