@@ -401,11 +401,12 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
     for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
             continue
-        if ag.field_lead.match(text):
-            rows.extend(_fields(node, ancestors, path[:-1]))
-            continue
-        if ag.field_partners.match(text) or ag.field_deadline.match(text):
-            continue
+        if ":" in text:  # a labelled field ("Cơ quan chủ trì: …") has its colon
+            if ag.field_lead.match(text):
+                rows.extend(_fields(node, ancestors, path[:-1]))
+                continue
+            if ag.field_partners.match(text) or ag.field_deadline.match(text):
+                continue
         if not ("chủ trì" in low or "phối hợp" in low or "đề nghị" in low or "yêu cầu" in low
                 or "trách nhiệm" in low):
             continue

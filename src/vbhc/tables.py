@@ -47,9 +47,13 @@ def _cells(lines: list[Line]) -> list[Cell]:
 _NOTE = regex.compile(r"\[\d{1,3}\]|\(\d{1,3}\)")  # a footnote mark in a heading: "Cơ quan chủ trì[1]"
 
 
+def _heading(text: str) -> str:
+    return " ".join(_NOTE.sub("", text).split()).strip(" :")
+
+
 def _header(row: list[Cell]) -> dict[str, int] | None:
     cols = _columns()
-    texts = [" ".join(_NOTE.sub("", cell.text).split()).strip(" :") for cell in row]
+    texts = [_heading(cell.text) for cell in row]
     lead = cols["lead"]
     if not any(lead.match(text) for text in texts):
         return None  # the lead column comes first: a row without it is no header (most rows)
@@ -87,8 +91,11 @@ def extract(lines: list[Line]) -> list[RawAssignment]:
     row does not grow wider than the header; a piece left that does not start with a number
     is the rest of a row whose first cells span several rows (rowspan): its cells are the
     table's last ones and it shares the cells on the left with the row above."""
-    if not any("chủ trì" in ln.text.casefold() for ln in lines):
-        return []
+    start = _first_header(lines)
+    return [] if start is None else _read(lines[start:])
+
+
+def _read(lines: list[Line]) -> list[RawAssignment]:
     out: list[RawAssignment] = []
     state: dict = {"columns": None, "width": 0, "section": None, "last": None}
     pieces = _rows(_cells(lines))
@@ -110,6 +117,31 @@ def extract(lines: list[Line]) -> list[RawAssignment]:
                 continue
         _row(row, state, out)
     return out
+
+
+def _first_header(lines: list[Line]) -> int | None:
+    """Where the rows that may hold the first task table's header start: the row break before
+    the first cell that is a lead column's heading ("Cơ quan chủ trì"; None: no task table).
+    No cell before it can belong to a task table. A cell is joined and matched only when one
+    of its lines has "trì" in it."""
+    lead = _columns()["lead"]
+    last_row = 0
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if not ln.cell_break and i:
+            continue
+        if ln.row_break:
+            last_row = i
+        j, hit = i, False
+        while True:  # the lines of this cell
+            t = lines[j].text
+            hit = hit or "trì" in t or "Trì" in t or "TRÌ" in t
+            j += 1
+            if j == n or lines[j].cell_break:
+                if hit and lead.match(_heading(" ".join(x.text for x in lines[i:j]))):
+                    return last_row
+                break
+    return None
 
 
 def _numbered(row: list[Cell]) -> bool:

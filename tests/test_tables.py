@@ -1,0 +1,56 @@
+"""Task tables read from a web page's cells: the search for the first lead-column heading in
+front of the reader (tables._first_header) never changes what is read. Checked against the
+reader run over every line, on generated pages of cells."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vbhc import tables
+from vbhc.grammar import grammar
+from vbhc.lines import tokenize
+from vbhc.normalize import normalize
+
+CELLS = [
+    "STT", "TT", "Nội dung", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan chủ", "trì", "CHỦ TRÌ", "Chủ trì",
+    "Đơn vị chủ trì[1]", "Cơ quan phối hợp", "Phối hợp", "Thời gian hoàn thành", "Thời hạn", "Sản phẩm",
+    "1", "2", "3", "I", "A.", "Sở Nội vụ", "Sở Tài chính; Sở Y tế", "UBND các xã, phường", "Rà soát thủ tục",
+    "- Số hóa hồ sơ", "duy trì hệ thống", "Năm 2026", "31/12/2025", "Quý II/2026", "Thường xuyên", "",
+    "Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức", "**Cơ quan chủ trì**",
+]
+
+
+def page(cells: list[str], breaks: list[int]) -> str:
+    """Cells one or two lines each, `|` between them and, where ``breaks`` says, an empty
+    cell (a row break) or plain text between."""
+    out = ["Kế hoạch thực hiện"]
+    for cell, brk in zip(cells, breaks):
+        out.append(cell.replace(" ", "\n", 1) if brk == 3 else cell)
+        out.append("|")
+        if brk == 1:
+            out.append("|")
+        elif brk == 2:
+            out.append("Văn bản giữa hai bảng.")
+    return "\n".join(out) + "\n"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CELLS), st.integers(0, 3)), max_size=40))
+def test_the_heading_search_never_hides_a_row(cells):
+    lines = tokenize(normalize(page([c for c, _ in cells], [b for _, b in cells])).text, grammar())
+    assert tables.extract(lines) == tables._read(lines)
+
+
+def test_no_lead_heading_no_work():
+    lines = tokenize("Sở Nội vụ\n|\nduy trì hệ thống\n|\n|\n1\n|\nRà soát\n", grammar())
+    assert tables._first_header(lines) is None and tables.extract(lines) == []
+
+
+def test_the_search_starts_at_the_row_of_the_heading():
+    text = "Mở đầu\n|\nbảng khác\n|\n|\nSTT\n|\nNội dung\n|\nCơ quan\nchủ trì\n|\n|\n1\n|\nRà soát\n|\nSở Nội vụ\n"
+    lines = tokenize(text, grammar())
+    start = tables._first_header(lines)
+    assert lines[start].text == "STT"
+    (row,) = tables.extract(lines)
+    assert (row.lead, row.task) == (["Sở Nội vụ"], "Rà soát")
