@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import goldcheck
 from conftest import REPO, SHARED
@@ -77,6 +79,23 @@ def _prefix(msg: str, fname: str) -> int:
     m = re.match(rf"^grammars/{re.escape(fname)}:(\d+): ", msg)
     assert m, f"message does not start with 'grammars/{fname}:<line>: ': {msg!r}"
     return int(m.group(1))
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="-–—_=~.* \taA1đ9", min_size=1, max_size=12))
+def test_a_drawn_rule_never_starts_with_a_letter_or_digit(text):
+    # the tokenizer tries the rule pattern only on lines that do not (grammars/markers.toml)
+    rule = G.grammar().header["rule"]
+    if rule.match(text):
+        assert not text[0].isalnum()
+
+
+def test_rule_lines_still_break_blocks():
+    from vbhc.lines import tokenize
+
+    lines = tokenize("Đoạn một\n-----\nĐoạn hai\n= = = =\nĐoạn ba\n", G.grammar())
+    assert [(ln.text, ln.cell_break) for ln in lines] == [("Đoạn một", False), ("Đoạn hai", True),
+                                                          ("Đoạn ba", True)]
 
 
 def test_broken_marker_regex_names_file_and_marker_line(tmp_path):

@@ -132,7 +132,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True) -> list[Line]:
             else:
                 bold_start, bold_until = False, 0
                 content = clean_(piece)
-            if content and g.header["rule"].match(content):
+            if content and not content[0].isalnum() and g.header["rule"].match(content):
                 pending_break = True  # a drawn rule (-----, *) separates blocks; it is not text
                 content = ""
             if content:
@@ -175,7 +175,8 @@ def _classify(line: Line, g: Grammar) -> None:
     m = g.marker_scanner.match(line.text)
     if m is None:
         return
-    marker = next(mk for k, mk in g.marker_groups if m.start(k) != -1)
+    spans = m.regs  # one call for every group's span, rather than a call per marker group
+    marker = next(mk for k, mk in g.marker_groups if spans[k][0] != -1)
     line.marker = marker
     num = m.group("num") if "num" in marker.pattern.groupindex else None
     line.num = num or ""
