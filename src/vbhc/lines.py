@@ -30,7 +30,7 @@ class Line:
     """One physical line or table cell, cleaned."""
 
     __slots__ = ("idx", "start", "end", "text", "cell_break", "row_break", "bold_start", "bold_open",
-                 "italic_open", "bold_until", "marker", "num", "rest", "_caps")
+                 "italic_open", "bold_until", "marker", "num", "rest", "caps")
 
     def __init__(self, idx: int, start: int, end: int, text: str, cell_break: bool,
                  bold_start: bool, bold_open: bool) -> None:
@@ -47,19 +47,13 @@ class Line:
         self.marker: Marker | None = None
         self.num = ""
         self.rest = text
-        self._caps: bool | None = None
+        # letters all upper case (at least two letters); asked of nearly every line, several
+        # times, so worked out once here rather than in a property
+        self.caps: bool = not _LOWER.search(text) and _TWO_LETTERS.search(text) is not None
 
     @property
     def blank(self) -> bool:
         return not self.text
-
-    @property
-    def caps(self) -> bool:
-        """Letters all upper case (at least two letters)."""
-        if self._caps is None:
-            t = self.text
-            self._caps = not _LOWER.search(t) and _TWO_LETTERS.search(t) is not None
-        return self._caps
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         m = self.marker.name if self.marker else "-"
