@@ -152,8 +152,8 @@ def split_names(text: str) -> list[str]:
 
     held = ag.protect.sub(hold, text)
     out = []
-    for part in regex.split(r"\s*,\s*|\s+và\s+|\s*;\s*", held):
-        name = _tidy(regex.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], part))
+    for part in _SPLIT_ALL.split(held):
+        name = _tidy(_HELD.sub(lambda m: kept[int(m.group(1))], part))
         if name:
             out.append(name)
     return out
@@ -166,9 +166,9 @@ def _distribute(head: str, items: str) -> list[str]:
     for m in ag.protect.finditer(items):
         if ag.collective.match(m.group()):  # "… và các cơ quan liên quan": the distributed list ends
             tail = split_names(items[m.start():])
-            items = regex.sub(r"(?:\s*,|\s+và)\s*$", "", items[:m.start()])
+            items = _LIST_END.sub("", items[:m.start()])
             break
-    tokens = regex.split(r"\s*,\s*|\s+và\s+", items)
+    tokens = _SPLIT.split(items)
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -204,6 +204,13 @@ class RawAssignment:
     phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, trách nhiệm, fields, table
 
 
+_SPLIT = regex.compile(r"\s*,\s*|\s+và\s+")
+_SPLIT_ALL = regex.compile(r"\s*,\s*|\s+và\s+|\s*;\s*")
+_HELD = regex.compile(r"\x00(\d+)\x00")  # a protected name held aside while a list is split
+_LIST_END = regex.compile(r"(?:\s*,|\s+và)\s*$")
+_WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
+_LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
+_STOP = regex.compile(r"[;.]")
 _CLAUSE_BREAK = regex.compile(r";\s*|\.\s+|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):\s+")
 _BREAK = regex.compile(r"[;(]|\.(?:\s|$)|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):")  # not the colon of "các Sở: A, B"
 
@@ -232,7 +239,7 @@ def _agency_in(lead: str) -> str | None:
     if is_agency(lead):
         return _untask(lead)
     ag = agency_grammar()
-    for m in regex.finditer(r"(?<![\p{L}])\p{Lu}", lead):
+    for m in _WORD_CAP.finditer(lead):
         tail = lead[m.start():]
         if ag.not_after.search(lead[:m.start()]):
             return None  # "do đồng chí Chủ tịch chủ trì": chaired by a person
@@ -289,7 +296,7 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
     for p in ag.protect.finditer(segment):
         # a collective phrase closed by "liên quan" ends the list unless a separator follows
         if ag.collective.match(p.group()) and p.group().endswith("liên quan") \
-                and not regex.match(r"\s*(?:,|;|và\b)", segment[p.end():]):
+                and not _LIST_GOES_ON.match(segment, p.end()):
             return segment[:p.end()].strip(" ,"), start + p.end()
     pos = 0
     while True:
@@ -330,7 +337,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         pm = ag.partners.search(text, after)
         partners: list[str] = []
         task_from = after
-        if pm and not regex.search(r"[;.]", text[after:pm.start()]) and pm.start() - after <= 40:
+        if pm and not _STOP.search(text, after, pm.start()) and pm.start() - after <= 40:
             ptxt, task_from = _partner_text(text, pm.end())
             partners = split_names(ptxt)
         end_m = _CLAUSE_END.search(text, task_from, task_from + TASK_REACH)

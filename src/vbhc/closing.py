@@ -20,6 +20,7 @@ _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*\.?)(?:[ ](?:\p{Lu}[\p{Ll}'
 _CAPS_NAME = regex.compile(r"^\p{Lu}+(?:[ ]\p{Lu}+){1,5}$")
 _ITEM_END = regex.compile(r"[;.,]+\s*$")
 _ITEM_CLOSED = regex.compile(r"[;.]\s*$")
+_UNITS = regex.compile(r"[,;]")
 _ARCHIVE_TAIL = regex.compile(r"\s*\((?P<n>\d+)\s*b?(?:ản)?\)\s*\.?$")
 _DRAFTER = regex.compile(r"^(?P<unit>.*?)\s*\((?P<who>[^)]+)\)\s*$")
 
@@ -317,7 +318,7 @@ def parse_archive(raw: str) -> dict:
         copies = int(m.group("n"))
         text = text[: m.start()].strip()
     drafter = None
-    units = [u.strip() for u in regex.split(r"[,;]", text) if u.strip()]
+    units = [u.strip() for u in _UNITS.split(text) if u.strip()]
     if units:
         dm = _DRAFTER.match(units[-1])
         if dm:

@@ -82,9 +82,16 @@ class Grammar:
     letters: str
     ordinals: tuple[str, ...]
     extra: dict[str, Any] = field(default_factory=dict)
+    by_code: dict[str, list[DocType]] = field(default_factory=dict)  # filled from doc_types
+
+    def __post_init__(self) -> None:
+        for t in self.doc_types:
+            for code in dict.fromkeys((t.code, *t.legacy, *t.variants)):
+                self.by_code.setdefault(code, []).append(t)
 
     def types_by_code(self, code: str) -> list[DocType]:
-        return [t for t in self.doc_types if t.code == code or code in t.legacy or code in t.variants]
+        """Document types whose code, legacy code or variant is ``code``, in table order."""
+        return list(self.by_code.get(code, ()))
 
 
 class _Source:

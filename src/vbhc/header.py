@@ -86,20 +86,23 @@ def _type_line(lines: list[Line], lo: int, hi: int, g: Grammar) -> tuple[int, Do
     return merged
 
 
+_SPACE = regex.compile(r"\s+")
+
+
 def parse_number(m: regex.Match[str], g: Grammar) -> dict[str, Any]:
     """Split a matched number (groups n, year, sym or ptype/psym) into its parts. Used for the
     document's own number and for every cited one."""
     n = m.group("n") or None
     if m.group("ptype"):
         ptype = m.group("ptype")
-        psym = regex.sub(r"\s+", "", m.group("psym"))
+        psym = _SPACE.sub("", m.group("psym"))
         issuer, _, suffix = psym.partition("-")
         return {"raw": f"{n or ''}-{ptype}/{psym}", "number": n, "year": None, "symbol": f"{ptype}/{psym}",
                 "type_code": ptype, "issuer_code": issuer or None, "suffix": suffix or None, "form": "party"}
     if not m.group("sym"):  # a bare "Chỉ thị số 42"
         return {"raw": n or "", "number": n, "year": None, "symbol": "", "type_code": None, "issuer_code": None,
                 "suffix": None, "form": "administrative"}
-    sym = regex.sub(r"\s+", "", m.group("sym"))
+    sym = _SPACE.sub("", m.group("sym"))
     year = m.group("year")
     parts = sym.split("-")
     type_code = None

@@ -236,12 +236,15 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
     return refs, named, jt
 
 
+_NUMBERED = regex.compile(r"\s+số\s+\d")
+
+
 def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
     out = []
     starts = [r.start for r in refs]
     for m in rg.named_law.finditer(text):
         after = text[m.end():m.end() + 40]
-        if regex.match(r"\s+số\s+\d", after) or any(m.start() <= s <= m.end() + 12 for s in starts):
+        if _NUMBERED.match(after) or any(m.start() <= s <= m.end() + 12 for s in starts):
             continue  # numbered: already a reference
         item = RawNamed(" ".join(m.group("type").split()), " ".join(m.group("name").split()), m.start(), m.end(),
                         relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
