@@ -44,7 +44,8 @@ def _patterns() -> tuple[re.Pattern[str], list[tuple[str, regex.Pattern[str], re
         # text, is three times faster at them than regex with (?i)
         return re.compile(data["hint"]), [
             (d["kind"], regex.compile(d["pattern"]),
-             re.compile("|".join(re.escape(w.casefold()) for w in d["needs"])) if d.get("needs") else None)
+             re.compile("|".join(re.escape(w.casefold()).replace(r"\ ", r"\s+") for w in d["needs"]))
+             if d.get("needs") else None)
             for d in data["deadline"]]
 
 
