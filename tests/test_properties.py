@@ -616,3 +616,24 @@ def test_parse_extreme_inputs(text):
 @given(built_documents())
 def test_nothing_dropped_in_generated_documents(built):
     check_nothing_dropped(vbhc.parse(built.text), built.text)
+
+
+def _line_state(ln) -> tuple:
+    return tuple(getattr(ln, k) for k in ln.__slots__)
+
+
+TOKEN_PIECES = ["1. Mục tiêu", "a) Sở Nội vụ", "- rà soát", "+ kiểm tra", "Điều 2.", "**", "*", "|", "#", "\\*", "\\-", "1\\.",
+                "-----", "* * *", "  ", " ", "\t", "CHƯƠNG I", "Nơi nhận:", "văn bản", "\n", "\n\n", "## Tiêu đề"]
+
+
+@PROPS
+@given(st.one_of(st.lists(st.sampled_from(TOKEN_PIECES), max_size=30).map("".join), norm_text))
+def test_tokenizer_shortcut_gives_the_general_paths_lines(text):
+    # the common line (no `|`, no `*`) takes a shorter path through lines.tokenize
+    from vbhc.lines import tokenize
+
+    text = normalize(text).text
+    for markdown in (True, False):
+        fast = tokenize(text, grammar(), markdown)
+        slow = tokenize(text, grammar(), markdown, _shortcut=False)
+        assert [_line_state(a) for a in fast] == [_line_state(b) for b in slow]

@@ -79,7 +79,7 @@ def _clean_plain(raw: str) -> str:
     return t
 
 
-def tokenize(text: str, g: Grammar, markdown: bool = True) -> list[Line]:
+def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = True) -> list[Line]:
     """Split normalised text into cleaned lines; ``|`` separates table cells.
 
     ``markdown=False`` is for text a file reader produced (DOCX, PDF, HTML): there ``*``,
@@ -92,7 +92,36 @@ def tokenize(text: str, g: Grammar, markdown: bool = True) -> list[Line]:
     italic = False
     pending_break = False
     separators = 0  # `|` seen since the last line with text
+    rule = g.header["rule"]
     for raw in text.split("\n"):
+        if _shortcut and markdown and "|" not in raw and "*" not in raw:
+            # the common line, one piece with no emphasis: the general path below, shortened
+            # (tests/test_properties.py checks that both give the same lines)
+            stripped = raw.strip()
+            if not stripped:
+                bold = italic = False  # a blank line ends a paragraph and any emphasis run
+                pending_break = True
+                pos += len(raw) + 1
+                continue
+            content = stripped
+            if "#" in content or "\\" in content:
+                content = clean(raw)
+            elif "  " in content:
+                content = _SPACES.sub(" ", content)
+            if content and not content[0].isalnum() and rule.match(content):
+                pending_break = True
+                content = ""
+            if content:
+                line = Line(len(lines), pos + len(raw) - len(raw.lstrip()), pos + len(raw.rstrip()), content,
+                            pending_break, False, bold)
+                line.italic_open = italic
+                line.row_break = separators >= 2
+                separators = 0
+                _classify(line, g)
+                lines.append(line)
+                pending_break = False
+            pos += len(raw) + 1
+            continue
         line_end = pos + len(raw)
         if markdown:
             pieces = raw.split("|") if "|" in raw else [raw]
@@ -126,7 +155,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True) -> list[Line]:
             else:
                 bold_start, bold_until = False, 0
                 content = clean_(piece)
-            if content and not content[0].isalnum() and g.header["rule"].match(content):
+            if content and not content[0].isalnum() and rule.match(content):
                 pending_break = True  # a drawn rule (-----, *) separates blocks; it is not text
                 content = ""
             if content:
