@@ -12,8 +12,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vbhc
+from vbhc.grammar import grammar
 from vbhc.models import Document
 
 # --------------------------------------------------------------------------- helpers
@@ -685,3 +688,20 @@ def test_attachment_keeps_its_own_signature_and_recipients():
     (att,) = doc.attachments
     assert [r.name for r in att.recipients] == ["Các sở, ban, ngành"]
     assert [s.name for s in att.signatures] == ["Nguyễn Văn An"]
+
+
+CLOSING_LINES = ["Nơi nhận:", "Nơi", "nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                 "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "Nguyễn Văn An", "(Đã ký)", "Tổ chức thực hiện kế hoạch.", "NƠI NHẬN:",
+                 "II. TỔ CHỨC THỰC HIỆN", "a) Sở Nội vụ", "Ký", "nơi nhận", "GIÁM ĐỐC", "Trần Thị B"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CLOSING_LINES), max_size=25))
+def test_first_closing_finds_what_a_test_of_every_line_finds(texts):
+    from vbhc.closing import first_closing, starts_closing
+    from vbhc.lines import tokenize
+
+    g = grammar()
+    lines = tokenize("\n".join(texts), g)
+    naive = next((i for i in range(len(lines)) if starts_closing(lines, i, g)), len(lines))
+    assert first_closing(lines, 0, len(lines), g) == naive

@@ -146,6 +146,18 @@ def starts_closing(lines: list[Line], i: int, g: Grammar) -> bool:
     return False
 
 
+def first_closing(lines: list[Line], lo: int, hi: int, g: Grammar) -> int:
+    """The first line in ``lo``..``hi`` where the closing begins (``hi``: none). A line that
+    is not in capitals, longer than a wrapped "Nơi", and not "Nơi nhận" cannot begin it: most
+    lines are turned away by that test without the call."""
+    noi_nhan = g.closing["noi_nhan"]
+    for i in range(lo, hi):
+        ln = lines[i]
+        if (ln.caps or len(ln.text) <= 4 or noi_nhan.match(ln.text)) and starts_closing(lines, i, g):
+            return i
+    return hi
+
+
 def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Closing:
     """Read the closing from ``lo``; ``stop(i)`` says a line starts something after it
     (an attachment, a footnote)."""

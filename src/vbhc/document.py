@@ -10,7 +10,7 @@ from .assignments import RawAssignment, walk_texts
 from .assignments import extract as extract_assignments
 from .assignments import key as agency_key
 from .body import RawNode, build_tree
-from .closing import Closing, item_name, parse_archive, parse_closing, starts_closing
+from .closing import Closing, first_closing, item_name, parse_archive, parse_closing, starts_closing
 from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
@@ -108,7 +108,7 @@ def _parse(text: str, source: str | None, markdown: bool, extract: bool) -> M.Do
     _apply_header(ctx, doc, header)
     lo = header.end
     lo = _addressees(ctx, doc, work, lo)
-    cs = next((i for i in range(lo, len(work)) if starts_closing(work, i, g)), len(work))
+    cs = first_closing(work, lo, len(work), g)
 
     blocks = _blocks(ctx, work, lo, cs)
     pre, rest = _split_preamble(blocks, g, doc.authority is None)
@@ -400,7 +400,7 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
         else:
             break
         i += 1
-    cs = next((k for k in range(i, hi) if starts_closing(work, k, g)), hi)
+    cs = first_closing(work, i, hi, g)
     blocks = _blocks(ctx, work, i, cs)
     body = [_node(ctx, n) for n in build_tree(blocks, g)]
     sigs: list[M.Signature] = []
