@@ -310,6 +310,12 @@ def test_the_lead_follows_an_adverbial_clause_before_it():
     assert (a.lead, a.phrase) == (["Sở Văn hóa, Thể thao và Du lịch"], "trách nhiệm")
 
 
+def test_an_adverb_before_the_verb_is_not_part_of_the_name():
+    (a,) = vbhc.parse(HEADER + "4. Đề nghị Bộ Nông nghiệp và Môi trường sớm ban hành hướng dẫn xét công nhận.\n"
+                      ).assignments
+    assert (a.lead, a.task) == (["Bộ Nông nghiệp và Môi trường"], "sớm ban hành hướng dẫn xét công nhận.")
+
+
 def test_a_clause_about_agencies_is_not_the_lead():
     # "Trên cơ sở đề xuất của các sở, ban, ngành, …": one clause; the lead is the heading's agency
     doc = vbhc.parse(HEADER + "2. Sở Tài chính\na) Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, "

@@ -294,3 +294,16 @@ def test_python_m_vbhc_subprocess_missing_file():
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.splitlines() == ["vbhc: no-such-file.txt: no such file"]
+
+
+@pytest.mark.parametrize("flag", ["--input-format", "--format"])
+def test_parse_and_tasks_take_the_input_format_under_batchs_name_too(tmp_path, capsys, flag):
+    # HTML markup read as text stays markup; read as HTML it is the document
+    page = tmp_path / "page.txt"
+    page.write_text("<html><body><p>" + DOC.format(day=5, month=1).replace("\n", "</p><p>") + "</p></body></html>",
+                    encoding="utf-8")
+    assert cli.main(["parse", str(page), flag, "html", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["number"]["raw"] == "12/TB-UBND"
+    assert cli.main(["tasks", str(page), flag, "txt"]) == 0
+    assert cli.main(["parse", str(page), "--input-format", "pdf"]) == 2
+    assert "page.txt" in capsys.readouterr().err

@@ -57,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 def _read_options(p: argparse.ArgumentParser) -> None:
     from .reader import FORMATS
 
-    p.add_argument("--format", choices=FORMATS, help="read every file as this format (default: told by the content)")
+    p.add_argument("--input-format", "--format", dest="format", choices=FORMATS,
+                   help="read every file as this format (default: told by the content); the same option as "
+                        "batch's --input-format (--format is kept as another name for it here)")
     p.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium",
                    help="how to read PDF text (default: pdfium, the fast one)")
     _limit_options(p)
