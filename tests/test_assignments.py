@@ -48,6 +48,12 @@ def rows(body: str):
      ["UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh", "UBND các tỉnh, thành phố khác"]),
     ("Chủ tịch Ủy ban nhân dân cấp tỉnh, Bộ trưởng, người đứng đầu ngành, cơ quan, tổ chức ở trung ương",
      ["Chủ tịch Ủy ban nhân dân cấp tỉnh", "Bộ trưởng", "người đứng đầu ngành, cơ quan, tổ chức ở trung ương"]),
+    # a field after a comma or "và" goes on the compound name before it (grammars: name_parts)
+    ("Phòng Kinh tế, Hạ tầng và Đô thị phường, Phòng Văn hóa - Xã hội",
+     ["Phòng Kinh tế, Hạ tầng và Đô thị phường", "Phòng Văn hóa - Xã hội"]),
+    ("Cục Địa chất và Khoáng sản Việt Nam, Vụ trưởng Vụ Pháp chế",
+     ["Cục Địa chất và Khoáng sản Việt Nam", "Vụ trưởng Vụ Pháp chế"]),
+    ("Sở Tài chính, Thuế tỉnh; Du lịch", ["Sở Tài chính", "Thuế tỉnh", "Du lịch"]),
     # a known name written with the old or the new tone placement stays whole
     ("Sở Văn hoá, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hoá, Thể thao và Du lịch", "Sở Nội vụ"]),
     # a capitalised noun before a capitalised word is the head of a name, not part of the collective
@@ -314,6 +320,11 @@ def test_an_adverb_before_the_verb_is_not_part_of_the_name():
     (a,) = vbhc.parse(HEADER + "4. Đề nghị Bộ Nông nghiệp và Môi trường sớm ban hành hướng dẫn xét công nhận.\n"
                       ).assignments
     assert (a.lead, a.task) == (["Bộ Nông nghiệp và Môi trường"], "sớm ban hành hướng dẫn xét công nhận.")
+
+
+def test_co_trach_nhiem_before_the_lead_word_is_not_part_of_the_name():
+    assert rows("3. Sở Công Thương có trách nhiệm chủ trì, phối hợp với các cơ quan liên quan kiểm tra.") == [
+        (["Sở Công Thương"], ["các cơ quan liên quan"])]
 
 
 def test_a_clause_about_agencies_is_not_the_lead():

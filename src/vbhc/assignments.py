@@ -36,6 +36,7 @@ class AgencyGrammar:
     head_re: regex.Pattern[str]
     not_after: regex.Pattern[str]
     not_agencies: tuple[str, ...]
+    name_parts: regex.Pattern[str]
     lower_after: frozenset[str]
     collective: regex.Pattern[str]
     protect: regex.Pattern[str]
@@ -88,6 +89,7 @@ def agency_grammar() -> AgencyGrammar:
             head_re=regex.compile(rf"^(?:(?i:các)\s+)?(?P<h>{_alt(data['heads'])})(?P<after>$|:|\s+(?P<nxt>\S))"),
             lower_after=frozenset(data["lower_after"]),
             not_agencies=tuple(data["not_agencies"]),
+            name_parts=regex.compile(rf"^(?:{either_tones(_alt(data['name_parts']))})(?![\p{{L}}])"),
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
@@ -151,11 +153,19 @@ def split_names(text: str) -> list[str]:
         return f"\x00{len(kept) - 1}\x00"
 
     held = ag.protect.sub(hold, text)
-    out = []
-    for part in _SPLIT_ALL.split(held):
+    out: list[str] = []
+    pos = 0
+    seps = [*_SPLIT_ALL.finditer(held), None]
+    for k, sep in enumerate(seps):
+        part = held[pos:sep.start()] if sep is not None else held[pos:]
         name = _tidy(_HELD.sub(lambda m: kept[int(m.group(1))], part))
-        if name:
+        before = seps[k - 1].group() if k else ""
+        if name and out and ";" not in before and ag.name_parts.match(name) and is_agency(out[-1]):
+            out[-1] = f"{out[-1]}{before if ',' in before else ' và '}{name}"  # "…, Hạ tầng và Đô thị"
+        elif name:
             out.append(name)
+        if sep is not None:
+            pos = sep.end()
     return out
 
 
