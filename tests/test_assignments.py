@@ -273,6 +273,51 @@ def test_numbered_task_table_row_with_empty_last_cells_is_not_joined_to_the_next
                      (["37"], ["Sở Tư pháp"], "Đăng ký mục tiêu", "date", "2025-10-15")]
 
 
+def _table_rows(*rows: list[str]) -> list[tuple]:
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(*rows)
+    return [(a.path, a.lead, a.partners, a.task, a.deadline.raw if a.deadline else None)
+            for a in vbhc.parse(text).assignments if a.phrase == "table"]
+
+
+FIVE = ["**STT**", "**Nội dung**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời gian hoàn thành**"]
+
+
+def test_task_table_rows_numbered_in_other_ways_are_rows():
+    assert _table_rows(FIVE, ["1a", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"],
+                       ["I.1", "Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"],
+                       ["(2)", "Rà soát", "Sở Xây dựng", "Sở Nội vụ", "Quý I/2026"]) == [
+        (["1a"], ["Sở Tài chính"], ["Sở Y tế"], "Kiểm tra", "Năm 2026"),
+        (["I.1"], ["Sở Công Thương"], ["Sở Nội vụ"], "Báo cáo", "2027"),
+        (["(2)"], ["Sở Xây dựng"], ["Sở Nội vụ"], "Rà soát", "Quý I/2026")]
+
+
+def test_task_table_section_row_after_a_data_row_is_a_section():
+    assert _table_rows(FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"], ["Phần II", "Nhiệm vụ khác"],
+                       ["2", "Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"]) == [
+        (["1"], ["Sở Tài chính"], ["Sở Y tế"], "Kiểm tra", "Năm 2026"),
+        (["Phần II", "2"], ["Sở Công Thương"], ["Sở Nội vụ"], "Báo cáo", "2027")]
+
+
+def test_task_table_row_with_an_empty_number_cell_has_its_own_lead():
+    # the empty number cell reads as a row break: the row arrives one cell short, on the left;
+    # the rows under it whose first cells span inherit from it, not from the numbered row above
+    assert _table_rows(SPANNED_HEADER,
+                       ["1", "Sở Nội vụ", "Sở Tài chính", "Cải cách", "- Rà soát", "- Danh mục", "Năm 2026"],
+                       ["B", "BỘ Y TẾ"],
+                       ["Sở Y tế", "Sở Tài chính", "Y tế", "- Tiêm chủng", "- Tỷ lệ", "Thường xuyên"],
+                       ["- Kiểm tra", "- Biên bản", "2027"]) == [
+        (["1"], ["Sở Nội vụ"], ["Sở Tài chính"], "- Rà soát", "Năm 2026"),
+        (["B"], ["Sở Y tế"], ["Sở Tài chính"], "- Tiêm chủng", "Thường xuyên"),
+        (["B"], ["Sở Y tế"], ["Sở Tài chính"], "- Kiểm tra", "2027")]
+
+
+def test_task_table_second_lead_under_a_spanning_task():
+    assert _table_rows(FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"],
+                       ["Sở Xây dựng", "Sở Nội vụ", "2027"]) == [
+        (["1"], ["Sở Tài chính"], ["Sở Y tế"], "Kiểm tra", "Năm 2026"),
+        (["1"], ["Sở Xây dựng"], ["Sở Nội vụ"], "Kiểm tra", "2027")]
+
+
 @pytest.mark.parametrize(("value", "kind", "raw", "last"), [
     ("31/12/2025", "date", "31/12/2025", "2025-12-31"),
     ("Ngày 15 tháng 10 năm 2025", "date", "Ngày 15 tháng 10 năm 2025", "2025-10-15"),
@@ -282,6 +327,9 @@ def test_numbered_task_table_row_with_empty_last_cells_is_not_joined_to_the_next
     ("Theo Kế hoạch riêng.", "undated", "Theo Kế hoạch riêng", None),
     ("31/02/2025", "undated", "31/02/2025", None),  # no such day: kept as written, no date
     ("1/2/2025/7", "undated", "1/2/2025/7", None),
+    ("15/10/2025 - 31/12/2025", "date", "31/12/2025", "2025-12-31"),  # a range: its end
+    ("12/2025", "month", "12/2025", "2025-12-31"),
+    ("13/2025", "undated", "13/2025", None),
 ])
 def test_a_deadline_column_states_the_deadline(value, kind, raw, last):
     from vbhc.deadlines import stated
@@ -325,6 +373,13 @@ def test_an_adverb_before_the_verb_is_not_part_of_the_name():
 def test_co_trach_nhiem_before_the_lead_word_is_not_part_of_the_name():
     assert rows("3. Sở Công Thương có trách nhiệm chủ trì, phối hợp với các cơ quan liên quan kiểm tra.") == [
         (["Sở Công Thương"], ["các cơ quan liên quan"])]
+
+
+def test_giao_inside_the_subject_with_a_list_of_leads():
+    # the place of "giao" in the whole subject must not be applied again to what follows it
+    assert rows("1. Chủ tịch giao Sở Nội vụ, Sở Tài chính chủ trì rà soát các quy định.") == [
+        (["Sở Nội vụ", "Sở Tài chính"], [])]
+    assert rows("2. Giám đốc giao Sở Y tế và Sở Tài chính chủ trì kiểm tra.") == [(["Sở Y tế", "Sở Tài chính"], [])]
 
 
 def test_a_clause_about_agencies_is_not_the_lead():

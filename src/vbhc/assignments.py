@@ -282,10 +282,11 @@ def _lead_text(text: str, start: int, end: int) -> str:
         lead = lead[last.end():]
     # "…, trong 05 ngày làm việc, Sở X": the subject, a name, follows the last clause before it
     # ("Trên cơ sở đề xuất của các sở, ban, ngành" is one clause, not a clause and a subject)
-    for last in ag.interrupt.finditer(lead):
+    clause = None
+    for clause in ag.interrupt.finditer(lead):
         pass
-    if last is not None and lead[last.end():].lstrip()[:1].isupper():
-        lead = lead[last.end():]
+    if clause is not None and lead[clause.end():].lstrip()[:1].isupper():
+        lead = lead[clause.end():]
     return _unqualified(lead).strip()
 
 

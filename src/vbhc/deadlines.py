@@ -100,27 +100,38 @@ _BARE_DATE = regex.compile(
 
 def stated(text: str) -> RawDeadline | None:
     """The deadline a field or a table column gives ("Thời hạn: …", the "Thời gian hoàn
-    thành" column): the first expression :func:`find` reads, else a bare year or the first
-    date (the column says it is the deadline: "2025", "31/12/2025"), else the text itself as
-    an ``undated`` deadline
-    ("Theo kế hoạch"); None for an empty text."""
+    thành" column): the first expression :func:`find` reads, else what the column's own
+    words mean — a bare year ("2025"), the last date ("31/12/2025"; of a range "15/10/2025 -
+    31/12/2025", its end), a bare month ("12/2025") — else the text itself as an ``undated``
+    deadline ("Theo kế hoạch"); None for an empty text."""
     value = " ".join(text.split()).strip(" .")
     if not value:
         return None
     found = find(value)
-    m = _BARE_DATE.search(value)
+    dates = [d for m in _BARE_DATE.finditer(value) if (d := _bare_date(m)) is not None]
     # a month or year read inside a whole date ("ngày 15 tháng 10 năm 2025") gives way to it
-    if found and not (m is not None and found[0].kind in ("month", "year") and m.start() <= found[0].start < m.end()):
+    if found and not (dates and found[0].kind in ("month", "year")
+                      and any(d.start <= found[0].start < d.end for d in dates)):
         return found[0]
     if len(value) == 4 and value.isdecimal() and value[:2] in ("19", "20"):  # the column says "2025"
         return RawDeadline("year", value, 0, 4, _date(int(value), 1, 1), _date(int(value), 12, 31))
-    if m is not None:
-        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else \
-            (m.group("d2"), m.group("m2"), m.group("y2"))
-        day = _date(int(y), int(mo), int(d))
-        if day is not None:
-            return RawDeadline("date", " ".join(m.group().split()), m.start(), m.end(), day, day)
+    if dates:
+        return dates[-1]
+    m = _BARE_MONTH.search(value)
+    if m is not None and 1 <= int(m.group("m")) <= 12:
+        y, mo = int(m.group("y")), int(m.group("m"))
+        return RawDeadline("month", m.group(), m.start(), m.end(), _date(y, mo, 1), _month_end(y, mo))
     return RawDeadline("undated", value, 0, len(value))
+
+
+_BARE_MONTH = regex.compile(r"(?<![\d/.-])(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/.-])")
+
+
+def _bare_date(m: regex.Match[str]) -> RawDeadline | None:
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else \
+        (m.group("d2"), m.group("m2"), m.group("y2"))
+    day = _date(int(y), int(mo), int(d))
+    return RawDeadline("date", " ".join(m.group().split()), m.start(), m.end(), day, day) if day else None
 
 
 def find(text: str, low: str | None = None) -> list[RawDeadline]:

@@ -69,7 +69,9 @@ def _header(row: list[Cell]) -> dict[str, int] | None:
     return {name: k - first for name, k in found.items()} | {"_width": len(row) - first}
 
 
-_INDEX = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|\p{L})[.)]?$")
+# a row's number: "1", "1.", "1.2", "1a", "1.a", "(1)", "I", "I.1", "a", "A.1"
+_INDEX = regex.compile(r"^\(?(?:\d{1,3}[a-zđ]?(?:[.-](?:\d{1,3}[a-zđ]?|[a-zđ]))*|[IVXL]{1,6}(?:\.\d{1,3})*"
+                       r"|\p{L}(?:\.\d{1,3})?)[.)]?$")
 
 
 def _rows(cells: list[Cell]) -> list[list[Cell]]:
@@ -112,7 +114,9 @@ def _read(lines: list[Line]) -> list[RawAssignment]:
                 nxt = pieces[i]
                 row = [*row, Cell("", nxt[0].start, nxt[0].start, False), *nxt]
                 i += 1
-            if numbered and len(row) >= 2 and not _numbered(row) and state["last"] is not None:
+            # a row short of a cell or more that does not start with a number: its first cells span
+            # from the row above, or its number cell was empty (an empty cell reads as a row break)
+            if numbered and 3 <= len(row) < width and not _numbered(row) and state["last"] is not None:
                 _spanned(row, state, out)
                 continue
         _row(row, state, out)
@@ -180,19 +184,30 @@ def _row(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
 
 
 def _spanned(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
-    """A row whose first cells span from the row above: ``row`` holds the table's last cells."""
+    """A row whose first cells span from the row above: ``row`` holds the table's last cells;
+    a column it does not reach is the row above's."""
     columns, width, last = state["columns"], state["width"], state["last"]
     first = width - len(row)
-    if columns["lead"] >= first:
-        return  # the lead would be its own: not the rest of a row
 
     def col(name: str) -> str | None:
         k = columns.get(name)
         return " ".join(row[k - first].text.split()) if k is not None and k >= first else None
 
-    partners = col("partners")
-    task = col("task")
-    deadline = col("deadline")
-    out.append(RawAssignment(last.lead, last.partners if partners is None else split_names(partners),
-                             task if task is not None else last.task, row[0].start, row[-1].end, last.path,
-                             last.deadline if deadline is None else stated(deadline), phrase="table"))
+    lead, partners, task, deadline = col("lead"), col("partners"), col("task"), col("deadline")
+    if lead is None:  # the rest of the row above
+        out.append(RawAssignment(last.lead, last.partners if partners is None else split_names(partners),
+                                 task if task is not None else last.task, row[0].start, row[-1].end, last.path,
+                                 last.deadline if deadline is None else stated(deadline), phrase="table"))
+        return
+    leads = split_names(lead)  # a lead of its own, under a number cell that is empty or spans
+    if not leads:
+        return
+    if task is None:  # the task spans too: this row is another lead for the task above
+        out.append(RawAssignment(leads, split_names(partners or ""), last.task, row[0].start, row[-1].end,
+                                 last.path, last.deadline if deadline is None else stated(deadline),
+                                 phrase="table"))
+        return
+    path = [state["section"]] if state["section"] else []
+    state["last"] = RawAssignment(leads, split_names(partners or ""), task, row[0].start, row[-1].end, path,
+                                  stated(deadline or ""), phrase="table")
+    out.append(state["last"])
