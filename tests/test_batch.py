@@ -304,3 +304,38 @@ def test_cli_batch_timeout(slow_folder, tmp_path, capsys):
     for bad in ("-1", "nan"):
         assert main(["batch", str(slow_folder), "-o", str(out), "--timeout", bad]) == 2
         assert "--timeout" in capsys.readouterr().err
+
+
+def test_retry_errors_leaves_other_inputs_records_and_the_files_link_and_mode(tmp_path):
+    import os
+    import stat
+
+    ok = tmp_path / "ok.txt"
+    shutil.copy(sorted(SYNTH.glob("*.txt"))[0], ok)
+    missing = tmp_path / "b" / "missing.txt"
+    real = tmp_path / "real.jsonl"
+    out = tmp_path / "out.jsonl"
+    out.symlink_to(real)
+    assert main(["batch", str(ok), str(missing), "-o", str(out), "-q"]) == 2
+    real.chmod(0o600)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    assert main(["batch", str(bad), "-o", str(out), "--resume", "-q"]) == 2
+    # a retry of this run's inputs only: the other input's error record stays, one line each
+    assert main(["batch", str(ok), str(bad), "-o", str(out), "--resume", "--retry-errors", "-q"]) == 2
+    recs = records(out)
+    assert sorted(r["source"] for r in recs) == sorted([str(ok), str(missing), str(bad)])
+    assert {r["source"] for r in recs if "error" in r} == {str(missing), str(bad)}
+    assert out.is_symlink() and stat.S_IMODE(os.stat(real).st_mode) == 0o600
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_infinite_or_huge_timeout_is_no_timeout(tmp_path):
+    import math
+
+    p = tmp_path / "a.txt"
+    shutil.copy(sorted(SYNTH.glob("*.txt"))[0], p)
+    for t in (math.inf, 1e12):
+        (r,) = list(vbhc.parse_many([p], jobs=1, timeout=t))
+        assert r.ok
+    assert main(["batch", str(p), "-o", str(tmp_path / "o.jsonl"), "-q", "--timeout", "inf"]) == 0

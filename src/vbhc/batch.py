@@ -85,6 +85,9 @@ def _init(limits: dict | None = None, worker: bool = False) -> None:
     grammar()  # compile once per process, before the first document
 
 
+MAX_TIMEOUT = 1e8  # seconds (three years): a longer timeout, or an infinite one, is none
+
+
 class _Timeout(BaseException):
     """Raised by the alarm inside a file that takes too long. A BaseException, like
     KeyboardInterrupt, so that no reader's ``except Exception`` turns it into another error."""
@@ -112,7 +115,7 @@ def work(path: str, format: str | None = None, pdf_engine: str = "pdfium", timeo
     """Read and parse one file into a Result; never raises. ``timeout`` (seconds): give up on
     a file that takes longer, with an error record (only where :func:`_can_time`: a signal
     interrupts Python code and regular expressions, not a call into a native library)."""
-    if not (timeout and timeout > 0 and _can_time()):
+    if not (timeout and 0 < timeout < MAX_TIMEOUT and _can_time()):
         return _work(path, format, pdf_engine)
     import signal
 
@@ -281,11 +284,12 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
 
 # -- the command ---------------------------------------------------------------------------
 
-def done_sources(path: str, retry_errors: bool = False) -> set[str]:
+def done_sources(path: str, retry_errors: bool = False, inputs: set[str] | None = None) -> set[str]:
     """Inputs already in an output file (for ``--resume``). A last line cut off by an
     interruption is removed from the file so that appending keeps it valid JSONL.
-    ``retry_errors``: inputs whose record is an error are not done; their records are removed
-    from the file (rewritten whole, then renamed over it) so that each input keeps one line."""
+    ``retry_errors``: inputs of this run (``inputs``; None: every input) whose record is an
+    error are not done; their records are removed from the file (written whole beside it,
+    then renamed over it) so that each input keeps one line."""
     p = Path(path)
     if not p.exists():
         return set()
@@ -305,17 +309,35 @@ def done_sources(path: str, retry_errors: bool = False) -> set[str]:
         except (ValueError, AttributeError):
             keep.append(line)
             continue
-        if retry_errors and "error" in rec and isinstance(src, str):
+        if retry_errors and "error" in rec and isinstance(src, str) and (inputs is None or src in inputs):
             dropped = True
             continue
         keep.append(line)
         if isinstance(src, str):
             done.add(src)
     if dropped:
-        tmp = p.with_name(p.name + ".vbhc-tmp")
-        tmp.write_bytes(b"".join(keep))
-        os.replace(tmp, p)
+        _rewrite(p, b"".join(keep))
     return done
+
+
+def _rewrite(path: Path, data: bytes) -> None:
+    """Replace a file's content whole: written to a new file beside it (same folder, same
+    mode), flushed to disk, then renamed over it; a symbolic link stays a link."""
+    import shutil
+    import tempfile
+
+    real = Path(os.path.realpath(path))
+    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        shutil.copymode(real, tmp)
+        os.replace(tmp, real)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class Progress:
@@ -374,7 +396,7 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
         print("vbhc: --retry-errors goes with --resume", file=sys.stderr)
         return 2
     try:
-        done = done_sources(output, retry_errors) if resume else set()
+        done = done_sources(output, retry_errors, set(files)) if resume else set()
         sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
     except OSError as exc:
         print(f"vbhc: {output}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
