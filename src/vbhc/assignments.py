@@ -26,6 +26,13 @@ from .grammar import read_table, table_errors
 from .normalize import either_tones, fold
 
 _CLAUSE_END = regex.compile(r";|\.(?:\s|$)|:\s*$")
+_SPLIT = regex.compile(r"\s*,\s*|\s+và\s+")
+_SPLIT_ALL = regex.compile(r"\s*,\s*|\s+và\s+|\s*;\s*")
+_HELD = regex.compile(r"\x00(\d+)\x00")  # a protected name held aside while a list is split
+_LIST_END = regex.compile(r"(?:\s*,|\s+và)\s*$")
+_WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
+_LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
+_STOP = regex.compile(r"[;.]")
 
 
 @dataclass
@@ -214,13 +221,6 @@ class RawAssignment:
     phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, trách nhiệm, fields, table
 
 
-_SPLIT = regex.compile(r"\s*,\s*|\s+và\s+")
-_SPLIT_ALL = regex.compile(r"\s*,\s*|\s+và\s+|\s*;\s*")
-_HELD = regex.compile(r"\x00(\d+)\x00")  # a protected name held aside while a list is split
-_LIST_END = regex.compile(r"(?:\s*,|\s+và)\s*$")
-_WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
-_LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
-_STOP = regex.compile(r"[;.]")
 _CLAUSE_BREAK = regex.compile(r";\s*|\.\s+|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):\s+")
 _BREAK = regex.compile(r"[;(]|\.(?:\s|$)|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):")  # not the colon of "các Sở: A, B"
 
@@ -291,7 +291,8 @@ def _lead_text(text: str, start: int, end: int) -> str:
 
 
 def _unqualified(lead: str) -> str:
-    """Without a trailing "theo chức năng, nhiệm vụ …": it qualifies the subject."""
+    """Without a trailing "theo chức năng, nhiệm vụ …" or "có trách nhiệm": they qualify the
+    subject (grammars/agencies.toml ``qualifier``)."""
     m = agency_grammar().qualifier.search(lead)
     return lead[:m.start()] if m is not None and m.start() > 0 else lead
 

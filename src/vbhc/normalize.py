@@ -176,7 +176,7 @@ def fold_tones(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _either_table() -> tuple[regex.Pattern[str], dict[str, str]]:
-    pattern, mapping = _tone_table()
+    _, mapping = _tone_table()
     either = {}
     for new, old in mapping.items():
         either[new] = either[old] = f"(?:{new}|{old})"
