@@ -56,6 +56,8 @@ def rows(body: str):
     ("Sở Tài chính, Thuế tỉnh; Du lịch", ["Sở Tài chính", "Thuế tỉnh", "Du lịch"]),
     # a known name written with the old or the new tone placement stays whole
     ("Sở Văn hoá, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hoá, Thể thao và Du lịch", "Sở Nội vụ"]),
+    # and in capitals, as a heading prints it
+    ("SỞ VĂN HOÁ, THỂ THAO VÀ DU LỊCH, SỞ Y TẾ", ["SỞ VĂN HOÁ, THỂ THAO VÀ DU LỊCH", "SỞ Y TẾ"]),
     # a capitalised noun before a capitalised word is the head of a name, not part of the collective
     ("UBND tỉnh, Sở Tài chính", ["UBND tỉnh", "Sở Tài chính"]),
     ("UBND huyện, Sở Tài chính, Công an Thành phố", ["UBND huyện", "Sở Tài chính", "Công an Thành phố"]),

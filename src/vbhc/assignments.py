@@ -86,7 +86,8 @@ def agency_grammar() -> AgencyGrammar:
                       rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}]))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
-        protect = regex.compile(rf"(?<![\p{{L}}])(?:{either_tones(_alt(names))})(?![\p{{L}}])|{collective}")
+        # known names in any case: a heading prints them in capitals ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
+        protect = regex.compile(rf"(?<![\p{{L}}])(?i:{either_tones(_alt(names))})(?![\p{{L}}])|{collective}")
         abbreviations = [(regex.compile(rf"(?<![\p{{L}}]){regex.escape(k)}(?![\p{{L}}])"), v)
                          for k, v in data["abbreviations"].items()]
         return AgencyGrammar(
