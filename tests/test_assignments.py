@@ -284,6 +284,15 @@ def _table_rows(*rows: list[str]) -> list[tuple]:
 FIVE = ["**STT**", "**Nội dung**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Thời gian hoàn thành**"]
 
 
+def test_task_table_whose_number_heading_is_glued_to_the_text_above():
+    # no `|` before the header: "Theo Phụ lục. STT" is one cell, its last word the number column
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        SPANNED_HEADER, ["1", "Sở Nội vụ", "Sở Tài chính", "Cải cách", "- Rà soát", "- Danh mục", "Năm 2026"],
+        ["- Số hóa hồ sơ", "- Kho dữ liệu", "31/12/2026"])[2:]
+    assert [(a.path, a.lead, a.task) for a in vbhc.parse(text).assignments if a.phrase == "table"] == [
+        (["1"], ["Sở Nội vụ"], "- Rà soát"), (["1"], ["Sở Nội vụ"], "- Số hóa hồ sơ")]
+
+
 def test_task_table_rows_numbered_in_other_ways_are_rows():
     assert _table_rows(FIVE, ["1a", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"],
                        ["I.1", "Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"],

@@ -66,6 +66,13 @@ def _header(row: list[Cell]) -> dict[str, int] | None:
     if "lead" not in found or not ("task" in found or "partners" in found):
         return None
     first = min(found.values())  # cells before the header's first column belong to the text above
+    if "index" not in found and first > 0:
+        # "… theo Phụ lục sau: STT": the number column's heading glued to the text above the table
+        tail = texts[first - 1].split()[-2:]
+        for words in (tail[-1:], tail):
+            if words and cols["index"].match(" ".join(words)):
+                found["index"] = first = first - 1
+                break
     return {name: k - first for name, k in found.items()} | {"_width": len(row) - first}
 
 
