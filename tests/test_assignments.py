@@ -393,6 +393,23 @@ def test_giao_inside_the_subject_with_a_list_of_leads():
     assert rows("2. Giám đốc giao Sở Y tế và Sở Tài chính chủ trì kiểm tra.") == [(["Sở Y tế", "Sở Tài chính"], [])]
 
 
+@pytest.mark.parametrize("body", [
+    "Chiều ngày 07/11/2025, Ủy ban nhân dân tỉnh chủ trì cuộc họp với các sở, ngành về phòng chống lụt bão.",
+    "Ngày 25 tháng 11 năm 2025, Sở Nội vụ chủ trì buổi làm việc với Ủy ban nhân dân xã Ia Tơr.",
+    "Sáng nay, Sở Y tế chủ trì hội nghị trực tuyến với các bệnh viện.",
+])
+def test_a_meeting_chaired_on_a_day_is_an_event_not_a_task(body):
+    assert rows(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "a) Ủy ban nhân dân tỉnh chủ trì hội nghị sơ kết vào quý IV năm 2025.",  # a meeting to hold: a task
+    "Ngày 15 hằng tháng, Sở Nội vụ chủ trì tổng hợp báo cáo.",               # a day, but no meeting
+])
+def test_a_meeting_to_hold_or_a_task_on_a_day_is_still_a_task(body):
+    assert len(rows(body)) == 1
+
+
 def test_a_clause_about_agencies_is_not_the_lead():
     # "Trên cơ sở đề xuất của các sở, ban, ngành, …": one clause; the lead is the heading's agency
     doc = vbhc.parse(HEADER + "2. Sở Tài chính\na) Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, "

@@ -54,6 +54,8 @@ class AgencyGrammar:
     opener_inside: regex.Pattern[str]
     qualifier: regex.Pattern[str]
     interrupt: regex.Pattern[str]
+    event_time: regex.Pattern[str]
+    meeting: regex.Pattern[str]
     responsible: regex.Pattern[str]
     request: regex.Pattern[str]
     field_lead: regex.Pattern[str]
@@ -107,6 +109,8 @@ def agency_grammar() -> AgencyGrammar:
             opener=regex.compile(ph["opener"]),
             qualifier=regex.compile(ph["qualifier"]),
             interrupt=regex.compile(ph["interrupt"]),
+            event_time=regex.compile(ph["event_time"]),
+            meeting=regex.compile(ph["meeting"]),
             opener_inside=regex.compile(ph["opener_inside"]),
             responsible=regex.compile(ph["responsible"]),
             request=regex.compile(ph["request"]),
@@ -345,6 +349,8 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
             named = heading_lead or (_agency_in(lead_txt) if lead_txt else None)
         if not named:
             continue
+        if ag.meeting.match(text, m.end()) and ag.event_time.match(text[cs:].lstrip("-–+• ")):
+            continue  # a meeting chaired on a given day: an event reported, not a task
         lead = split_names(named)
         after = m.end()
         pm = ag.partners.search(text, after)
