@@ -24,6 +24,14 @@ def _columns() -> dict[str, regex.Pattern[str]]:
         return {c: regex.compile(data["table"][c]) for c in COLUMNS}
 
 
+@lru_cache(maxsize=1)
+def _table_words() -> tuple[tuple[str, ...], regex.Pattern[str]]:
+    """The lead heading's hint words and the row-number pattern (agencies.toml [table])."""
+    data = read_table("agencies.toml")
+    with table_errors("agencies.toml"):
+        return tuple(data["table"]["lead_hint"]), regex.compile(data["table"]["row_number"])
+
+
 @dataclass
 class Cell:
     text: str
@@ -76,9 +84,6 @@ def _header(row: list[Cell]) -> dict[str, int] | None:
     return {name: k - first for name, k in found.items()} | {"_width": len(row) - first}
 
 
-# a row's number: "1", "1.", "1.2", "1a", "1.a", "(1)", "I", "I.1", "a", "A.1"
-_INDEX = regex.compile(r"^\(?(?:\d{1,3}[a-zđ]?(?:[.-](?:\d{1,3}[a-zđ]?|[a-zđ]))*|[IVXL]{1,6}(?:\.\d{1,3})*"
-                       r"|\p{L}(?:\.\d{1,3})?)[.)]?$")
 
 
 def _rows(cells: list[Cell]) -> list[list[Cell]]:
@@ -134,8 +139,9 @@ def _first_header(lines: list[Line]) -> int | None:
     """Where the rows that may hold the first task table's header start: the row break before
     the first cell that is a lead column's heading ("Cơ quan chủ trì"; None: no task table).
     No cell before it can belong to a task table. A cell is joined and matched only when one
-    of its lines has "trì" in it."""
+    of its lines has a ``lead_hint`` word ("trì") in it."""
     lead = _columns()["lead"]
+    hints = _table_words()[0]
     last_row = 0
     n = len(lines)
     for i, ln in enumerate(lines):
@@ -146,7 +152,7 @@ def _first_header(lines: list[Line]) -> int | None:
         j, hit = i, False
         while True:  # the lines of this cell
             t = lines[j].text
-            hit = hit or "trì" in t or "Trì" in t or "TRÌ" in t
+            hit = hit or any(h in t for h in hints)
             j += 1
             if j == n or lines[j].cell_break:
                 if hit and lead.match(_heading(" ".join(x.text for x in lines[i:j]))):
@@ -156,7 +162,7 @@ def _first_header(lines: list[Line]) -> int | None:
 
 
 def _numbered(row: list[Cell]) -> bool:
-    return _INDEX.match(row[0].text.strip()) is not None
+    return _table_words()[1].match(row[0].text.strip()) is not None
 
 
 def _row(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
