@@ -339,3 +339,64 @@ def test_an_infinite_or_huge_timeout_is_no_timeout(tmp_path):
         (r,) = list(vbhc.parse_many([p], jobs=1, timeout=t))
         assert r.ok
     assert main(["batch", str(p), "-o", str(tmp_path / "o.jsonl"), "-q", "--timeout", "inf"]) == 0
+
+
+def _hangs_in_native_code(path, format=None, pdf_engine="pdfium", timeout=None):
+    """work() for a file named stuck-*.txt: stuck where no alarm reaches (the signal is
+    blocked, as it is in effect inside one long call into a native library)."""
+    import signal
+    import time
+
+    if Path(path).name.startswith("stuck-"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(120)
+    return _hangs_in_native_code.__wrapped__(path, format, pdf_engine, timeout)
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="needs POSIX signals")
+@pytest.mark.parametrize("ordered", [True, False])
+def test_a_worker_stuck_in_native_code_is_stopped_and_the_batch_goes_on(tmp_path, monkeypatch, ordered):
+    import time
+
+    d = tmp_path / "stuck"
+    d.mkdir()
+    synth = sorted(SYNTH.glob("*.txt"))
+    for k in range(40):
+        shutil.copy(synth[k % len(synth)], d / f"{k:02d}.txt")
+    (d / "stuck-1.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
+    _hangs_in_native_code.__wrapped__ = batch.work  # type: ignore[attr-defined]
+    monkeypatch.setattr(batch, "work", _hangs_in_native_code)
+    monkeypatch.setattr(batch, "GRACE", 0.5)
+    files = batch.collect([d])
+    t0 = time.monotonic()
+    results = list(vbhc.parse_many(files, jobs=2, ordered=ordered, timeout=0.5))
+    assert time.monotonic() - t0 < 60  # not the two minutes the stuck file would take
+    assert sorted(r.path for r in results) == files  # one record per input, none twice
+    if ordered:
+        assert [r.path for r in results] == files
+    bad = {Path(r.path).name: r.error for r in results if not r.ok}
+    assert list(bad) == ["stuck-1.txt"]
+    assert bad["stuck-1.txt"]["code"] == "timeout" and "stuck-1.txt" in bad["stuck-1.txt"]["message"]
+    assert all(r.document() is not None for r in results if r.ok)
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="needs POSIX signals")
+def test_leaving_a_batch_early_does_not_wait_for_a_stuck_worker(tmp_path, monkeypatch):
+    import time
+
+    d = tmp_path / "stuck"
+    d.mkdir()
+    synth = sorted(SYNTH.glob("*.txt"))
+    for k in range(4):
+        shutil.copy(synth[k], d / f"{k:02d}.txt")
+    (d / "stuck-1.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
+    _hangs_in_native_code.__wrapped__ = batch.work  # type: ignore[attr-defined]
+    monkeypatch.setattr(batch, "work", _hangs_in_native_code)
+    monkeypatch.setattr(batch, "GRACE", 0.5)
+    files = batch.collect([d])
+    t0 = time.monotonic()
+    it = vbhc.parse_many(files, jobs=2, ordered=True, timeout=0.5)
+    first = next(it)
+    it.close()  # the caller stops reading while a worker is stuck
+    assert first.path == files[0]
+    assert time.monotonic() - t0 < 60

@@ -72,7 +72,56 @@ def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) ->
 
 # -- the work of one input (runs in a worker) ----------------------------------------------
 
-def _init(limits: dict | None = None, worker: bool = False) -> None:
+# What each worker is doing, shared with the parent (a pool's ``_Board``): a worker writes
+# the index of the input it starts and when it started, and zero when it is done, so that the
+# parent can stop a worker that an alarm cannot (stuck inside one call into a native library).
+_slot = -1
+_board: _Board | None = None
+
+
+class _Board:
+    """Per-worker slots in shared memory: process id, input index, start time (monotonic)."""
+
+    def __init__(self, ctx, n: int) -> None:
+        self.n = n
+        self.taken = ctx.Value("i", 0)
+        self.pid = ctx.Array("q", n, lock=False)
+        self.index = ctx.Array("q", n, lock=False)
+        self.since = ctx.Array("d", n, lock=False)
+
+    def join(self) -> int:
+        """A slot for the calling worker (-1 when every slot is taken)."""
+        with self.taken.get_lock():
+            k = self.taken.value
+            self.taken.value += 1
+        if k >= self.n:
+            return -1
+        self.pid[k] = os.getpid()
+        return k
+
+    def kill_stuck(self, limit: float) -> list[int]:
+        """Stop the workers busy with one input for over ``limit`` s; their inputs' indices."""
+        import signal
+
+        now = time.monotonic()
+        out = []
+        for k in range(self.n):
+            since = self.since[k]
+            if not since or now - since <= limit:
+                continue
+            i = self.index[k]
+            if self.since[k] != since:  # it moved on to its next input meanwhile
+                continue
+            try:
+                os.kill(self.pid[k], signal.SIGKILL)
+            except OSError:  # it ended meanwhile
+                continue
+            self.since[k] = 0.0
+            out.append(i)
+        return out
+
+
+def _init(limits: dict | None = None, worker: bool = False, board: _Board | None = None) -> None:
     from .grammar import grammar
     from .limits import configure
 
@@ -80,6 +129,9 @@ def _init(limits: dict | None = None, worker: bool = False) -> None:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if board is not None:
+        global _slot, _board
+        _board, _slot = board, board.join()
     if limits:
         configure(**limits)  # a spawned worker does not inherit the parent's settings
     grammar()  # compile once per process, before the first document
@@ -180,8 +232,28 @@ def _chunks(files: list[str], jobs: int) -> Iterator[list[tuple[int, str]]]:
         yield chunk
 
 
-def _work_chunk(paths: list[str], format: str | None, pdf_engine: str, timeout: float | None) -> list[Result]:
-    return [work(p, format, pdf_engine, timeout) for p in paths]
+def _work_chunk(chunk: list[tuple[int, str]], format: str | None, pdf_engine: str,
+                timeout: float | None) -> list[Result]:
+    board, k = _board, _slot
+    if board is None or k < 0:
+        return [work(p, format, pdf_engine, timeout) for _, p in chunk]
+    out = []
+    for i, p in chunk:
+        board.index[k] = i
+        board.since[k] = time.monotonic()
+        try:
+            out.append(work(p, format, pdf_engine, timeout))
+        finally:
+            board.since[k] = 0.0
+    return out
+
+
+GRACE = 10.0  # seconds past a file's timeout before its worker is stopped from outside
+
+
+def _stuck_error(path: str, timeout: float) -> Result:
+    return Result(path, error={"code": "timeout", "message": f"{path}: gave up after {timeout:g} s (a batch's "
+                               "--timeout); the worker was stuck inside a native library and was stopped"})
 
 
 def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, ordered: bool = False,
@@ -191,8 +263,10 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
     and yield a :class:`Result` for each, as they complete (``ordered=True``: in input order).
 
     ``timeout``: seconds one file may take; a file that takes longer gets an error record
-    (code ``timeout``) and the batch goes on. With ``jobs=1`` it applies only when called from
-    the main thread; it does not interrupt a call into a native library (a PDF page).
+    (code ``timeout``) and the batch goes on. An alarm interrupts Python code and regular
+    expressions; a worker process still on one file ``GRACE`` seconds later is stuck inside a
+    native library (a PDF page) and is killed. With ``jobs=1`` (no worker to kill) only the alarm
+    applies, and only when called from the main thread.
 
     A worker that dies (a crash in a native library, the out-of-memory killer) costs only the
     file it was reading: the pool is restarted, the files that were in flight are retried one
@@ -214,6 +288,7 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
 def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_engine: str,
             timeout: float | None) -> Iterator[Result]:
     import multiprocessing as mp
+    import signal
     from collections import deque
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -222,20 +297,27 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
     from .limits import LIMITS
 
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    # with a timeout, the parent also watches the workers: one still busy with a file well
+    # after its alarm should have ended it is stuck in native code, and is stopped
+    watch = bool(timeout and 0 < timeout < MAX_TIMEOUT and hasattr(signal, "SIGKILL"))
+    limit = (timeout or 0) + GRACE
 
-    def pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init, initargs=(asdict(LIMITS), True))
+    def pool() -> tuple[ProcessPoolExecutor, _Board]:
+        b = _Board(ctx, jobs)
+        return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init,
+                                   initargs=(asdict(LIMITS), True, b if watch else None)), b
 
-    ex = pool()
+    ex, board = pool()
     todo: deque[list[tuple[int, str]]] = deque(_chunks(files, jobs))
     suspects: deque[tuple[int, str]] = deque()  # in flight when a worker died: retried one at a time
+    stuck: dict[int, Result] = {}  # inputs whose worker was stopped from outside
     inflight: dict = {}
     ready: dict[int, Result] = {}
     next_out = 0
     window = jobs * 4  # a few tasks queued per worker, not the whole batch
 
     def submit(chunk: list[tuple[int, str]], alone: bool) -> None:
-        inflight[ex.submit(_work_chunk, [f for _, f in chunk], format, pdf_engine, timeout)] = (chunk, alone)
+        inflight[ex.submit(_work_chunk, chunk, format, pdf_engine, timeout)] = (chunk, alone)
 
     try:
         while todo or suspects or inflight:
@@ -245,7 +327,10 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
             else:
                 while todo and len(inflight) < window:
                     submit(todo.popleft(), False)
-            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            done, _ = wait(inflight, timeout=min(1.0, limit / 4) if watch else None, return_when=FIRST_COMPLETED)
+            if watch:
+                for i in board.kill_stuck(limit):  # the pool breaks: the files in flight are retried
+                    stuck[i] = _stuck_error(files[i], timeout)  # type: ignore[arg-type]
             broken = False
             for fut in done:
                 chunk, alone = inflight.pop(fut)
@@ -253,13 +338,20 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
                     results = fut.result()
                 except BrokenProcessPool:
                     broken = True
-                    if not alone:
-                        suspects.extend(chunk)
-                        continue
-                    f = chunk[0][1]
-                    results = [Result(f, error={"code": "crashed", "message": f"{f}: the worker reading this "
-                                                "file died (a crash in a parser library, or out of memory)"})]
+                    results = []
+                    for i, f in chunk:
+                        if i in stuck:
+                            results.append(stuck[i])
+                        elif alone:
+                            results.append(Result(f, error={
+                                "code": "crashed", "message": f"{f}: the worker reading this file died (a crash "
+                                "in a parser library, or out of memory)"}))
+                        else:
+                            suspects.append((i, f))
+                            results.append(None)  # type: ignore[arg-type]
                 for (i, _), r in zip(chunk, results):
+                    if r is None:
+                        continue
                     if ordered:
                         ready[i] = r
                     else:
@@ -267,10 +359,17 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
             if broken:
                 for fut, (chunk, _alone) in inflight.items():
                     fut.cancel()
-                    suspects.extend(chunk)
+                    for i, f in chunk:
+                        if i in stuck:
+                            if ordered:
+                                ready[i] = stuck[i]
+                            else:
+                                yield stuck[i]
+                        else:
+                            suspects.append((i, f))
                 inflight.clear()
                 ex.shutdown(wait=False, cancel_futures=True)
-                ex = pool()
+                ex, board = pool()
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
@@ -278,8 +377,24 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
                 for k in sorted(ready):
                     yield ready.pop(k)
     finally:
-        # wait for the workers to exit (they ignore Ctrl-C and finish at most one file each)
-        ex.shutdown(wait=True, cancel_futures=True)
+        # wait for the workers to exit (they ignore Ctrl-C and finish at most one file each;
+        # one stuck in native code is stopped once its file is past the limit)
+        if watch and inflight:
+            import threading
+
+            over = threading.Event()
+
+            def guard() -> None:
+                while not over.wait(0.1):
+                    board.kill_stuck(limit)
+
+            threading.Thread(target=guard, daemon=True).start()
+            try:
+                ex.shutdown(wait=True, cancel_futures=True)
+            finally:
+                over.set()
+        else:
+            ex.shutdown(wait=True, cancel_futures=True)
 
 
 # -- the command ---------------------------------------------------------------------------
