@@ -341,6 +341,9 @@ def test_task_table_second_lead_under_a_spanning_task():
     ("15/10/2025 - 31/12/2025", "date", "31/12/2025", "2025-12-31"),  # a range: its end
     ("12/2025", "month", "12/2025", "2025-12-31"),
     ("13/2025", "undated", "13/2025", None),
+    ("31/12/2025; hằng năm", "date", "31/12/2025", "2025-12-31"),  # what is written first
+    ("15/10/2025 - 31/12/2025, sau đó hằng quý", "date", "31/12/2025", "2025-12-31"),
+    ("Hằng năm, trước 31/12/2025", "recurring", "Hằng năm", None),
 ])
 def test_a_deadline_column_states_the_deadline(value, kind, raw, last):
     from vbhc.deadlines import stated

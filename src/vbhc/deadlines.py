@@ -100,7 +100,8 @@ _BARE_DATE = regex.compile(
 
 def stated(text: str) -> RawDeadline | None:
     """The deadline a field or a table column gives ("Thời hạn: …", the "Thời gian hoàn
-    thành" column): the first expression :func:`find` reads, else what the column's own
+    thành" column): the first expression :func:`find` reads (a bare date written before it
+    comes first: "31/12/2025; hằng năm"), else what the column's own
     words mean — a bare year ("2025"), the last date ("31/12/2025"; of a range "15/10/2025 -
     31/12/2025", its end), a bare month ("12/2025") — else the text itself as an ``undated``
     deadline ("Theo kế hoạch"); None for an empty text."""
@@ -109,6 +110,11 @@ def stated(text: str) -> RawDeadline | None:
         return None
     found = find(value)
     dates = [d for m in _BARE_DATE.finditer(value) if (d := _bare_date(m)) is not None]
+    if found and dates:
+        # bare dates written before the first expression come first ("31/12/2025; hằng năm")
+        before = [d for d in dates if d.end <= found[0].start]
+        if before:
+            return before[-1]
     # a month or year read inside a whole date ("ngày 15 tháng 10 năm 2025") gives way to it
     if found and not (dates and found[0].kind in ("month", "year")
                       and any(d.start <= found[0].start < d.end for d in dates)):
