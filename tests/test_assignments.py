@@ -436,3 +436,41 @@ def test_co_trach_nhiem_names_who_must_act():
 
 def test_theo_de_nghi_is_not_a_request():
     assert rows("Theo đề nghị của Sở Nội vụ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau.") == []
+
+
+# --------------------------------------------------------------------------- who the subject is
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # words of time or manner before the lead word are not part of the name
+    ("1. Sở Tài chính đã chủ trì, phối hợp với Sở Nội vụ rà soát.", [(["Sở Tài chính"], ["Sở Nội vụ"])]),
+    ("1. Sở Y tế sẽ tiếp tục chủ trì triển khai.", [(["Sở Y tế"], [])]),
+    ("1. Sở Nội vụ thường xuyên phối hợp với Sở Tư pháp kiểm tra.", [(["Sở Nội vụ"], ["Sở Tư pháp"])]),
+    # an adverbial clause before the subject ("Thực hiện …,", "Đối với …,")
+    ("1. Thực hiện chỉ đạo của Chủ tịch UBND tỉnh tại văn bản số 12/UBND-KT, Sở Tài chính chủ trì rà soát.",
+     [(["Sở Tài chính"], [])]),
+    ("1. Đối với các dự án mới, Sở Xây dựng chủ trì thẩm định.", [(["Sở Xây dựng"], [])]),
+    # the second lead word names the one the first delegates to, not both
+    ("1. Chủ tịch Hội đồng chủ trì hoặc ủy quyền cho Phó Chủ tịch Hội đồng chủ trì phiên họp.",
+     [(["Chủ tịch Hội đồng"], []), (["Phó Chủ tịch Hội đồng"], [])]),
+    # a body named after "tới", "thuộc" is an object, not the subject; "giao 01 địa phương" names none
+    ("1. Trường hợp di sản có phạm vi trên 02 tỉnh, UBND cấp tỉnh đề nghị lập hồ sơ có trách nhiệm gửi văn "
+     "bản tới UBND các tỉnh có liên quan để thống nhất xác định 01 địa phương chủ trì lập hồ sơ.", []),
+    ("1. Bộ trưởng xem xét, trình Thủ tướng Chính phủ cho phép và giao 01 địa phương chủ trì lập hồ sơ.", []),
+    # bodies under a named one are an agency
+    ("1. Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh chủ trì quản lý tài sản.",
+     [(["Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh"], [])]),
+    # the agency that labels an item is the subject of its clauses that name none
+    ("a) Cục Bảo tồn thiên nhiên và Đa dạng sinh học: Chủ trì triển khai Thông tư; đề xuất sửa đổi; chủ trì, "
+     "phối hợp với Sở Tư pháp kiểm tra.",
+     [(["Cục Bảo tồn thiên nhiên và Đa dạng sinh học"], []),
+      (["Cục Bảo tồn thiên nhiên và Đa dạng sinh học"], ["Sở Tư pháp"])]),
+])
+def test_the_subject_of_a_lead_word(body, expected):
+    assert rows(body) == expected
+
+
+def test_a_body_of_cases_under_an_agency_is_not_an_agency():
+    from vbhc.assignments import is_agency
+
+    assert is_agency("các đơn vị sự nghiệp công lập trực thuộc Sở Y tế")
+    assert not is_agency("các trường hợp thuộc Sở Y tế quản lý")

@@ -42,6 +42,8 @@ class AgencyGrammar:
     heads: tuple[str, ...]
     head_re: regex.Pattern[str]
     not_after: regex.Pattern[str]
+    object_after: regex.Pattern[str]
+    member_of: regex.Pattern[str]
     not_agencies: tuple[str, ...]
     name_parts: regex.Pattern[str]
     lower_after: frozenset[str]
@@ -101,6 +103,9 @@ def agency_grammar() -> AgencyGrammar:
             not_agencies=tuple(data["not_agencies"]),
             name_parts=regex.compile(rf"^(?:{either_tones(_alt(data['name_parts']))})(?![\p{{L}}])"),
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
+            member_of=regex.compile(rf"^(?i:các)\s+(?i:{nouns})(?![\p{{L}}])[^;:.]*?\s(?:{_alt(data['member_of'])})"
+                                    rf"\s+(?P<of>\p{{Lu}}.*)$"),
+            object_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['object_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
             abbreviations=abbreviations,
@@ -140,7 +145,9 @@ def is_agency(text: str) -> bool:
         return True
     m = ag.head_re.match(t)
     if m is None:
-        return False
+        # "các cơ quan chuyên môn thuộc UBND tỉnh" (not "các trường hợp thuộc Sở Y tế quản lý")
+        mm = ag.member_of.match(t)
+        return mm is not None and is_agency(mm.group("of")) and _untask(mm.group("of")) == mm.group("of")
     nxt = m.group("nxt")
     head = m.group("h")
     return not nxt or " " in head or head in ag.lower_after or nxt.isupper() or not nxt.isalpha()
@@ -254,11 +261,16 @@ def _agency_in(lead: str) -> str | None:
     if is_agency(lead):
         return _untask(lead)
     ag = agency_grammar()
+    last = None
+    for last in ag.opener_inside.finditer(lead):
+        pass
+    if last is not None:  # "… và giao 01 địa phương": the one given the task is not named
+        lead = lead[last.end():]
     for m in _WORD_CAP.finditer(lead):
         tail = lead[m.start():]
         if ag.not_after.search(lead[:m.start()]):
             return None  # "do đồng chí Chủ tịch chủ trì": chaired by a person
-        if not is_agency(tail) or tail.startswith(ag.not_agencies):
+        if not is_agency(tail) or tail.startswith(ag.not_agencies) or ag.object_after.search(lead, 0, m.start()):
             continue
         return _untask(tail) or None
     return None
@@ -283,7 +295,7 @@ def _lead_text(text: str, start: int, end: int) -> str:
     last = None
     for last in ag.opener_inside.finditer(lead):
         pass
-    if last is not None:
+    if last is not None and (lead[last.end():last.end() + 1].isupper() or is_agency(lead[last.end():])):
         lead = lead[last.end():]
     # "…, trong 05 ngày làm việc, Sở X": the subject, a name, follows the last clause before it
     # ("Trên cơ sở đề xuất của các sở, ban, ngành" is one clause, not a clause and a subject)
@@ -293,6 +305,14 @@ def _lead_text(text: str, start: int, end: int) -> str:
     if clause is not None and lead[clause.end():].lstrip()[:1].isupper():
         lead = lead[clause.end():]
     return _unqualified(lead).strip()
+
+
+def _label(text: str) -> str:
+    """The agency that labels a text, "Cục Bảo tồn thiên nhiên: Chủ trì …; chủ trì, phối hợp
+    với …": the subject of its clauses that name none ("" when the text has no such label)."""
+    colon = text.find(":", 0, 121)
+    label = text[:colon].strip() if colon > 0 else ""
+    return label if label and is_agency(label) else ""
 
 
 def _unqualified(lead: str) -> str:
@@ -339,14 +359,24 @@ def _agency_heading(path_nodes: list) -> str | None:
 def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawAssignment]:
     """Rows of one node's text (offset: where the text starts, for spans)."""
     ag = agency_grammar()
+    prev = 0
+    label: str | None = None  # worked out when first needed
     for m in ag.lead.finditer(text):
-        cs = _clause_start(text, m.start())
+        # a subject never holds the lead word: "Chủ tịch chủ trì hoặc ủy quyền cho Phó Chủ tịch
+        # chủ trì phiên họp" names the second one after the first lead word
+        cs = max(_clause_start(text, m.start()), prev)
+        prev = m.end()
         lead_txt = _lead_text(text, cs, m.start())
-        # the clause's own subject, else the agency heading above, else an agency inside the subject
+        # the clause's own subject, else the agency that labels the text, else the agency heading
+        # above, else an agency inside the subject
         if lead_txt and is_agency(lead_txt):
             named = _untask(lead_txt)
+        elif not lead_txt:
+            if label is None:
+                label = _label(text)
+            named = label or heading_lead
         else:
-            named = heading_lead or (_agency_in(lead_txt) if lead_txt else None)
+            named = heading_lead or _agency_in(lead_txt)
         if not named:
             continue
         if ag.meeting.match(text, m.end()) and ag.event_time.match(text[cs:].lstrip("-–+• ")):
