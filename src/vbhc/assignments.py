@@ -44,6 +44,7 @@ class AgencyGrammar:
     not_after: regex.Pattern[str]
     object_after: regex.Pattern[str]
     member_of: regex.Pattern[str]
+    member_words: tuple[str, ...]
     not_agencies: tuple[str, ...]
     name_parts: regex.Pattern[str]
     lower_after: frozenset[str]
@@ -105,6 +106,7 @@ def agency_grammar() -> AgencyGrammar:
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
             member_of=regex.compile(rf"^(?i:các)\s+(?i:{nouns})(?![\p{{L}}])[^;:.]*?\s(?:{_alt(data['member_of'])})"
                                     rf"\s+(?P<of>\p{{Lu}}.*)$"),
+            member_words=tuple(data["member_of"]),
             object_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['object_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
@@ -146,7 +148,7 @@ def is_agency(text: str) -> bool:
     m = ag.head_re.match(t)
     if m is None:
         # "các cơ quan chuyên môn thuộc UBND tỉnh" (not "các trường hợp thuộc Sở Y tế quản lý")
-        mm = ag.member_of.match(t)
+        mm = ag.member_of.match(t) if any(w in t for w in ag.member_words) else None
         return mm is not None and is_agency(mm.group("of")) and _untask(mm.group("of")) == mm.group("of")
     nxt = m.group("nxt")
     head = m.group("h")
