@@ -456,6 +456,10 @@ def test_theo_de_nghi_is_not_a_request():
     ("1. Trường hợp di sản có phạm vi trên 02 tỉnh, UBND cấp tỉnh đề nghị lập hồ sơ có trách nhiệm gửi văn "
      "bản tới UBND các tỉnh có liên quan để thống nhất xác định 01 địa phương chủ trì lập hồ sơ.", []),
     ("1. Bộ trưởng xem xét, trình Thủ tướng Chính phủ cho phép và giao 01 địa phương chủ trì lập hồ sơ.", []),
+    # a meeting already held is an event reported; a meeting to hold, or work already done, stays a row
+    ("1. UBND tỉnh đã chủ trì cuộc họp với các sở để bàn phương án.", []),
+    ("1. UBND tỉnh chủ trì cuộc họp với các sở trong quý IV.", [(["UBND tỉnh"], [])]),
+    ("1. UBND tỉnh đã chủ trì, phối hợp với Sở Y tế triển khai kế hoạch.", [(["UBND tỉnh"], ["Sở Y tế"])]),
     # bodies under a named one are an agency
     ("1. Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh chủ trì quản lý tài sản.",
      [(["Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh"], [])]),

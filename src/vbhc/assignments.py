@@ -58,6 +58,7 @@ class AgencyGrammar:
     qualifier: regex.Pattern[str]
     interrupt: regex.Pattern[str]
     event_time: regex.Pattern[str]
+    event_done: regex.Pattern[str]
     meeting: regex.Pattern[str]
     responsible: regex.Pattern[str]
     request: regex.Pattern[str]
@@ -117,6 +118,7 @@ def agency_grammar() -> AgencyGrammar:
             qualifier=regex.compile(ph["qualifier"]),
             interrupt=regex.compile(ph["interrupt"]),
             event_time=regex.compile(ph["event_time"]),
+            event_done=regex.compile(ph["event_done"]),
             meeting=regex.compile(ph["meeting"]),
             opener_inside=regex.compile(ph["opener_inside"]),
             responsible=regex.compile(ph["responsible"]),
@@ -381,8 +383,9 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
             named = heading_lead or _agency_in(lead_txt)
         if not named:
             continue
-        if ag.meeting.match(text, m.end()) and ag.event_time.match(text[cs:].lstrip("-–+• ")):
-            continue  # a meeting chaired on a given day: an event reported, not a task
+        if ag.meeting.match(text, m.end()) and (ag.event_time.match(text[cs:].lstrip("-–+• "))
+                                                 or ag.event_done.search(text, cs, m.start())):
+            continue  # a meeting chaired on a given day, or already held: an event reported, not a task
         lead = split_names(named)
         after = m.end()
         pm = ag.partners.search(text, after)
