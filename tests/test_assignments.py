@@ -54,6 +54,15 @@ def rows(body: str):
     ("Cục Địa chất và Khoáng sản Việt Nam, Vụ trưởng Vụ Pháp chế",
      ["Cục Địa chất và Khoáng sản Việt Nam", "Vụ trưởng Vụ Pháp chế"]),
     ("Sở Tài chính, Thuế tỉnh; Du lịch", ["Sở Tài chính", "Thuế tỉnh", "Du lịch"]),
+    # a capitalised part that names no body and closes the name with "và" is a field of it
+    ("Cục trưởng Cục Công nghệ thông tin và Chuyển đổi số, Chánh Văn phòng Bộ",
+     ["Cục trưởng Cục Công nghệ thông tin và Chuyển đổi số", "Chánh Văn phòng Bộ"]),
+    ("Cục trưởng Cục Văn hóa cơ sở, Gia đình và Thư viện, Thủ trưởng các đơn vị",
+     ["Cục trưởng Cục Văn hóa cơ sở, Gia đình và Thư viện", "Thủ trưởng các đơn vị"]),
+    # but not a name of its own, nor one after a comma that "và" does not close
+    ("Tòa án nhân dân tỉnh, Thuế tỉnh; Kho bạc Nhà nước", ["Tòa án nhân dân tỉnh", "Thuế tỉnh", "Kho bạc Nhà nước"]),
+    ("Sở Công Thương, Các doanh nghiệp viễn thông", ["Sở Công Thương", "Các doanh nghiệp viễn thông"]),
+    ("Sở Công Thương và EVN", ["Sở Công Thương", "EVN"]),
     # a known name written with the old or the new tone placement stays whole
     ("Sở Văn hoá, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hoá, Thể thao và Du lịch", "Sở Nội vụ"]),
     # and in capitals, as a heading prints it
@@ -460,6 +469,13 @@ def test_theo_de_nghi_is_not_a_request():
     ("1. UBND tỉnh đã chủ trì cuộc họp với các sở để bàn phương án.", []),
     ("1. UBND tỉnh chủ trì cuộc họp với các sở trong quý IV.", [(["UBND tỉnh"], [])]),
     ("1. UBND tỉnh đã chủ trì, phối hợp với Sở Y tế triển khai kế hoạch.", [(["UBND tỉnh"], ["Sở Y tế"])]),
+    # the head of a body, named as printed
+    ("5. Bộ trưởng Bộ Tài chính chủ trì, phối hợp với các bộ, ngành liên quan rà soát.",
+     [(["Bộ trưởng Bộ Tài chính"], ["các bộ, ngành liên quan"])]),
+    ("Điều 3. Chánh Văn phòng Bộ, Cục trưởng Cục Công nghệ thông tin và Chuyển đổi số, Thủ trưởng các đơn vị "
+     "thuộc Bộ chịu trách nhiệm thi hành Quyết định này.",
+     [(["Chánh Văn phòng Bộ", "Cục trưởng Cục Công nghệ thông tin và Chuyển đổi số",
+        "Thủ trưởng các đơn vị thuộc Bộ"], [])]),
     # bodies under a named one are an agency
     ("1. Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh chủ trì quản lý tài sản.",
      [(["Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh"], [])]),

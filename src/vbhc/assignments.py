@@ -176,20 +176,39 @@ def split_names(text: str) -> list[str]:
         return f"\x00{len(kept) - 1}\x00"
 
     held = ag.protect.sub(hold, text)
-    out: list[str] = []
+    parts: list[tuple[str, str]] = []  # (the separator before, the name)
     pos = 0
     seps = [*_SPLIT_ALL.finditer(held), None]
     for k, sep in enumerate(seps):
         part = held[pos:sep.start()] if sep is not None else held[pos:]
-        name = _tidy(_HELD.sub(lambda m: kept[int(m.group(1))], part))
-        before = seps[k - 1].group() if k else ""
-        if name and out and ";" not in before and ag.name_parts.match(name) and is_agency(out[-1]):
+        parts.append((seps[k - 1].group() if k else "", _tidy(_HELD.sub(lambda m: kept[int(m.group(1))], part))))
+        if sep is not None:
+            pos = sep.end()
+    out: list[str] = []
+    for k, (before, name) in enumerate(parts):
+        if name and out and ";" not in before and is_agency(out[-1]) \
+                and (ag.name_parts.match(name) or _field_of_name(parts, k)):
             out[-1] = f"{out[-1]}{before if ',' in before else ' và '}{name}"  # "…, Hạ tầng và Đô thị"
         elif name:
             out.append(name)
-        if sep is not None:
-            pos = sep.end()
     return out
+
+
+def _field_of_name(parts: list[tuple[str, str]], k: int) -> bool:
+    """Part ``k`` of a list is a field of the agency's name before it: a capitalised part
+    that names no body and closes the name with "và" ("Cục Công nghệ thông tin và Chuyển đổi
+    số", "Cục Văn hóa cơ sở, Gia đình và Thư viện"); after a comma, only when such a part
+    follows it with "và" ("…, Thuế tỉnh;" and "…, Các doanh nghiệp" stay names of their own)."""
+    def title(name: str) -> bool:  # not an abbreviation ("EVN") nor an agency of its own
+        return len(name) > 1 and name[0].isupper() and name[1].islower() and not is_agency(name)
+
+    before, name = parts[k]
+    if not title(name):
+        return False
+    if "và" in before:
+        return True
+    nxt = parts[k + 1] if k + 1 < len(parts) else None
+    return nxt is not None and "và" in nxt[0] and "," not in nxt[0] and title(nxt[1])
 
 
 def _distribute(head: str, items: str) -> list[str]:
@@ -299,7 +318,9 @@ def _lead_text(text: str, start: int, end: int) -> str:
     last = None
     for last in ag.opener_inside.finditer(lead):
         pass
-    if last is not None and (lead[last.end():last.end() + 1].isupper() or is_agency(lead[last.end():])):
+    # (and "… và giao 01 địa phương chủ trì": a body given by number, not by name)
+    if last is not None and (lead[last.end():last.end() + 1].isupper() or lead[last.end():last.end() + 1].isdigit()
+                             or is_agency(lead[last.end():])):
         lead = lead[last.end():]
     # "…, trong 05 ngày làm việc, Sở X": the subject, a name, follows the last clause before it
     # ("Trên cơ sở đề xuất của các sở, ban, ngành" is one clause, not a clause and a subject)
