@@ -99,8 +99,10 @@ class _Board:
         self.pid[k] = os.getpid()
         return k
 
-    def kill_stuck(self, limit: float) -> list[int]:
-        """Stop the workers busy with one input for over ``limit`` s; their inputs' indices."""
+    def kill_stuck(self, limit: float, live: set[int] | None = None) -> list[int]:
+        """Stop the workers busy with one input for over ``limit`` s; their inputs' indices.
+        ``live``: the pool's process ids, when known (a worker that died by itself leaves its
+        slot busy, and its process id may since have gone to another process)."""
         import signal
 
         now = time.monotonic()
@@ -111,6 +113,9 @@ class _Board:
                 continue
             i = self.index[k]
             if self.since[k] != since:  # it moved on to its next input meanwhile
+                continue
+            if live is not None and self.pid[k] not in live:
+                self.since[k] = 0.0
                 continue
             try:
                 os.kill(self.pid[k], signal.SIGKILL)
@@ -251,9 +256,16 @@ def _work_chunk(chunk: list[tuple[int, str]], format: str | None, pdf_engine: st
 GRACE = 10.0  # seconds past a file's timeout before its worker is stopped from outside
 
 
+def _live(ex) -> set[int] | None:
+    """The process ids of a pool's workers (None when the executor does not tell)."""
+    procs = getattr(ex, "_processes", None)  # CPython's ProcessPoolExecutor, 3.8 to 3.14
+    return set(procs) if isinstance(procs, dict) else None
+
+
 def _stuck_error(path: str, timeout: float) -> Result:
     return Result(path, error={"code": "timeout", "message": f"{path}: gave up after {timeout:g} s (a batch's "
-                               "--timeout); the worker was stuck inside a native library and was stopped"})
+                               f"--timeout); the worker, still busy {GRACE:g} s later (inside a native "
+                               "library?), was stopped"})
 
 
 def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, ordered: bool = False,
@@ -316,21 +328,34 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
     next_out = 0
     window = jobs * 4  # a few tasks queued per worker, not the whole batch
 
-    def submit(chunk: list[tuple[int, str]], alone: bool) -> None:
-        inflight[ex.submit(_work_chunk, chunk, format, pdf_engine, timeout)] = (chunk, alone)
+    def submit(chunk: list[tuple[int, str]], alone: bool) -> bool:
+        try:
+            inflight[ex.submit(_work_chunk, chunk, format, pdf_engine, timeout)] = (chunk, alone)
+        except BrokenProcessPool:  # a worker died since the last look: nothing more goes to this pool
+            return False
+        return True
 
+    halted = False  # the pool has lost a worker: submit nothing until it is replaced
     try:
         while todo or suspects or inflight:
-            if suspects:
-                if not inflight:
-                    submit([suspects.popleft()], True)
-            else:
-                while todo and len(inflight) < window:
-                    submit(todo.popleft(), False)
+            if not halted:
+                if suspects:
+                    if not inflight:
+                        if submit([suspects[0]], True):
+                            suspects.popleft()
+                        else:
+                            halted = True
+                else:
+                    while todo and len(inflight) < window:
+                        if not submit(todo[0], False):
+                            halted = True
+                            break
+                        todo.popleft()
             done, _ = wait(inflight, timeout=min(1.0, limit / 4) if watch else None, return_when=FIRST_COMPLETED)
             if watch:
-                for i in board.kill_stuck(limit):  # the pool breaks: the files in flight are retried
+                for i in board.kill_stuck(limit, _live(ex)):  # the pool breaks: the files in flight are retried
                     stuck[i] = _stuck_error(files[i], timeout)  # type: ignore[arg-type]
+                    halted = True
             broken = False
             for fut in done:
                 chunk, alone = inflight.pop(fut)
@@ -356,7 +381,7 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
                         ready[i] = r
                     else:
                         yield r
-            if broken:
+            if broken or (halted and not inflight):
                 for fut, (chunk, _alone) in inflight.items():
                     fut.cancel()
                     for i, f in chunk:
@@ -370,6 +395,7 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
                 inflight.clear()
                 ex.shutdown(wait=False, cancel_futures=True)
                 ex, board = pool()
+                halted = False
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
@@ -386,7 +412,7 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
 
             def guard() -> None:
                 while not over.wait(0.1):
-                    board.kill_stuck(limit)
+                    board.kill_stuck(limit, _live(ex))
 
             threading.Thread(target=guard, daemon=True).start()
             try:
