@@ -353,6 +353,11 @@ def test_task_table_second_lead_under_a_spanning_task():
     ("31/12/2025; hằng năm", "date", "31/12/2025", "2025-12-31"),  # what is written first
     ("15/10/2025 - 31/12/2025, sau đó hằng quý", "date", "31/12/2025", "2025-12-31"),
     ("Hằng năm, trước 31/12/2025", "recurring", "Hằng năm", None),
+    # a bare date before a dated expression opens a range: its end is the deadline
+    ("Từ 01/10/2025 đến 31/12/2025", "date", "đến 31/12/2025", "2025-12-31"),
+    ("Từ 15/01/2025 đến quý II/2025", "quarter", "quý II/2025", "2025-06-30"),
+    ("Bắt đầu 01/10/2025, hoàn thành trước ngày 31/12/2025", "date", "hoàn thành trước ngày 31/12/2025",
+     "2025-12-31"),
 ])
 def test_a_deadline_column_states_the_deadline(value, kind, raw, last):
     from vbhc.deadlines import stated

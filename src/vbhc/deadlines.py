@@ -100,8 +100,8 @@ _BARE_DATE = regex.compile(
 
 def stated(text: str) -> RawDeadline | None:
     """The deadline a field or a table column gives ("Thời hạn: …", the "Thời gian hoàn
-    thành" column): the first expression :func:`find` reads (a bare date written before it
-    comes first: "31/12/2025; hằng năm"), else what the column's own
+    thành" column): the first expression :func:`find` reads (a bare date written before one
+    without a day of its own comes first: "31/12/2025; hằng năm"), else what the column's own
     words mean — a bare year ("2025"), the last date ("31/12/2025"; of a range "15/10/2025 -
     31/12/2025", its end), a bare month ("12/2025") — else the text itself as an ``undated``
     deadline ("Theo kế hoạch"); None for an empty text."""
@@ -110,8 +110,10 @@ def stated(text: str) -> RawDeadline | None:
         return None
     found = find(value)
     dates = [d for m in _BARE_DATE.finditer(value) if (d := _bare_date(m)) is not None]
-    if found and dates:
-        # bare dates written before the first expression come first ("31/12/2025; hằng năm")
+    if found and dates and found[0].last is None:
+        # bare dates written before an expression without a day of its own come first
+        # ("31/12/2025; hằng năm"); before a dated one they open a range ("Từ 01/10/2025 đến
+        # 31/12/2025"), whose end is the deadline
         before = [d for d in dates if d.end <= found[0].start]
         if before:
             return before[-1]
