@@ -54,7 +54,7 @@ def rows(body: str):
     ("Cục Địa chất và Khoáng sản Việt Nam, Vụ trưởng Vụ Pháp chế",
      ["Cục Địa chất và Khoáng sản Việt Nam", "Vụ trưởng Vụ Pháp chế"]),
     ("Sở Tài chính, Thuế tỉnh; Du lịch", ["Sở Tài chính", "Thuế tỉnh", "Du lịch"]),
-    # a capitalised part that names no body and closes the name with "và" is a field of it
+    # fields of a compound name (grammars: name_parts)
     ("Cục trưởng Cục Công nghệ thông tin và Chuyển đổi số, Chánh Văn phòng Bộ",
      ["Cục trưởng Cục Công nghệ thông tin và Chuyển đổi số", "Chánh Văn phòng Bộ"]),
     ("Cục trưởng Cục Văn hóa cơ sở, Gia đình và Thư viện, Thủ trưởng các đơn vị",
@@ -63,6 +63,8 @@ def rows(body: str):
     ("Tòa án nhân dân tỉnh, Thuế tỉnh; Kho bạc Nhà nước", ["Tòa án nhân dân tỉnh", "Thuế tỉnh", "Kho bạc Nhà nước"]),
     ("Sở Công Thương, Các doanh nghiệp viễn thông", ["Sở Công Thương", "Các doanh nghiệp viễn thông"]),
     ("Sở Công Thương và EVN", ["Sở Công Thương", "EVN"]),
+    ("Sở Y tế và Bưu điện tỉnh", ["Sở Y tế", "Bưu điện tỉnh"]),
+    ("Sở Công Thương, Điện lực tỉnh và Viettel Hà Tĩnh", ["Sở Công Thương", "Điện lực tỉnh", "Viettel Hà Tĩnh"]),
     # a known name written with the old or the new tone placement stays whole
     ("Sở Văn hoá, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hoá, Thể thao và Du lịch", "Sở Nội vụ"]),
     # and in capitals, as a heading prints it
@@ -474,6 +476,16 @@ def test_theo_de_nghi_is_not_a_request():
     ("1. UBND tỉnh đã chủ trì cuộc họp với các sở để bàn phương án.", []),
     ("1. UBND tỉnh chủ trì cuộc họp với các sở trong quý IV.", [(["UBND tỉnh"], [])]),
     ("1. UBND tỉnh đã chủ trì, phối hợp với Sở Y tế triển khai kế hoạch.", [(["UBND tỉnh"], ["Sở Y tế"])]),
+    # the nearest agency label before the lead word, without its qualifier or verb
+    ("1. Sở Tài chính có trách nhiệm: chủ trì thẩm định dự toán; chủ trì tổng hợp biên chế.",
+     [(["Sở Tài chính"], []), (["Sở Tài chính"], [])]),
+    ("1. Sở Y tế thực hiện các nội dung sau: chủ trì hội thảo; chủ trì tập huấn.", [(["Sở Y tế"], []), (["Sở Y tế"], [])]),
+    ("1. Sở Y tế: chủ trì hội thảo; Sở Nội vụ: chủ trì tập huấn.", [(["Sở Y tế"], []), (["Sở Nội vụ"], [])]),
+    # an opener verb followed by lower-case words is part of the text, not the start of a subject
+    ("1. Ngoài ra, Trung tâm Chuyển giao công nghệ tỉnh chủ trì tổ chức hội thảo.",
+     [(["Trung tâm Chuyển giao công nghệ tỉnh"], [])]),
+    ("1. Đồng thời, Sở Nội vụ theo dõi nhiệm vụ được giao và chủ trì tổng hợp kết quả.", [(["Sở Nội vụ"], [])]),
+    ("1. UBND tỉnh vừa chủ trì, phối hợp với Bộ Y tế kiểm tra.", [(["UBND tỉnh"], ["Bộ Y tế"])]),
     # the head of a body, named as printed
     ("5. Bộ trưởng Bộ Tài chính chủ trì, phối hợp với các bộ, ngành liên quan rà soát.",
      [(["Bộ trưởng Bộ Tài chính"], ["các bộ, ngành liên quan"])]),

@@ -45,6 +45,7 @@ class AgencyGrammar:
     object_after: regex.Pattern[str]
     member_of: regex.Pattern[str]
     member_words: tuple[str, ...]
+    counted: regex.Pattern[str]
     not_agencies: tuple[str, ...]
     name_parts: regex.Pattern[str]
     lower_after: frozenset[str]
@@ -105,9 +106,11 @@ def agency_grammar() -> AgencyGrammar:
             not_agencies=tuple(data["not_agencies"]),
             name_parts=regex.compile(rf"^(?:{either_tones(_alt(data['name_parts']))})(?![\p{{L}}])"),
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
-            member_of=regex.compile(rf"^(?i:các)\s+(?i:{nouns})(?![\p{{L}}])[^;:.]*?\s(?:{_alt(data['member_of'])})"
+            member_of=regex.compile(rf"^(?i:các)\s+(?i:{nouns})(?![\p{{L}}])(?!\s+(?i:{_alt(data['not_member'])})(?![\p{{L}}]))"
+                                    rf"[^;:.]*?\s(?:{_alt(data['member_of'])})"
                                     rf"\s+(?P<of>\p{{Lu}}.*)$"),
             member_words=tuple(data["member_of"]),
+            counted=regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|(?i:một|hai|ba))\s+(?i:{nouns})(?:\s*/\s*(?i:{nouns}))*\s*$"),
             object_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['object_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
@@ -151,7 +154,7 @@ def is_agency(text: str) -> bool:
     if m is None:
         # "các cơ quan chuyên môn thuộc UBND tỉnh" (not "các trường hợp thuộc Sở Y tế quản lý")
         mm = ag.member_of.match(t) if any(w in t for w in ag.member_words) else None
-        return mm is not None and is_agency(mm.group("of")) and _untask(mm.group("of")) == mm.group("of")
+        return mm is not None and is_agency(mm.group("of"))
     nxt = m.group("nxt")
     head = m.group("h")
     return not nxt or " " in head or head in ag.lower_after or nxt.isupper() or not nxt.isalpha()
@@ -176,39 +179,20 @@ def split_names(text: str) -> list[str]:
         return f"\x00{len(kept) - 1}\x00"
 
     held = ag.protect.sub(hold, text)
-    parts: list[tuple[str, str]] = []  # (the separator before, the name)
+    out: list[str] = []
     pos = 0
     seps = [*_SPLIT_ALL.finditer(held), None]
     for k, sep in enumerate(seps):
         part = held[pos:sep.start()] if sep is not None else held[pos:]
-        parts.append((seps[k - 1].group() if k else "", _tidy(_HELD.sub(lambda m: kept[int(m.group(1))], part))))
-        if sep is not None:
-            pos = sep.end()
-    out: list[str] = []
-    for k, (before, name) in enumerate(parts):
-        if name and out and ";" not in before and is_agency(out[-1]) \
-                and (ag.name_parts.match(name) or _field_of_name(parts, k)):
+        name = _tidy(_HELD.sub(lambda m: kept[int(m.group(1))], part))
+        before = seps[k - 1].group() if k else ""
+        if name and out and ";" not in before and ag.name_parts.match(name) and is_agency(out[-1]):
             out[-1] = f"{out[-1]}{before if ',' in before else ' và '}{name}"  # "…, Hạ tầng và Đô thị"
         elif name:
             out.append(name)
+        if sep is not None:
+            pos = sep.end()
     return out
-
-
-def _field_of_name(parts: list[tuple[str, str]], k: int) -> bool:
-    """Part ``k`` of a list is a field of the agency's name before it: a capitalised part
-    that names no body and closes the name with "và" ("Cục Công nghệ thông tin và Chuyển đổi
-    số", "Cục Văn hóa cơ sở, Gia đình và Thư viện"); after a comma, only when such a part
-    follows it with "và" ("…, Thuế tỉnh;" and "…, Các doanh nghiệp" stay names of their own)."""
-    def title(name: str) -> bool:  # not an abbreviation ("EVN") nor an agency of its own
-        return len(name) > 1 and name[0].isupper() and name[1].islower() and not is_agency(name)
-
-    before, name = parts[k]
-    if not title(name):
-        return False
-    if "và" in before:
-        return True
-    nxt = parts[k + 1] if k + 1 < len(parts) else None
-    return nxt is not None and "và" in nxt[0] and "," not in nxt[0] and title(nxt[1])
 
 
 def _distribute(head: str, items: str) -> list[str]:
@@ -284,11 +268,7 @@ def _agency_in(lead: str) -> str | None:
     if is_agency(lead):
         return _untask(lead)
     ag = agency_grammar()
-    last = None
-    for last in ag.opener_inside.finditer(lead):
-        pass
-    if last is not None:  # "… và giao 01 địa phương": the one given the task is not named
-        lead = lead[last.end():]
+    lead = _after_opener(lead)  # "… và giao 01 địa phương": the one given the task is not named
     for m in _WORD_CAP.finditer(lead):
         tail = lead[m.start():]
         if ag.not_after.search(lead[:m.start()]):
@@ -314,14 +294,7 @@ def _lead_text(text: str, start: int, end: int) -> str:
     m = ag.opener.match(lead)
     if m:
         lead = lead[m.end():]
-    # "Theo đề nghị của …, Chủ tịch UBND tỉnh giao X chủ trì": the lead follows the last opener
-    last = None
-    for last in ag.opener_inside.finditer(lead):
-        pass
-    # (and "… và giao 01 địa phương chủ trì": a body given by number, not by name)
-    if last is not None and (lead[last.end():last.end() + 1].isupper() or lead[last.end():last.end() + 1].isdigit()
-                             or is_agency(lead[last.end():])):
-        lead = lead[last.end():]
+    lead = _after_opener(lead)
     # "…, trong 05 ngày làm việc, Sở X": the subject, a name, follows the last clause before it
     # ("Trên cơ sở đề xuất của các sở, ban, ngành" is one clause, not a clause and a subject)
     clause = None
@@ -332,12 +305,31 @@ def _lead_text(text: str, start: int, end: int) -> str:
     return _unqualified(lead).strip()
 
 
-def _label(text: str) -> str:
-    """The agency that labels a text, "Cục Bảo tồn thiên nhiên: Chủ trì …; chủ trì, phối hợp
-    với …": the subject of its clauses that name none ("" when the text has no such label)."""
-    colon = text.find(":", 0, 121)
-    label = text[:colon].strip() if colon > 0 else ""
-    return label if label and is_agency(label) else ""
+def _after_opener(lead: str) -> str:
+    """"Theo đề nghị của …, Chủ tịch UBND tỉnh giao X chủ trì": the subject follows the last
+    opener verb, when a name, an agency or a number follows it ("… và giao 01 địa phương chủ
+    trì": a body given by number, which is no agency); a verb followed by lower-case words is
+    part of the text ("nhiệm vụ được giao và chủ trì", "Trung tâm Chuyển giao công nghệ")."""
+    last = None
+    for last in agency_grammar().opener_inside.finditer(lead):
+        pass
+    if last is None:
+        return lead
+    rest = lead[last.end():]
+    return rest if rest[:1].isupper() or rest[:1].isdigit() or is_agency(rest) else lead
+
+
+def _label(text: str, pos: int) -> str:
+    """The agency that labels the clauses before ``pos``, "Cục Bảo tồn thiên nhiên: Chủ trì …;
+    chủ trì, phối hợp với …": the subject of those that name none. The nearest "X:" before
+    ``pos`` whose X is an agency ("" when there is none)."""
+    colon = text.rfind(":", 0, pos)
+    if colon <= 0:
+        return ""
+    head = text[:colon].rstrip()
+    label = _unqualified(head[_clause_start(head, len(head)):].strip(" ,-–+•"))
+    label = _after_opener(label).strip()
+    return _untask(label) if label and len(label) <= 200 and is_agency(label) else ""
 
 
 def _unqualified(lead: str) -> str:
@@ -385,7 +377,6 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
     """Rows of one node's text (offset: where the text starts, for spans)."""
     ag = agency_grammar()
     prev = 0
-    label: str | None = None  # worked out when first needed
     for m in ag.lead.finditer(text):
         # a subject never holds the lead word: "Chủ tịch chủ trì hoặc ủy quyền cho Phó Chủ tịch
         # chủ trì phiên họp" names the second one after the first lead word
@@ -394,12 +385,12 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         lead_txt = _lead_text(text, cs, m.start())
         # the clause's own subject, else the agency that labels the text, else the agency heading
         # above, else an agency inside the subject
+        if lead_txt and ag.counted.search(lead_txt):
+            continue  # "… xác định 01 địa phương chủ trì": a body given by number, none named
         if lead_txt and is_agency(lead_txt):
             named = _untask(lead_txt)
         elif not lead_txt:
-            if label is None:
-                label = _label(text)
-            named = label or heading_lead
+            named = _label(text, cs) or heading_lead
         else:
             named = heading_lead or _agency_in(lead_txt)
         if not named:
