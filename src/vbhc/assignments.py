@@ -367,10 +367,17 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
 
 def _agency_heading(path_nodes: list) -> str | None:
     for node in reversed(path_nodes):
-        heading = _unqualified((node.title or "").strip().rstrip(":").strip())
-        if heading and is_agency(heading) and len(heading) <= 120:
+        if node.title and (heading := _heading_agency(node.title)):
             return heading
     return None
+
+
+@lru_cache(maxsize=4096)
+def _heading_agency(title: str) -> str:
+    """The agency a heading names ("1. Sở Tài chính:"), else "". Cached: the nodes of one
+    section all ask it of the same headings above them."""
+    heading = _unqualified(title.strip().rstrip(":").strip())
+    return heading if heading and len(heading) <= 120 and is_agency(heading) else ""
 
 
 def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawAssignment]:
