@@ -20,6 +20,15 @@ from vbhc.cli import main
 forked_workers = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                     reason="workers inherit this process's patches only when forked (Linux)")
 
+
+def _copies(folder: Path, n: int, width: int = 2) -> Path:
+    """``folder`` made and filled with ``n`` copies of the synthetic documents (00.txt, 01.txt …)."""
+    folder.mkdir()
+    synth = sorted(SYNTH.glob("*.txt"))
+    for k in range(n):
+        shutil.copy(synth[k % len(synth)], folder / f"{k:0{width}d}.txt")
+    return folder
+
 SYNTH = REPO / "corpus" / "synthetic"
 FORMATS = REPO / "corpus" / "formats"
 
@@ -204,11 +213,7 @@ def test_a_dying_worker_costs_only_its_file(folder, monkeypatch):
 @forked_workers
 def test_chunked_batch_keeps_every_record_and_isolates_a_crash(tmp_path, monkeypatch):
     # enough files that workers get them several at a time: a crash costs only its own file
-    d = tmp_path / "many"
-    d.mkdir()
-    synth = sorted(SYNTH.glob("*.txt"))
-    for k in range(80):
-        shutil.copy(synth[k % len(synth)], d / f"{k:03d}.txt")
+    d = _copies(tmp_path / "many", 80, width=3)
     files, results = _batch_with_a_crash(d, monkeypatch)
     assert len(files) == 81 and len({r.path for r in results}) == 81
     bad = [Path(r.path).name for r in results if not r.ok]
@@ -260,11 +265,7 @@ def slow_folder(tmp_path, monkeypatch):
     import vbhc.document
 
     monkeypatch.setattr(vbhc.document, "parse_source", _stuck_on_slow(vbhc.document.parse_source))
-    d = tmp_path / "slow"
-    d.mkdir()
-    synth = sorted(SYNTH.glob("*.txt"))
-    for k in range(6):
-        shutil.copy(synth[k], d / f"{k:02d}.txt")
+    d = _copies(tmp_path / "slow", 6)
     for name in ("slow-loop.txt", "slow-regex.txt"):
         (d / name).write_text("Số: 1/TB-UBND\n", encoding="utf-8")
     return d
@@ -362,21 +363,24 @@ def _hangs_in_native_code(path, format=None, pdf_engine="pdfium", timeout=None):
     return _hangs_in_native_code.__wrapped__(path, format, pdf_engine, timeout)
 
 
+def _stuck_folder(tmp_path: Path, n: int, stuck: list[str], monkeypatch) -> Path:
+    """``n`` documents and the files named ``stuck``, on which a worker hangs where no alarm
+    reaches; the watchdog steps in half a second after the timeout."""
+    d = _copies(tmp_path / "stuck", n)
+    for name in stuck:
+        (d / name).write_text("Số: 1/TB-UBND\n", encoding="utf-8")
+    _hangs_in_native_code.__wrapped__ = batch.work  # type: ignore[attr-defined]
+    monkeypatch.setattr(batch, "work", _hangs_in_native_code)
+    monkeypatch.setattr(batch, "GRACE", 0.5)
+    return d
+
+
 @forked_workers
 @pytest.mark.parametrize("ordered", [True, False])
 def test_a_worker_stuck_in_native_code_is_stopped_and_the_batch_goes_on(tmp_path, monkeypatch, ordered):
     import time
 
-    d = tmp_path / "stuck"
-    d.mkdir()
-    synth = sorted(SYNTH.glob("*.txt"))
-    for k in range(60):
-        shutil.copy(synth[k % len(synth)], d / f"{k:02d}.txt")
-    (d / "stuck-1.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
-    (d / "00-stuck-0.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
-    _hangs_in_native_code.__wrapped__ = batch.work  # type: ignore[attr-defined]
-    monkeypatch.setattr(batch, "work", _hangs_in_native_code)
-    monkeypatch.setattr(batch, "GRACE", 0.5)
+    d = _stuck_folder(tmp_path, 60, ["00-stuck-0.txt", "stuck-1.txt"], monkeypatch)
     kill = batch._Board.kill_stuck
 
     def kill_and_wait(self, limit, live=None):
@@ -405,15 +409,7 @@ def test_a_worker_stuck_in_native_code_is_stopped_and_the_batch_goes_on(tmp_path
 def test_leaving_a_batch_early_does_not_wait_for_a_stuck_worker(tmp_path, monkeypatch):
     import time
 
-    d = tmp_path / "stuck"
-    d.mkdir()
-    synth = sorted(SYNTH.glob("*.txt"))
-    for k in range(4):
-        shutil.copy(synth[k], d / f"{k:02d}.txt")
-    (d / "stuck-1.txt").write_text("Số: 1/TB-UBND\n", encoding="utf-8")
-    _hangs_in_native_code.__wrapped__ = batch.work  # type: ignore[attr-defined]
-    monkeypatch.setattr(batch, "work", _hangs_in_native_code)
-    monkeypatch.setattr(batch, "GRACE", 0.5)
+    d = _stuck_folder(tmp_path, 4, ["stuck-1.txt"], monkeypatch)
     files = batch.collect([d])
     t0 = time.monotonic()
     it = vbhc.parse_many(files, jobs=2, ordered=True, timeout=0.5)
