@@ -110,7 +110,8 @@ def agency_grammar() -> AgencyGrammar:
                                     rf"[^;:.]*?\s(?:{_alt(data['member_of'])})"
                                     rf"\s+(?P<of>\p{{Lu}}.*)$"),
             member_words=tuple(data["member_of"]),
-            counted=regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|(?i:một|hai|ba))\s+(?i:{nouns})(?:\s*/\s*(?i:{nouns}))*\s*$"),
+            counted=regex.compile(rf"(?<![\p{{L}}\d])(?:\d+|(?i:{_alt(data['numerals'])}))\s+(?i:{nouns})"
+                                  rf"(?:\s*/\s*(?i:{nouns}))*\s*$"),
             object_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['object_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
             protect=protect,
@@ -118,7 +119,9 @@ def agency_grammar() -> AgencyGrammar:
             lead=regex.compile(ph["lead"]),
             partners=regex.compile(ph["partners"]),
             opener=regex.compile(ph["opener"]),
-            qualifier=regex.compile(ph["qualifier"]),
+            qualifier=regex.compile(
+                rf"{ph['qualifier']}|(?i:(?:\s+(?:{_alt(ph['aspect'])}|và))*"
+                rf"\s+(?:{_alt(ph['aspect'])}|(?:có|chịu)\s+trách\s+nhiệm)\s*$)"),
             interrupt=regex.compile(ph["interrupt"]),
             event_time=regex.compile(ph["event_time"]),
             event_done=regex.compile(ph["event_done"]),
