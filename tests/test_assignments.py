@@ -65,6 +65,25 @@ def rows(body: str):
     ("Sở Công Thương và EVN", ["Sở Công Thương", "EVN"]),
     ("Sở Y tế và Bưu điện tỉnh", ["Sở Y tế", "Bưu điện tỉnh"]),
     ("Sở Công Thương, Điện lực tỉnh và Viettel Hà Tĩnh", ["Sở Công Thương", "Điện lực tỉnh", "Viettel Hà Tĩnh"]),
+    # lower-case words after a comma or "và" that name no body go on the name before them
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp, Sở Tài chính",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp", "Sở Tài chính"]),
+    ("Cục trưởng Cục Quản lý, giám sát kế toán, kiểm toán, Chánh Văn phòng Bộ",
+     ["Cục trưởng Cục Quản lý, giám sát kế toán, kiểm toán", "Chánh Văn phòng Bộ"]),
+    ("Thủ trưởng các cơ quan, đơn vị thuộc, trực thuộc Bộ Nội vụ và các tổ chức có liên quan",
+     ["Thủ trưởng các cơ quan, đơn vị thuộc, trực thuộc Bộ Nội vụ", "các tổ chức có liên quan"]),
+    # but people, other actors and collective nouns are items of their own
+    ("Thủ trưởng các cơ quan và cán bộ, công chức, viên chức",
+     ["Thủ trưởng các cơ quan", "cán bộ", "công chức", "viên chức"]),
+    ("Ban Chỉ huy phòng cháy rừng cấp xã và chủ rừng", ["Ban Chỉ huy phòng cháy rừng cấp xã", "chủ rừng"]),
+    ("Sở Y tế và đơn vị liên quan", ["Sở Y tế", "đơn vị liên quan"]),
+    ("Sở Y tế và lực lượng chức năng", ["Sở Y tế", "lực lượng chức năng"]),
+    # the short name a document gives a body is not part of its name
+    ("Ban Quản lý khu công nghệ cao (sau đây gọi tắt là “Ban Quản lý”), Sở Nội vụ",
+     ["Ban Quản lý khu công nghệ cao", "Sở Nội vụ"]),
+    # "các Cục, Vụ" is one collective phrase; "Cục trưởng" after a comma is a person's title
+    ("Thủ trưởng các Cục, Vụ và các cơ quan có liên quan", ["Thủ trưởng các Cục, Vụ", "các cơ quan có liên quan"]),
+    ("Chánh Văn phòng Bộ, Cục trưởng Cục Hải quan", ["Chánh Văn phòng Bộ", "Cục trưởng Cục Hải quan"]),
     # a known name written with the old or the new tone placement stays whole
     ("Sở Văn hoá, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hoá, Thể thao và Du lịch", "Sở Nội vụ"]),
     # and in capitals, as a heading prints it
@@ -448,6 +467,50 @@ def test_de_nghi_names_who_must_act():
 def test_co_trach_nhiem_names_who_must_act():
     (a,) = vbhc.parse(HEADER + "3. Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện Kế hoạch.\n").assignments
     assert (a.lead, a.phrase, a.task) == (["Sở Tài chính"], "trách nhiệm", "bố trí kinh phí thực hiện Kế hoạch.")
+
+
+@pytest.mark.parametrize(("body", "lead", "task"), [
+    # the subject is the name before the verb, when the verb is no part of a name
+    ("2. Đề nghị Công ty căn cứ hồ sơ thực tế, liên hệ với Thuế tỉnh để được hướng dẫn.", ["Công ty"],
+     "căn cứ hồ sơ thực tế"),
+    ("2. Đề nghị Chủ tịch Ủy ban nhân dân tỉnh quyết định thu hồi, hủy bỏ giấy tờ hộ tịch trái quy định.",
+     ["Chủ tịch Ủy ban nhân dân tỉnh"], "quyết định thu hồi"),
+    ("2. Đề nghị Hội đồng Di sản văn hóa quốc gia có ý kiến bằng văn bản đối với hồ sơ.",
+     ["Hội đồng Di sản văn hóa quốc gia"], "có ý kiến bằng văn bản"),
+    ("2. Sở Y tế căn cứ Danh mục thủ tục hành chính tại Điều 1 có trách nhiệm cập nhật quy trình.", ["Sở Y tế"],
+     "cập nhật quy trình"),
+    ("2. Bộ Chỉ huy Quân sự tỉnh chủ động xây dựng kế hoạch, bố trí lực lượng phối hợp với chủ rừng tham gia "
+     "chữa cháy.", ["Bộ Chỉ huy Quân sự tỉnh"], "tham gia chữa cháy"),
+    # a verb word inside a name, or followed by more names of the list, is part of a name
+    ("2. Đề nghị Chi nhánh Văn phòng đăng ký đất đai cung cấp tài liệu.", ["Chi nhánh Văn phòng đăng ký đất đai"],
+     "cung cấp tài liệu"),
+    ("2. Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự tỉnh phối hợp với Công an tỉnh theo dõi tình hình.",
+     ["Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự tỉnh"], "theo dõi tình hình"),
+    ("Điều 3. Cục trưởng Cục Đăng ký giao dịch bảo đảm và Bồi thường nhà nước, Thủ trưởng các đơn vị có liên "
+     "quan chịu trách nhiệm thi hành Quyết định này.",
+     ["Cục trưởng Cục Đăng ký giao dịch bảo đảm và Bồi thường nhà nước", "Thủ trưởng các đơn vị có liên quan"],
+     "thi hành Quyết định này"),
+    ("Điều 3. Thủ trưởng các cơ quan Trung ương được tổ chức theo ngành dọc tại địa phương chịu trách nhiệm thi "
+     "hành Quyết định này.", ["Thủ trưởng các cơ quan Trung ương được tổ chức theo ngành dọc tại địa phương"],
+     "thi hành Quyết định này"),
+])
+def test_the_subject_of_a_request_or_a_responsibility_ends_at_its_verb(body, lead, task):
+    (a,) = vbhc.parse(HEADER + body + "\n").assignments
+    assert a.lead == lead
+    assert a.task.startswith(task)
+
+
+def test_a_row_whose_partner_list_ends_the_sentence_has_no_task():
+    (a,) = vbhc.parse(HEADER + "2. Công an tỉnh phối hợp với chủ rừng.\n").assignments
+    assert (a.lead, a.partners, a.task) == (["Công an tỉnh"], ["chủ rừng"], None)
+
+
+def test_a_verb_word_after_dia_is_a_noun():
+    # "trên địa bàn": "bàn" is no verb there, so the partner list runs on past it
+    (a,) = vbhc.parse(HEADER + "1. Sở Công Thương chủ trì, phối hợp với các doanh nghiệp trên địa bàn tỉnh và "
+                      "các cơ quan liên quan rà soát nguồn điện.\n").assignments
+    assert a.partners == ["các doanh nghiệp trên địa bàn tỉnh", "các cơ quan liên quan"]
+    assert a.task.startswith("rà soát")
 
 
 def test_theo_de_nghi_is_not_a_request():

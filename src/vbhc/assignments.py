@@ -48,6 +48,8 @@ class AgencyGrammar:
     counted: regex.Pattern[str]
     not_agencies: tuple[str, ...]
     name_parts: regex.Pattern[str]
+    not_name_part: regex.Pattern[str]
+    alias: regex.Pattern[str]
     lower_after: frozenset[str]
     collective: regex.Pattern[str]
     protect: regex.Pattern[str]
@@ -85,12 +87,13 @@ def agency_grammar() -> AgencyGrammar:
         cheads = _alt(data["collective_heads"])
         # "các sở, ban, ngành liên quan", "UBND các huyện, thành phố", "sở, ngành có liên quan"
         # an inner noun opens one only after "các" or a head ("Công an tỉnh, …" is a name); a
-        # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính")
+        # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính"); a
+        # noun before "trưởng" is a person's title ("Văn phòng Bộ, Cục trưởng Cục …")
         first = _alt([n for n in data["collective_nouns"] if n not in data["collective_inner"]])
         collective = (rf"(?:(?:{cheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
                       rf"|(?i:các)\s+(?i:{nouns})|(?i:{first})(?=\s*,))"
                       rf"(?:\s*(?:,|và|,\s*và)?\s+(?:(?:{nouns})|(?i:{nouns})"
-                      rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}]))*"
+                      rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}])(?!\s+trưởng(?![\p{{L}}])))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
         # known names in any case: a heading prints them in capitals ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
@@ -105,6 +108,11 @@ def agency_grammar() -> AgencyGrammar:
             lower_after=frozenset(data["lower_after"]),
             not_agencies=tuple(data["not_agencies"]),
             name_parts=regex.compile(rf"^(?:{either_tones(_alt(data['name_parts']))})(?![\p{{L}}])"),
+            # an item of a list that opens with an actor or a collective noun, or closes with a
+            # collective tail, is an item of its own even when it reads as no agency
+            not_name_part=regex.compile(rf"^(?:{_alt(data['actors'])}|{nouns})(?![\p{{L}}])"
+                                        rf"|(?<![\p{{L}}])(?:{tails})$"),
+            alias=regex.compile(ph["alias"]),
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
             member_of=regex.compile(rf"^(?i:các)\s+(?i:{nouns})(?![\p{{L}}])(?!\s+(?i:{_alt(data['not_member'])})(?![\p{{L}}]))"
                                     rf"[^;:.]*?\s(?:{_alt(data['member_of'])})"
@@ -134,7 +142,8 @@ def agency_grammar() -> AgencyGrammar:
             field_task=regex.compile(ph["field_task"]),
             field_deadline=regex.compile(ph["field_deadline"]),
             distributive=regex.compile(ph["distributive"]),
-            task_start=regex.compile(rf"(?<=\s)(?:{_alt(ph['task_verbs'])})(?![\p{{L}}])"),
+            task_start=regex.compile(rf"(?<=\s)(?<!(?<![\p{{L}}])(?:{_alt(ph['verb_not_after'])})\s)"
+                                     rf"(?:{_alt(ph['task_verbs'])})(?![\p{{L}}])"),
         )
 
 
@@ -167,7 +176,10 @@ def split_names(text: str) -> list[str]:
     """Split a list of agencies: protected names and collective phrases stay whole;
     "các Sở: A, B" is expanded to "Sở A", "Sở B"."""
     ag = agency_grammar()
-    text = " ".join(text.split()).strip(" ,;.:")
+    text = " ".join(text.split())
+    if "(" in text:
+        text = ag.alias.sub("", text)
+    text = text.strip(" ,;.:")
     if not text:
         return []
     dm = ag.distributive.match(text)
@@ -189,13 +201,23 @@ def split_names(text: str) -> list[str]:
         part = held[pos:sep.start()] if sep is not None else held[pos:]
         name = _tidy(_HELD.sub(lambda m: kept[int(m.group(1))], part))
         before = seps[k - 1].group() if k else ""
-        if name and out and ";" not in before and ag.name_parts.match(name) and is_agency(out[-1]):
-            out[-1] = f"{out[-1]}{before if ',' in before else ' và '}{name}"  # "…, Hạ tầng và Đô thị"
+        if name and out and ";" not in before and is_agency(out[-1]) and (
+                ag.name_parts.match(name) or _goes_on(name)):
+            # "…, Hạ tầng và Đô thị"; "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
+            # "Cục Quản lý, giám sát kế toán, kiểm toán", "các đơn vị thuộc, trực thuộc Bộ"
+            out[-1] = f"{out[-1]}{before if ',' in before else ' và '}{name}"
         elif name:
             out.append(name)
         if sep is not None:
             pos = sep.end()
     return out
+
+
+def _goes_on(part: str) -> bool:
+    """Whether an item of a list, after an agency's name, is the rest of that name: it starts
+    in lower case, names no agency, and is no list item of its own (an actor, a collective
+    noun, a collective tail: "cán bộ, công chức", "đơn vị liên quan")."""
+    return part[:1].islower() and not agency_grammar().not_name_part.search(part) and not is_agency(part)
 
 
 def _distribute(head: str, items: str) -> list[str]:
@@ -283,12 +305,25 @@ def _agency_in(lead: str) -> str | None:
 
 
 def _untask(name: str) -> str:
-    """Drop a task verb trailing a subject: "Sở Khoa học và Công nghệ tổng hợp" → the Sở."""
+    """Drop a task verb trailing a subject: "Sở Khoa học và Công nghệ tổng hợp" → the Sở;
+    "Sở Y tế căn cứ Danh mục … chịu trách nhiệm" → the Sở. A verb word inside a protected name
+    or collective phrase ("tổ chức, cá nhân có liên quan"), or followed by more names of the
+    list ("Cục Quản lý, giám sát kế toán, kiểm toán, Cục trưởng Cục …"), is part of a name."""
     ag = agency_grammar()
-    vm = ag.task_start.search(name)
-    if vm is not None and not any(p.start() < vm.start() < p.end() for p in ag.protect.finditer(name)):
-        name = name[:vm.start()]
+    held = None
+    for vm in ag.task_start.finditer(name):
+        if held is None:
+            held = [(p.start(), p.end()) for p in ag.protect.finditer(name)]
+        v = vm.start()
+        if any(a <= v < b for a, b in held) or _names_follow(name, vm.end()):
+            continue
+        return name[:v].strip(" ,")
     return name.strip(" ,")
+
+
+def _names_follow(text: str, pos: int) -> bool:
+    """Whether the list goes on with a body's name after ``pos`` (", Cục trưởng Cục …")."""
+    return any(p[:1].isupper() and is_agency(p) for part in _SPLIT_ALL.split(text[pos:])[1:] if (p := _tidy(part)))
 
 
 def _lead_text(text: str, start: int, end: int) -> str:
@@ -420,7 +455,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         end = end_m.start() if end_m else min(len(text), task_from + TASK_REACH)
         if not partners:
             partners = _later_partners(text, end)
-        task = text[task_from:end].strip(" ,:;") or None
+        task = _task(text[task_from:end])
         yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end)
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
@@ -431,11 +466,17 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
             continue
         ptxt, task_from = _partner_text(text, m.end())
-        yield RawAssignment(split_names(lead_txt), split_names(ptxt), text[task_from:].strip(" ,:;") or None,
-                            offset + cs, offset + len(text), phrase="phối hợp")
+        yield RawAssignment(split_names(_untask(lead_txt)), split_names(ptxt),
+                            _task(text[task_from:]), offset + cs, offset + len(text), phrase="phối hợp")
     # "Đề nghị X …", "X có trách nhiệm …": who must act, without a partner
     if ag.lead.search(text) is None and ag.partners.search(text) is None:
         yield from _requested(text, offset)
+
+
+def _task(text: str) -> str | None:
+    """The task's text; None when nothing but punctuation is left ("… phối hợp với Y.")."""
+    task = text.strip(" ,:;")
+    return task if any(ch.isalnum() for ch in task) else None
 
 
 _LATER_PARTNER = regex.compile(r"\s*;\s*(?P<subj>[^;.:]{3,200}?)\s+(?i:phối\s+hợp)(?!\s+(?i:với|chặt))")
@@ -457,13 +498,14 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
             continue  # "đề nghị" inside a sentence is a noun ("theo đề nghị của …")
         names, task_from = _partner_text(text, m.end())
         if names and is_agency(names):
-            yield RawAssignment(split_names(names), [], text[task_from:].strip(" ,:;") or None, offset + cs,
+            yield RawAssignment(split_names(names), [], _task(text[task_from:]), offset + cs,
                                 offset + len(text), phrase=" ".join(m.group().split()).lower())
     for m in ag.responsible.finditer(text):
         cs = _clause_start(text, m.start())
         subject = _lead_text(text, cs, m.start())
         if subject and is_agency(subject) and len(subject) <= 200:
-            yield RawAssignment(split_names(subject), [], text[m.end():].strip(" ,:;") or None, offset + cs,
+            # "Sở Tài chính tổng hợp và chịu trách nhiệm …": the subject is the name before the verb
+            yield RawAssignment(split_names(_untask(subject)), [], _task(text[m.end():]), offset + cs,
                                 offset + len(text), phrase="trách nhiệm")
 
 
