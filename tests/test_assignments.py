@@ -211,6 +211,37 @@ def test_deadline_attached_to_the_row():
     assert (a.deadline.kind, a.deadline.end, a.deadline.raw) == ("quarter", "2024-06-30", "quý II năm 2024")
 
 
+# --------------------------------------------------------------------------- reported work
+
+@pytest.mark.parametrize(("body", "reported"), [
+    ("1. Sở Tài chính đã chủ trì, phối hợp với Sở Nội vụ rà soát định mức.", True),
+    ("1. Năm 2025, Sở Y tế đã tích cực phối hợp với Công an tỉnh kiểm tra 20 cơ sở.", True),
+    ("1. Sở Y tế đã và đang chủ trì triển khai đề án.", True),
+    ("1. Sở Nội vụ chủ trì, phối hợp với các sở đã tổ chức 05 lớp tập huấn.", True),
+    ("1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát định mức.", False),
+    ("1. Sở Y tế sẽ tiếp tục chủ trì triển khai đề án.", False),
+    ("1. Sở Y tế chủ trì tổng hợp kết quả đã đạt được.", False),
+])
+def test_a_row_says_whether_it_reports_work_already_done(body, reported):
+    (a,) = vbhc.parse(HEADER + body + "\n").assignments
+    assert a.reported is reported
+    assert a.lead[0].startswith("Sở") and "đã" not in a.lead[0] and "đã" not in " ".join(a.partners)
+
+
+def test_a_time_before_the_subject_is_not_part_of_it():
+    assert rows("1. Quý III/2025, Sở Y tế đã chủ trì kiểm tra an toàn thực phẩm.") == [(["Sở Y tế"], [])]
+    assert rows("1. Tháng 10/2025, Sở Y tế phối hợp với Sở Công Thương kiểm tra.") == [(["Sở Y tế"], ["Sở Công Thương"])]
+
+
+def test_to_chuc_after_a_collective_without_a_comma_is_the_verb():
+    (a,) = vbhc.parse(HEADER + "1. Sở Nội vụ chủ trì, phối hợp với các bộ, ngành, địa phương tổ chức thực hiện "
+                      "Kế hoạch.\n").assignments
+    assert (a.partners, a.task) == (["các bộ, ngành, địa phương"], "tổ chức thực hiện Kế hoạch")
+    # after a comma it is the noun, one more kind of body in the list
+    (a,) = vbhc.parse(HEADER + "1. Sở Nội vụ chủ trì, phối hợp với các cơ quan, tổ chức liên quan rà soát.\n").assignments
+    assert a.partners == ["các cơ quan, tổ chức liên quan"]
+
+
 # --------------------------------------------------------------------------- surface
 
 def test_tasks_and_records():
@@ -219,6 +250,7 @@ def test_tasks_and_records():
     (rec,) = doc.to_records()
     assert rec["number"] == "486/KH-UBND"
     assert (rec["lead"], rec["partners"], rec["deadline_end"]) == ("Sở Nội vụ", "Sở Tài chính", "2024-06-30")
+    assert rec["reported"] is False
 
 
 def test_tasks_command_csv(tmp_path, capsys):
@@ -228,7 +260,8 @@ def test_tasks_command_csv(tmp_path, capsys):
     assert main(["tasks", "--csv", str(f), str(missing)]) == 2
     out, err = capsys.readouterr()
     records = list(csv.DictReader(io.StringIO(out)))
-    assert [(r["number"], r["lead"], r["partners"]) for r in records] == [("486/KH-UBND", "Sở Nội vụ", "Sở Tài chính")]
+    assert [(r["number"], r["lead"], r["partners"], r["reported"]) for r in records] == [
+        ("486/KH-UBND", "Sở Nội vụ", "Sở Tài chính", "False")]
     assert err.count("\n") == 1 and "missing.txt" in err
 
 
@@ -237,6 +270,9 @@ def test_tasks_command_text(tmp_path, capsys):
     f.write_text(HEADER + "a) Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát.\n", encoding="utf-8")
     assert main(["tasks", str(f)]) == 0
     assert "Sở Nội vụ  + Sở Tài chính: rà soát" in capsys.readouterr().out
+    f.write_text(HEADER + "a) Sở Nội vụ đã chủ trì, phối hợp với Sở Tài chính rà soát.\n", encoding="utf-8")
+    assert main(["tasks", str(f)]) == 0
+    assert "Sở Nội vụ  + Sở Tài chính: rà soát  (reported)" in capsys.readouterr().out
 
 
 def test_task_table_of_an_appendix():

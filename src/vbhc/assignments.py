@@ -59,6 +59,8 @@ class AgencyGrammar:
     opener: regex.Pattern[str]
     opener_inside: regex.Pattern[str]
     qualifier: regex.Pattern[str]
+    reported: regex.Pattern[str]
+    done_task: regex.Pattern[str]
     interrupt: regex.Pattern[str]
     event_time: regex.Pattern[str]
     event_done: regex.Pattern[str]
@@ -88,11 +90,15 @@ def agency_grammar() -> AgencyGrammar:
         # "các sở, ban, ngành liên quan", "UBND các huyện, thành phố", "sở, ngành có liên quan"
         # an inner noun opens one only after "các" or a head ("Công an tỉnh, …" is a name); a
         # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính"); a
-        # noun before "trưởng" is a person's title ("Văn phòng Bộ, Cục trưởng Cục …")
+        # noun before "trưởng" is a person's title ("Văn phòng Bộ, Cục trưởng Cục …"); a noun that
+        # is also a task verb goes on a collective phrase only after a comma or "và", not as a bare
+        # noun ("các sở tổ chức tập huấn" is the verb)
         first = _alt([n for n in data["collective_nouns"] if n not in data["collective_inner"]])
+        verbish = [n for n in data["collective_nouns"] if n in ph["task_verbs"]]
+        bare = rf"\s+(?!(?:{_alt(verbish)})(?![\p{{L}}]))" if verbish else r"\s+"
         collective = (rf"(?:(?:{cheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
                       rf"|(?i:các)\s+(?i:{nouns})|(?i:{first})(?=\s*,))"
-                      rf"(?:\s*(?:,|và|,\s*và)?\s+(?:(?:{nouns})|(?i:{nouns})"
+                      rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?:(?:{nouns})|(?i:{nouns})"
                       rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}])(?!\s+trưởng(?![\p{{L}}])))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
@@ -130,6 +136,8 @@ def agency_grammar() -> AgencyGrammar:
             qualifier=regex.compile(
                 rf"{ph['qualifier']}|(?i:(?:\s+(?:{_alt(ph['aspect'])}|và))*"
                 rf"\s+(?:{_alt(ph['aspect'])}|(?:có|chịu)\s+trách\s+nhiệm)\s*$)"),
+            reported=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['past'])})(?:\s+(?i:{_alt(ph['aspect'])}))*\s*$"),
+            done_task=regex.compile(rf"^(?i:{_alt(ph['past'])})(?![\p{{L}}])"),
             interrupt=regex.compile(ph["interrupt"]),
             event_time=regex.compile(ph["event_time"]),
             event_done=regex.compile(ph["event_done"]),
@@ -263,6 +271,7 @@ class RawAssignment:
     path: list[str] = field(default_factory=list)
     deadline: RawDeadline | None = None
     phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, trách nhiệm, fields, table
+    reported: bool = False  # work already done ("Sở X đã chủ trì …"), not a task given
 
 
 _CLAUSE_BREAK = regex.compile(r";\s*|\.\s+|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):\s+")
@@ -398,7 +407,10 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
         # a verb inside a protected name or collective phrase does not start the task
         inside = any(p.start() < vm.start() < p.end() for p in ag.protect.finditer(segment))
         if not inside:
-            return segment[:vm.start()].strip(" ,"), start + vm.start()
+            # a tense word before the verb opens the task with it ("… với các sở đã tổ chức")
+            rm = ag.reported.search(segment, 0, vm.start())
+            cut = rm.start() if rm is not None else vm.start()
+            return segment[:cut].strip(" ,"), start + cut
         pos = vm.end()
     return segment.strip(" ,"), stop
 
@@ -456,7 +468,8 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         if not partners:
             partners = _later_partners(text, end)
         task = _task(text[task_from:end])
-        yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end)
+        yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end,
+                            reported=_reported(text, cs, m.start(), task))
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
         cs = _clause_start(text, m.start())
@@ -466,11 +479,19 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
             continue
         ptxt, task_from = _partner_text(text, m.end())
-        yield RawAssignment(split_names(_untask(lead_txt)), split_names(ptxt),
-                            _task(text[task_from:]), offset + cs, offset + len(text), phrase="phối hợp")
+        task = _task(text[task_from:])
+        yield RawAssignment(split_names(_untask(lead_txt)), split_names(ptxt), task, offset + cs, offset + len(text),
+                            phrase="phối hợp", reported=_reported(text, cs, m.start(), task))
     # "Đề nghị X …", "X có trách nhiệm …": who must act, without a partner
     if ag.lead.search(text) is None and ag.partners.search(text) is None:
         yield from _requested(text, offset)
+
+
+def _reported(text: str, cs: int, at: int, task: str | None) -> bool:
+    """Whether a row reports work already done: a tense word before the lead word ("Sở X đã
+    chủ trì …") or opening the task ("Sở X chủ trì, phối hợp với Y đã tổ chức …")."""
+    ag = agency_grammar()
+    return ag.reported.search(text, cs, at) is not None or (task is not None and ag.done_task.match(task) is not None)
 
 
 def _task(text: str) -> str | None:
@@ -506,7 +527,8 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         if subject and is_agency(subject) and len(subject) <= 200:
             # "Sở Tài chính tổng hợp và chịu trách nhiệm …": the subject is the name before the verb
             yield RawAssignment(split_names(_untask(subject)), [], _task(text[m.end():]), offset + cs,
-                                offset + len(text), phrase="trách nhiệm")
+                                offset + len(text), phrase="trách nhiệm",
+                                reported=ag.reported.search(text, cs, m.start()) is not None)
 
 
 def walk_texts(nodes: list) -> list[tuple]:
@@ -564,7 +586,7 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
             continue
         dls = find_deadlines(task)
         yield RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
-                            [*row.path, _step(child, k)], dls[-1] if dls else row.deadline, row.phrase)
+                            [*row.path, _step(child, k)], dls[-1] if dls else row.deadline, row.phrase, row.reported)
 
 
 def walk_paths(nodes: list, ancestors: list | None = None, path: list[str] | None = None) -> Iterator[tuple]:

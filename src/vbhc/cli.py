@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 TASK_COLUMNS = ("source", "number", "path", "lead", "partners", "task", "deadline", "deadline_kind",
-                "deadline_start", "deadline_end")
+                "deadline_start", "deadline_end", "reported")
 
 
 def _tasks(args: argparse.Namespace) -> int:
@@ -185,8 +185,9 @@ def _tasks(args: argparse.Namespace) -> int:
                 writer.writerow(row)
             else:
                 due = f"  [{row['deadline']}]" if row["deadline"] else ""
+                done = "  (reported)" if row["reported"] else ""
                 print(f"{row['number'] or path}  {row['path'] or '-'}  {row['lead']}"
-                      f"{'  + ' + row['partners'] if row['partners'] else ''}: {row['task'] or ''}{due}")
+                      f"{'  + ' + row['partners'] if row['partners'] else ''}: {row['task'] or ''}{due}{done}")
     return 2 if failed else 0
 
 

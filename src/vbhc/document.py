@@ -146,7 +146,7 @@ def _assignment(row: RawAssignment, span: M.Span) -> M.Assignment:
     return M.Assignment(lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
                         partner_keys=[agency_key(n) for n in row.partners], task=row.task,
                         deadline=_deadline(row.deadline, row.path, span), path=row.path, phrase=row.phrase,
-                        span=span)
+                        reported=row.reported, span=span)
 
 
 def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Family = Literal["administrative", "party", "legal", "other"]
 Severity = Literal["error", "warning", "info"]
@@ -176,6 +176,8 @@ class Assignment(_Model):
     path: list[str] = Field(default_factory=list, description="labels of the node and its ancestors")
     phrase: str | None = Field(None, description="what named the lead: chủ trì, phối hợp, đề nghị, yêu cầu, "
                                                  "trách nhiệm, fields (Cơ quan chủ trì: …), table")
+    reported: bool = Field(False, description="the row reports work already done ('Sở X đã chủ trì, phối hợp "
+                                              "với …'), not a task given")
     span: Span | None = None
 
 
@@ -289,7 +291,7 @@ class Document(_Model):
         """The task matrix: every assignment row, in document order."""
         return list(self.assignments)
 
-    def to_records(self) -> list[dict[str, str | None]]:
+    def to_records(self) -> list[dict[str, str | bool | None]]:
         """The task matrix as flat records (one per row), ready for ``pandas.DataFrame``."""
         number = self.number.raw if self.number else None
         rows = []
@@ -300,6 +302,7 @@ class Document(_Model):
                 "lead": "; ".join(a.lead), "partners": "; ".join(a.partners), "task": a.task,
                 "deadline": d.raw if d else None, "deadline_kind": d.kind if d else None,
                 "deadline_start": d.start if d else None, "deadline_end": d.end if d else None,
+                "reported": a.reported,
             })
         return rows
 
