@@ -541,6 +541,15 @@ def test_a_row_whose_partner_list_ends_the_sentence_has_no_task():
     assert (a.lead, a.partners, a.task) == (["Công an tỉnh"], ["chủ rừng"], None)
 
 
+def test_phoi_hop_followed_by_a_verb_names_no_partner():
+    assert rows("1. Sở Y tế chủ trì, phối hợp thực hiện các nhiệm vụ được giao.") == [(["Sở Y tế"], [])]
+    (a,) = vbhc.parse(HEADER + "1. Sở Y tế chủ trì, phối hợp tổ chức tập huấn cho cán bộ.\n").assignments
+    assert a.task == "tổ chức tập huấn cho cán bộ"
+    # after "với" a list of bodies follows, whatever its first word
+    assert rows("1. Sở Y tế chủ trì, phối hợp với tổ chức đảng, cấp ủy triển khai.") == [
+        (["Sở Y tế"], ["tổ chức đảng", "cấp ủy"])]
+
+
 def test_a_verb_word_after_dia_is_a_noun():
     # "trên địa bàn": "bàn" is no verb there, so the partner list runs on past it
     (a,) = vbhc.parse(HEADER + "1. Sở Công Thương chủ trì, phối hợp với các doanh nghiệp trên địa bàn tỉnh và "

@@ -33,6 +33,7 @@ _LIST_END = regex.compile(r"(?:\s*,|\s+và)\s*$")
 _WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
 _STOP = regex.compile(r"[;.]")
+_NAMED_WITH = regex.compile(r"(?i:với|cùng)")  # a partner phrase that must name someone
 
 
 @dataclass
@@ -461,8 +462,11 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         partners: list[str] = []
         task_from = after
         if pm and not _STOP.search(text, after, pm.start()) and pm.start() - after <= 40:
-            ptxt, task_from = _partner_text(text, pm.end())
-            partners = split_names(ptxt)
+            if _NAMED_WITH.search(pm.group()) is None and ag.task_start.match(text, pm.end()):
+                task_from = pm.end()  # "chủ trì, phối hợp thực hiện …": the task, no partner named
+            else:
+                ptxt, task_from = _partner_text(text, pm.end())
+                partners = split_names(ptxt)
         end_m = _CLAUSE_END.search(text, task_from, task_from + TASK_REACH)
         end = end_m.start() if end_m else min(len(text), task_from + TASK_REACH)
         if not partners:
