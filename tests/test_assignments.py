@@ -228,6 +228,12 @@ def test_a_row_says_whether_it_reports_work_already_done(body, reported):
     assert a.lead[0].startswith("Sở") and "đã" not in a.lead[0] and "đã" not in " ".join(a.partners)
 
 
+def test_the_subject_after_a_lead_in_that_runs_over_several_commas():
+    assert rows("4. Trên cơ sở đề xuất của Sở Nông nghiệp và Môi trường, Cơ quan Thuế tỉnh hoặc các sở, ngành có "
+                "liên quan, Sở Tài chính chủ trì, phối hợp với các đơn vị có liên quan báo cáo.") == [
+        (["Sở Tài chính"], ["các đơn vị có liên quan"])]
+
+
 def test_a_time_before_the_subject_is_not_part_of_it():
     assert rows("1. Quý III/2025, Sở Y tế đã chủ trì kiểm tra an toàn thực phẩm.") == [(["Sở Y tế"], [])]
     assert rows("1. Tháng 10/2025, Sở Y tế phối hợp với Sở Công Thương kiểm tra.") == [(["Sở Y tế"], ["Sở Công Thương"])]
@@ -513,6 +519,9 @@ def test_co_trach_nhiem_names_who_must_act():
      ["Chủ tịch Ủy ban nhân dân tỉnh"], "quyết định thu hồi"),
     ("2. Đề nghị Hội đồng Di sản văn hóa quốc gia có ý kiến bằng văn bản đối với hồ sơ.",
      ["Hội đồng Di sản văn hóa quốc gia"], "có ý kiến bằng văn bản"),
+    # the tax offices named since 2025 are bodies
+    ("2. Đề nghị Thuế tỉnh Quảng Ninh căn cứ các quy định trên và hồ sơ thực tế để xử lý.", ["Thuế tỉnh Quảng Ninh"],
+     "căn cứ các quy định trên"),
     ("2. Sở Y tế căn cứ Danh mục thủ tục hành chính tại Điều 1 có trách nhiệm cập nhật quy trình.", ["Sở Y tế"],
      "cập nhật quy trình"),
     ("2. Bộ Chỉ huy Quân sự tỉnh chủ động xây dựng kế hoạch, bố trí lực lượng phối hợp với chủ rừng tham gia "

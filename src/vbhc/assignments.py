@@ -304,6 +304,12 @@ def _agency_in(lead: str) -> str | None:
         return _untask(lead)
     ag = agency_grammar()
     lead = _after_opener(lead)  # "… và giao 01 địa phương": the one given the task is not named
+    if "," in lead:
+        # "trên cơ sở đề xuất của Sở X, Cơ quan Thuế tỉnh hoặc các sở, ngành liên quan, Sở Tài
+        # chính": the subject is the last item, after a lead-in that runs over several commas
+        last = lead.rsplit(",", 1)[1].strip()
+        if last[:1].isupper() and is_agency(last):
+            return _untask(last) or None
     for m in _WORD_CAP.finditer(lead):
         tail = lead[m.start():]
         if ag.not_after.search(lead[:m.start()]):
