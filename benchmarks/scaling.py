@@ -4,7 +4,8 @@ regex backtracking shows as a ratio near 4 (or worse) per doubling; linear work 
     python benchmarks/scaling.py [--steps 4] [--limit 2.2]
 
 Cases: one long line, many short lines, deep nesting, references in one paragraph, a long
-Nơi nhận, a long table. Each case starts at a size that takes measurable time and doubles
+Nơi nhận, a long table, requests and responsibilities in one paragraph (each row's task ends at
+its sentence, not at the paragraph's end). Each case starts at a size that takes measurable time and doubles
 ``--steps`` times; the printed ratio is time(2n) / time(n), the worst of the case is compared
 with ``--limit`` (exit 1 when a case exceeds it).
 """
@@ -55,6 +56,12 @@ def noi_nhan(n: int) -> str:
         + "- Lưu: VT.\n"
 
 
+def requests(n: int) -> str:
+    unit = ("Đề nghị Sở Y tế báo cáo kết quả. Sở Tài chính có trách nhiệm bố trí kinh phí. "
+            "Công an tỉnh phối hợp với Sở Nội vụ kiểm tra. ")
+    return HEAD + unit * n + "\n" + SIGN
+
+
 def table(n: int) -> str:
     rows = "".join(f"| {k} | Nhiệm vụ {k} | Sở Tài chính | Sở Nội vụ | Quý {k % 4 + 1}/2025 |\n" for k in range(n))
     return HEAD + "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n" + rows + SIGN
@@ -67,6 +74,7 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "references in a paragraph": (references, 625),
     "Nơi nhận items": (noi_nhan, 250),
     "task table rows": (table, 250),
+    "requests in a paragraph": (requests, 1000),
 }
 
 

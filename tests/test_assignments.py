@@ -81,9 +81,17 @@ def rows(body: str):
     # the short name a document gives a body is not part of its name
     ("Ban Quản lý khu công nghệ cao (sau đây gọi tắt là “Ban Quản lý”), Sở Nội vụ",
      ["Ban Quản lý khu công nghệ cao", "Sở Nội vụ"]),
-    # "các Cục, Vụ" is one collective phrase; "Cục trưởng" after a comma is a person's title
-    ("Thủ trưởng các Cục, Vụ và các cơ quan có liên quan", ["Thủ trưởng các Cục, Vụ", "các cơ quan có liên quan"]),
-    ("Chánh Văn phòng Bộ, Cục trưởng Cục Hải quan", ["Chánh Văn phòng Bộ", "Cục trưởng Cục Hải quan"]),
+    ("Ủy ban nhân dân xã, phường (sau đây gọi chung là cấp xã)", ["Ủy ban nhân dân xã, phường"]),
+    # "Bộ trưởng" after a comma is a person's title, not one more noun of a collective "Bộ, Bộ …"
+    ("Chánh Văn phòng Bộ, Bộ trưởng Bộ Tài chính", ["Chánh Văn phòng Bộ", "Bộ trưởng Bộ Tài chính"]),
+    # a lower-case item goes on a name only when it shares the name's noun or follows a link word:
+    # bodies of their own after a name or a collective phrase stay items
+    ("các sở, ngành liên quan và chính quyền địa phương", ["các sở, ngành liên quan", "chính quyền địa phương"]),
+    ("Sở Y tế và nhà trường", ["Sở Y tế", "nhà trường"]),
+    ("Sở Y tế, trạm y tế xã", ["Sở Y tế", "trạm y tế xã"]),
+    ("Hội Liên hiệp Phụ nữ, đoàn thanh niên", ["Hội Liên hiệp Phụ nữ", "đoàn thanh niên"]),
+    ("UBND cấp xã, thôn, tổ dân phố", ["UBND cấp xã", "thôn", "tổ dân phố"]),
+    ("các doanh nghiệp nhỏ và vừa, Sở Công Thương", ["các doanh nghiệp nhỏ và vừa", "Sở Công Thương"]),
     # a known name written with the old or the new tone placement stays whole
     ("Sở Văn hoá, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hoá, Thể thao và Du lịch", "Sở Nội vụ"]),
     # and in capitals, as a heading prints it
@@ -217,7 +225,10 @@ def test_deadline_attached_to_the_row():
     ("1. Sở Tài chính đã chủ trì, phối hợp với Sở Nội vụ rà soát định mức.", True),
     ("1. Năm 2025, Sở Y tế đã tích cực phối hợp với Công an tỉnh kiểm tra 20 cơ sở.", True),
     ("1. Sở Y tế đã và đang chủ trì triển khai đề án.", True),
-    ("1. Sở Nội vụ chủ trì, phối hợp với các sở đã tổ chức 05 lớp tập huấn.", True),
+    # a tense word after the partners may open a relative clause ("các địa phương đã triển khai thí
+    # điểm"): only one before the lead word says the row is reported
+    ("1. Sở Nội vụ chủ trì, phối hợp với các địa phương đã triển khai thí điểm tổng kết mô hình.", False),
+    ("1. Hội Doanh nghiệp nhỏ và vừa chủ trì, phối hợp với Sở Công Thương tổ chức hội chợ.", False),
     ("1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát định mức.", False),
     ("1. Sở Y tế sẽ tiếp tục chủ trì triển khai đề án.", False),
     ("1. Sở Y tế chủ trì tổng hợp kết quả đã đạt được.", False),
@@ -225,7 +236,7 @@ def test_deadline_attached_to_the_row():
 def test_a_row_says_whether_it_reports_work_already_done(body, reported):
     (a,) = vbhc.parse(HEADER + body + "\n").assignments
     assert a.reported is reported
-    assert a.lead[0].startswith("Sở") and "đã" not in a.lead[0] and "đã" not in " ".join(a.partners)
+    assert a.lead[0].startswith(("Sở", "Hội")) and "đã" not in a.lead[0] and "đã" not in " ".join(a.partners)
 
 
 def test_the_subject_after_a_lead_in_that_runs_over_several_commas():
@@ -522,10 +533,12 @@ def test_co_trach_nhiem_names_who_must_act():
     # the tax offices named since 2025 are bodies
     ("2. Đề nghị Thuế tỉnh Quảng Ninh căn cứ các quy định trên và hồ sơ thực tế để xử lý.", ["Thuế tỉnh Quảng Ninh"],
      "căn cứ các quy định trên"),
+    # the predicate cut from the subject opens the task
     ("2. Sở Y tế căn cứ Danh mục thủ tục hành chính tại Điều 1 có trách nhiệm cập nhật quy trình.", ["Sở Y tế"],
-     "cập nhật quy trình"),
+     "căn cứ Danh mục thủ tục hành chính tại Điều 1 có trách nhiệm cập nhật quy trình"),
+    ("2. Sở Tài chính tổng hợp và chịu trách nhiệm về số liệu.", ["Sở Tài chính"], "tổng hợp và chịu trách nhiệm"),
     ("2. Bộ Chỉ huy Quân sự tỉnh chủ động xây dựng kế hoạch, bố trí lực lượng phối hợp với chủ rừng tham gia "
-     "chữa cháy.", ["Bộ Chỉ huy Quân sự tỉnh"], "tham gia chữa cháy"),
+     "chữa cháy.", ["Bộ Chỉ huy Quân sự tỉnh"], "chủ động xây dựng kế hoạch"),
     # a verb word inside a name, or followed by more names of the list, is part of a name
     ("2. Đề nghị Chi nhánh Văn phòng đăng ký đất đai cung cấp tài liệu.", ["Chi nhánh Văn phòng đăng ký đất đai"],
      "cung cấp tài liệu"),
@@ -538,6 +551,14 @@ def test_co_trach_nhiem_names_who_must_act():
     ("Điều 3. Thủ trưởng các cơ quan Trung ương được tổ chức theo ngành dọc tại địa phương chịu trách nhiệm thi "
      "hành Quyết định này.", ["Thủ trưởng các cơ quan Trung ương được tổ chức theo ngành dọc tại địa phương"],
      "thi hành Quyết định này"),
+    # verbs that are also words of names leave a subject whole before "có trách nhiệm", "phối hợp với"
+    ("2. Ban Quản lý dự án đầu tư xây dựng tỉnh có trách nhiệm hoàn thành công trình.",
+     ["Ban Quản lý dự án đầu tư xây dựng tỉnh"], "hoàn thành công trình"),
+    ("2. Trung tâm Hỗ trợ phát triển doanh nghiệp có trách nhiệm tư vấn.", ["Trung tâm Hỗ trợ phát triển doanh nghiệp"],
+     "tư vấn"),
+    ("2. Quỹ Đầu tư phát triển tỉnh phối hợp với Sở Tài chính rà soát.", ["Quỹ Đầu tư phát triển tỉnh"], "rà soát"),
+    # a plural head before a verb is a subject, not the start of a name ("các Cục chủ động …")
+    ("2. Đề nghị các Cục chủ động rà soát, báo cáo Bộ trưởng.", ["các Cục"], "chủ động rà soát"),
 ])
 def test_the_subject_of_a_request_or_a_responsibility_ends_at_its_verb(body, lead, task):
     (a,) = vbhc.parse(HEADER + body + "\n").assignments
@@ -559,12 +580,46 @@ def test_phoi_hop_followed_by_a_verb_names_no_partner():
         (["Sở Y tế"], ["tổ chức đảng", "cấp ủy"])]
 
 
+def test_split_names_keeps_a_bracketed_remark_with_its_item():
+    assert split_names("Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ); Văn phòng UBND tỉnh "
+                       "(Sở Khoa học và Công nghệ, các sở liên quan), Sở Tài chính") == [
+        "Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ)",
+        "Văn phòng UBND tỉnh (Sở Khoa học và Công nghệ, các sở liên quan)", "Sở Tài chính"]
+    # the marks it holds names aside with are not read from the input
+    assert split_names("Sở A \x005\x00, Sở B") == ["Sở A 5", "Sở B"]
+
+
+def test_a_noun_ending_in_vu_before_a_comma_does_not_open_a_collective():
+    # "Sở Nội vụ, tổ chức …": "vụ" is the end of a name, "tổ chức" the verb that starts the task
+    (a,) = vbhc.parse(HEADER + "1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ, tổ chức thẩm định hồ sơ.\n").assignments
+    assert (a.partners, a.task) == (["Sở Nội vụ"], "tổ chức thẩm định hồ sơ")
+
+
+def test_is_agency_on_a_run_of_nouns_fails_fast():
+    from vbhc.assignments import is_agency
+
+    # each noun could be read two ways: a failed match tried every split (seconds at 22 nouns)
+    assert not is_agency("các sở " + "sở " * 24 + "Xyz chủ trì")
+
+
 def test_a_verb_word_after_dia_is_a_noun():
     # "trên địa bàn": "bàn" is no verb there, so the partner list runs on past it
     (a,) = vbhc.parse(HEADER + "1. Sở Công Thương chủ trì, phối hợp với các doanh nghiệp trên địa bàn tỉnh và "
                       "các cơ quan liên quan rà soát nguồn điện.\n").assignments
     assert a.partners == ["các doanh nghiệp trên địa bàn tỉnh", "các cơ quan liên quan"]
     assert a.task.startswith("rà soát")
+
+
+def test_a_request_or_a_responsibility_ends_at_its_sentence():
+    # one paragraph of many sentences: each row's task is its own sentence, not the rest of the
+    # paragraph (which made the output grow with the square of the paragraph's length)
+    unit = ("Đề nghị Sở Y tế báo cáo kết quả. Sở Tài chính có trách nhiệm bố trí kinh phí. "
+            "Công an tỉnh phối hợp với Sở Nội vụ kiểm tra. ")
+    paragraph = unit * 40
+    doc = vbhc.parse(HEADER + "1. " + paragraph + "\n")
+    assert len(doc.assignments) == 120
+    assert {a.task for a in doc.assignments} == {"báo cáo kết quả.", "bố trí kinh phí.", "kiểm tra."}
+    assert sum(len(a.task) for a in doc.assignments) < len(paragraph)
 
 
 def test_theo_de_nghi_is_not_a_request():

@@ -28,6 +28,7 @@ from .normalize import either_tones, fold
 _CLAUSE_END = regex.compile(r";|\.(?:\s|$)|:\s*$")
 _SPLIT = regex.compile(r"\s*,\s*|\s+và\s+")
 _SPLIT_ALL = regex.compile(r"\s*,\s*|\s+và\s+|\s*;\s*")
+_BRACKETED = regex.compile(r"\([^()]*\)")
 _HELD = regex.compile(r"\x00(\d+)\x00")  # a protected name held aside while a list is split
 _LIST_END = regex.compile(r"(?:\s*,|\s+và)\s*$")
 _WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
@@ -49,7 +50,9 @@ class AgencyGrammar:
     counted: regex.Pattern[str]
     not_agencies: tuple[str, ...]
     name_parts: regex.Pattern[str]
+    name_verbs: frozenset[str]
     not_name_part: regex.Pattern[str]
+    name_link: regex.Pattern[str]
     alias: regex.Pattern[str]
     lower_after: frozenset[str]
     collective: regex.Pattern[str]
@@ -61,7 +64,6 @@ class AgencyGrammar:
     opener_inside: regex.Pattern[str]
     qualifier: regex.Pattern[str]
     reported: regex.Pattern[str]
-    done_task: regex.Pattern[str]
     interrupt: regex.Pattern[str]
     event_time: regex.Pattern[str]
     event_done: regex.Pattern[str]
@@ -93,18 +95,26 @@ def agency_grammar() -> AgencyGrammar:
         # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính"); a
         # noun before "trưởng" is a person's title ("Văn phòng Bộ, Cục trưởng Cục …"); a noun that
         # is also a task verb goes on a collective phrase only after a comma or "và", not as a bare
-        # noun ("các sở tổ chức tập huấn" is the verb)
+        # noun ("các sở tổ chức tập huấn" is the verb). The two spellings of a noun are disjoint
+        # (as printed, or capitalised in any case): a word read both ways made a failed match
+        # try every split, exponential in the number of nouns
         first = _alt([n for n in data["collective_nouns"] if n not in data["collective_inner"]])
         verbish = [n for n in data["collective_nouns"] if n in ph["task_verbs"]]
         bare = rf"\s+(?!(?:{_alt(verbish)})(?![\p{{L}}]))" if verbish else r"\s+"
         collective = (rf"(?:(?:{cheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
                       rf"|(?i:các)\s+(?i:{nouns})|(?i:{first})(?=\s*,))"
-                      rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?:(?:{nouns})|(?i:{nouns})"
+                      rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?:(?:{nouns})|(?=\p{{Lu}})(?i:{nouns})"
                       rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}])(?!\s+trưởng(?![\p{{L}}])))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
+        # aspect words, each not after the word that makes it part of a phrase ("nhỏ và vừa")
+        aspect = "|".join(
+            (rf"(?<!(?<![\p{{L}}]){regex.escape(ph['not_aspect_after'][w])}\s){regex.escape(w)}"
+             if w in ph["not_aspect_after"] else regex.escape(w)).replace(r"\ ", r"\s+")
+            for w in sorted(ph["aspect"], key=len, reverse=True))
         # known names in any case: a heading prints them in capitals ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
-        protect = regex.compile(rf"(?<![\p{{L}}])(?i:{either_tones(_alt(names))})(?![\p{{L}}])|{collective}")
+        protect = regex.compile(rf"(?<![\p{{L}}])(?i:{either_tones(_alt(names + data['kept_phrases']))})(?![\p{{L}}])"
+                                rf"|{collective}")
         abbreviations = [(regex.compile(rf"(?<![\p{{L}}]){regex.escape(k)}(?![\p{{L}}])"), v)
                          for k, v in data["abbreviations"].items()]
         return AgencyGrammar(
@@ -120,6 +130,8 @@ def agency_grammar() -> AgencyGrammar:
             not_name_part=regex.compile(rf"^(?:{_alt(data['actors'])}|{nouns})(?![\p{{L}}])"
                                         rf"|(?<![\p{{L}}])(?:{tails})$"),
             alias=regex.compile(ph["alias"]),
+            name_verbs=frozenset(ph["name_verbs"]),
+            name_link=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(data['name_links'])})$"),
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
             member_of=regex.compile(rf"^(?i:các)\s+(?i:{nouns})(?![\p{{L}}])(?!\s+(?i:{_alt(data['not_member'])})(?![\p{{L}}]))"
                                     rf"[^;:.]*?\s(?:{_alt(data['member_of'])})"
@@ -135,10 +147,9 @@ def agency_grammar() -> AgencyGrammar:
             partners=regex.compile(ph["partners"]),
             opener=regex.compile(ph["opener"]),
             qualifier=regex.compile(
-                rf"{ph['qualifier']}|(?i:(?:\s+(?:{_alt(ph['aspect'])}|và))*"
-                rf"\s+(?:{_alt(ph['aspect'])}|(?:có|chịu)\s+trách\s+nhiệm)\s*$)"),
-            reported=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['past'])})(?:\s+(?i:{_alt(ph['aspect'])}))*\s*$"),
-            done_task=regex.compile(rf"^(?i:{_alt(ph['past'])})(?![\p{{L}}])"),
+                rf"{ph['qualifier']}|(?i:(?:\s+(?:{aspect}|và))*"
+                rf"\s+(?:{aspect}|(?:có|chịu)\s+trách\s+nhiệm)\s*$)"),
+            reported=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['past'])})(?:\s+(?i:{aspect}))*\s*$"),
             interrupt=regex.compile(ph["interrupt"]),
             event_time=regex.compile(ph["event_time"]),
             event_done=regex.compile(ph["event_done"]),
@@ -185,7 +196,7 @@ def split_names(text: str) -> list[str]:
     """Split a list of agencies: protected names and collective phrases stay whole;
     "các Sở: A, B" is expanded to "Sở A", "Sở B"."""
     ag = agency_grammar()
-    text = " ".join(text.split())
+    text = " ".join(text.replace("\x00", " ").split())  # NUL marks the names held aside below
     if "(" in text:
         text = ag.alias.sub("", text)
     text = text.strip(" ,;.:")
@@ -203,30 +214,47 @@ def split_names(text: str) -> list[str]:
         return f"\x00{len(kept) - 1}\x00"
 
     held = ag.protect.sub(hold, text)
+    if "(" in held:  # a remark in brackets is part of the item it follows: "Bộ X (chủ trì phần A, B)"
+        held = _BRACKETED.sub(hold, held)
     out: list[str] = []
+    # of the last item: whether it names an agency (worked out once, when first asked) and the
+    # words it is made of (kept as it grows, so that a long list costs linear time)
+    last_agency: bool | None = None
+    last_words: set[str] = set()
     pos = 0
     seps = [*_SPLIT_ALL.finditer(held), None]
     for k, sep in enumerate(seps):
         part = held[pos:sep.start()] if sep is not None else held[pos:]
-        name = _tidy(_HELD.sub(lambda m: kept[int(m.group(1))], part))
+        for _ in range(2):  # a bracket held aside may hold a name held aside before it
+            part = _HELD.sub(lambda m: kept[int(m.group(1))], part)
+        name = _tidy(part)
         before = seps[k - 1].group() if k else ""
-        if name and out and ";" not in before and is_agency(out[-1]) and (
-                ag.name_parts.match(name) or _goes_on(name)):
+        joins = False
+        if name and out and ";" not in before:
+            parts = ag.name_parts.match(name) is not None
+            if parts or (name[:1].islower() and (ag.name_link.search(out[-1]) or name.split(None, 1)[0] in last_words)):
+                if last_agency is None:
+                    last_agency = is_agency(out[-1]) and not ag.collective.match(out[-1])
+                joins = last_agency and (parts or _goes_on(name))
+        if joins:
             # "…, Hạ tầng và Đô thị"; "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
-            # "Cục Quản lý, giám sát kế toán, kiểm toán", "các đơn vị thuộc, trực thuộc Bộ"
+            # "các đơn vị thuộc, trực thuộc Bộ"
             out[-1] = f"{out[-1]}{before if ',' in before else ' và '}{name}"
+            last_words.update(name.split())
         elif name:
             out.append(name)
+            last_agency, last_words = None, set(name.split())
         if sep is not None:
             pos = sep.end()
     return out
 
 
 def _goes_on(part: str) -> bool:
-    """Whether an item of a list, after an agency's name, is the rest of that name: it starts
-    in lower case, names no agency, and is no list item of its own (an actor, a collective
-    noun, a collective tail: "cán bộ, công chức", "đơn vị liên quan")."""
-    return part[:1].islower() and not agency_grammar().not_name_part.search(part) and not is_agency(part)
+    """Whether a lower-case item of a list, after an agency's name that either ends in a link
+    ("… thuộc") or shares the item's first word ("các khu công nghệ cao" / "khu công nghiệp"),
+    is the rest of that name: it names no agency and is no list item of its own (an actor, a
+    collective noun, a collective tail: "cán bộ, công chức", "đơn vị liên quan")."""
+    return not agency_grammar().not_name_part.search(part) and not is_agency(part)
 
 
 def _distribute(head: str, items: str) -> list[str]:
@@ -284,6 +312,7 @@ _BREAK = regex.compile(r"[;(]|\.(?:\s|$)|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):")  # no
 # 1 MB line without a full stop) costs linear time.
 REACH = 400
 TASK_REACH = 2000  # a task runs to its clause's end, and never further than this
+PARTNER_WORDS = 40  # longer than any partner phrase ("phối hợp chặt chẽ với ")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -320,21 +349,42 @@ def _agency_in(lead: str) -> str | None:
     return None
 
 
-def _untask(name: str) -> str:
+def _untask(name: str, strict: bool = False) -> str:
     """Drop a task verb trailing a subject: "Sở Khoa học và Công nghệ tổng hợp" → the Sở;
-    "Sở Y tế căn cứ Danh mục … chịu trách nhiệm" → the Sở. A verb word inside a protected name
+    "Sở Y tế căn cứ Danh mục … chịu trách nhiệm" → the Sở (see :func:`_task_cut`)."""
+    v = _task_cut(name, strict)
+    return (name if v is None else name[:v]).strip(" ,")
+
+
+def _task_cut(name: str, strict: bool = False) -> int | None:
+    """Where a task verb starts inside a subject, or None. A verb word inside a protected name
     or collective phrase ("tổ chức, cá nhân có liên quan"), or followed by more names of the
-    list ("Cục Quản lý, giám sát kế toán, kiểm toán, Cục trưởng Cục …"), is part of a name."""
+    list ("Cục trưởng Cục X tổng hợp, Cục trưởng Cục …"), is part of a name; ``strict`` (a
+    subject read before "có trách nhiệm" or "phối hợp với", which has no lead word to end it)
+    leaves the verbs that are also words of names (grammars: name_verbs) in the name too."""
     ag = agency_grammar()
     held = None
     for vm in ag.task_start.finditer(name):
+        if strict and " ".join(vm.group().split()) in ag.name_verbs:
+            continue
         if held is None:
             held = [(p.start(), p.end()) for p in ag.protect.finditer(name)]
         v = vm.start()
         if any(a <= v < b for a, b in held) or _names_follow(name, vm.end()):
             continue
-        return name[:v].strip(" ,")
-    return name.strip(" ,")
+        return v
+    return None
+
+
+def _subject(text: str, cs: int, subject: str) -> tuple[list[str], int | None]:
+    """The names of a subject read before "có trách nhiệm" or "phối hợp với", and where in
+    ``text`` the predicate cut from it starts ("Sở Tài chính tổng hợp và chịu trách nhiệm …":
+    the task begins at "tổng hợp"), None when nothing was cut."""
+    v = _task_cut(subject, strict=True)
+    if v is None:
+        return split_names(subject.strip(" ,")), None
+    at = text.find(subject, cs)
+    return split_names(subject[:v].strip(" ,")), (at + v if at >= 0 else None)
 
 
 def _names_follow(text: str, pos: int) -> bool:
@@ -464,7 +514,9 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
             continue  # a meeting chaired on a given day, or already held: an event reported, not a task
         lead = split_names(named)
         after = m.end()
-        pm = ag.partners.search(text, after)
+        # the partner phrase starts within 40 characters of the lead word: looked for there only,
+        # not to the end of the text once per lead word (quadratic on one long paragraph)
+        pm = ag.partners.search(text, after, after + 40 + PARTNER_WORDS)
         partners: list[str] = []
         task_from = after
         if pm and not _STOP.search(text, after, pm.start()) and pm.start() - after <= 40:
@@ -479,7 +531,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
             partners = _later_partners(text, end)
         task = _task(text[task_from:end])
         yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end,
-                            reported=_reported(text, cs, m.start(), task))
+                            reported=ag.reported.search(text, cs, m.start()) is not None)
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
         cs = _clause_start(text, m.start())
@@ -489,25 +541,34 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
             continue
         ptxt, task_from = _partner_text(text, m.end())
-        task = _task(text[task_from:])
-        yield RawAssignment(split_names(_untask(lead_txt)), split_names(ptxt), task, offset + cs, offset + len(text),
-                            phrase="phối hợp", reported=_reported(text, cs, m.start(), task))
+        task, end = _sentence_task(text, task_from)
+        names, predicate = _subject(text, cs, lead_txt)
+        if predicate is not None and task:
+            task = _task(text[predicate:end])  # "X chủ động xây dựng kế hoạch … phối hợp với Y …"
+        yield RawAssignment(names, split_names(ptxt), task, offset + cs, offset + end, phrase="phối hợp",
+                            reported=ag.reported.search(text, cs, m.start()) is not None)
     # "Đề nghị X …", "X có trách nhiệm …": who must act, without a partner
-    if ag.lead.search(text) is None and ag.partners.search(text) is None:
-        yield from _requested(text, offset)
-
-
-def _reported(text: str, cs: int, at: int, task: str | None) -> bool:
-    """Whether a row reports work already done: a tense word before the lead word ("Sở X đã
-    chủ trì …") or opening the task ("Sở X chủ trì, phối hợp với Y đã tổ chức …")."""
-    ag = agency_grammar()
-    return ag.reported.search(text, cs, at) is not None or (task is not None and ag.done_task.match(task) is not None)
+    yield from _requested(text, offset)
 
 
 def _task(text: str) -> str | None:
     """The task's text; None when nothing but punctuation is left ("… phối hợp với Y.")."""
     task = text.strip(" ,:;")
     return task if any(ch.isalnum() for ch in task) else None
+
+
+_SENTENCE_END = regex.compile(r"\.\s")
+
+
+def _sentence_task(text: str, start: int) -> tuple[str | None, int]:
+    """The task that runs from ``start`` to its sentence's end ("Đề nghị X …", "X có trách
+    nhiệm …"), never further than TASK_REACH (a task per row over the rest of one long
+    paragraph made the output, and the time, grow with the square of its length); and where
+    it ends."""
+    stop = min(len(text), start + TASK_REACH)
+    m = _SENTENCE_END.search(text, start, stop)
+    end = m.start() + 1 if m is not None else stop
+    return _task(text[start:end]), end
 
 
 _LATER_PARTNER = regex.compile(r"\s*;\s*(?P<subj>[^;.:]{3,200}?)\s+(?i:phối\s+hợp)(?!\s+(?i:với|chặt))")
@@ -521,6 +582,13 @@ def _later_partners(text: str, pos: int) -> list[str]:
     return []
 
 
+def _has_lead_word(text: str, start: int, end: int) -> bool:
+    """Whether "chủ trì" or "phối hợp" is written in [start, end): that sentence's rows are read
+    from those words, and a request or a responsibility in it would repeat them."""
+    ag = agency_grammar()
+    return ag.lead.search(text, start, end) is not None or ag.partners.search(text, start, end) is not None
+
+
 def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
     ag = agency_grammar()
     for m in ag.request.finditer(text):
@@ -529,15 +597,23 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
             continue  # "đề nghị" inside a sentence is a noun ("theo đề nghị của …")
         names, task_from = _partner_text(text, m.end())
         if names and is_agency(names):
-            yield RawAssignment(split_names(names), [], _task(text[task_from:]), offset + cs,
-                                offset + len(text), phrase=" ".join(m.group().split()).lower())
+            task, end = _sentence_task(text, task_from)
+            if _has_lead_word(text, cs, end):
+                continue  # "Đề nghị X chủ trì, phối hợp với Y …": a row of its own shape
+            yield RawAssignment(split_names(names), [], task, offset + cs, offset + end,
+                                phrase=" ".join(m.group().split()).lower())
     for m in ag.responsible.finditer(text):
         cs = _clause_start(text, m.start())
         subject = _lead_text(text, cs, m.start())
         if subject and is_agency(subject) and len(subject) <= 200:
             # "Sở Tài chính tổng hợp và chịu trách nhiệm …": the subject is the name before the verb
-            yield RawAssignment(split_names(_untask(subject)), [], _task(text[m.end():]), offset + cs,
-                                offset + len(text), phrase="trách nhiệm",
+            task, end = _sentence_task(text, m.end())
+            if _has_lead_word(text, cs, end):
+                continue
+            names, predicate = _subject(text, cs, subject)
+            if predicate is not None and task:
+                task = _task(text[predicate:end])  # "X tổng hợp và chịu trách nhiệm về …"
+            yield RawAssignment(names, [], task, offset + cs, offset + end, phrase="trách nhiệm",
                                 reported=ag.reported.search(text, cs, m.start()) is not None)
 
 
