@@ -232,11 +232,30 @@ def test_deadline_attached_to_the_row():
     ("1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát định mức.", False),
     ("1. Sở Y tế sẽ tiếp tục chủ trì triển khai đề án.", False),
     ("1. Sở Y tế chủ trì tổng hợp kết quả đã đạt được.", False),
+    # "đã" opening the task, right after the lead word or a named partner
+    ("1. Sở Tư pháp chủ trì đã tổ chức 05 lớp tập huấn.", True),
+    ("1. Sở Y tế phối hợp với Công an tỉnh đã kiểm tra 20 cơ sở.", True),
 ])
 def test_a_row_says_whether_it_reports_work_already_done(body, reported):
     (a,) = vbhc.parse(HEADER + body + "\n").assignments
     assert a.reported is reported
     assert a.lead[0].startswith(("Sở", "Hội")) and "đã" not in a.lead[0] and "đã" not in " ".join(a.partners)
+
+
+def test_vu_and_cuc_go_on_a_collective_only_capitalised_after_cac():
+    assert split_names("Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ, Chánh Văn phòng Bộ") == [
+        "Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ", "Chánh Văn phòng Bộ"]
+    assert split_names("Sở Nội vụ, tổ chức chính trị - xã hội") == ["Sở Nội vụ", "tổ chức chính trị - xã hội"]
+
+
+def test_nested_brackets_stay_with_their_item():
+    assert split_names("Sở Y tế (Chi cục A (cơ quan thường trực), B), Sở Nội vụ") == [
+        "Sở Y tế (Chi cục A (cơ quan thường trực), B)", "Sở Nội vụ"]
+
+
+def test_an_item_ending_in_a_link_word_goes_on():
+    assert split_names("các đơn vị thuộc, trực thuộc Bộ Nội vụ, Sở Y tế") == [
+        "các đơn vị thuộc, trực thuộc Bộ Nội vụ", "Sở Y tế"]
 
 
 def test_the_subject_after_a_lead_in_that_runs_over_several_commas():
@@ -551,7 +570,14 @@ def test_co_trach_nhiem_names_who_must_act():
     ("Điều 3. Thủ trưởng các cơ quan Trung ương được tổ chức theo ngành dọc tại địa phương chịu trách nhiệm thi "
      "hành Quyết định này.", ["Thủ trưởng các cơ quan Trung ương được tổ chức theo ngành dọc tại địa phương"],
      "thi hành Quyết định này"),
-    # verbs that are also words of names leave a subject whole before "có trách nhiệm", "phối hợp với"
+    # the first verb after the subject is cut, also one that can be a word of a name; names that
+    # hold such words are listed (grammars: names) and stay whole
+    ("2. Sở Xây dựng tổ chức thực hiện và chịu trách nhiệm về chất lượng công trình.", ["Sở Xây dựng"],
+     "tổ chức thực hiện và chịu trách nhiệm"),
+    ("2. Công an tỉnh xây dựng kế hoạch, phối hợp với Sở Y tế kiểm tra.", ["Công an tỉnh"], "xây dựng kế hoạch"),
+    # a verb within a relative clause ("được …") describes the body
+    ("2. Thủ trưởng các đơn vị được giao nhiệm vụ kiểm tra chịu trách nhiệm báo cáo kết quả.",
+     ["Thủ trưởng các đơn vị được giao nhiệm vụ kiểm tra"], "báo cáo kết quả"),
     ("2. Ban Quản lý dự án đầu tư xây dựng tỉnh có trách nhiệm hoàn thành công trình.",
      ["Ban Quản lý dự án đầu tư xây dựng tỉnh"], "hoàn thành công trình"),
     ("2. Trung tâm Hỗ trợ phát triển doanh nghiệp có trách nhiệm tư vấn.", ["Trung tâm Hỗ trợ phát triển doanh nghiệp"],
@@ -608,6 +634,42 @@ def test_a_verb_word_after_dia_is_a_noun():
                       "các cơ quan liên quan rà soát nguồn điện.\n").assignments
     assert a.partners == ["các doanh nghiệp trên địa bàn tỉnh", "các cơ quan liên quan"]
     assert a.task.startswith("rà soát")
+
+
+@pytest.mark.parametrize(("body", "task"), [
+    # the dot of an abbreviation, of "v.v.", of "..." or of an item number ends no sentence
+    ("1. Đề nghị Sở Tài chính hướng dẫn UBND Tp. Huế lập dự toán, v.v. và báo cáo UBND tỉnh.",
+     "hướng dẫn UBND Tp. Huế lập dự toán, v.v. và báo cáo UBND tỉnh."),
+    ("1. Đề nghị Sở Nội vụ thực hiện các nội dung sau: 1. Rà soát biên chế; 2. Báo cáo.",
+     "thực hiện các nội dung sau: 1. Rà soát biên chế; 2. Báo cáo."),
+    ("1. Sở Tài chính có trách nhiệm hướng dẫn lập dự toán... và báo cáo.", "hướng dẫn lập dự toán... và báo cáo."),
+    # a clause after ";" with a subject of its own is a row of its own
+    ("1. Sở Tài chính có trách nhiệm bố trí kinh phí; Sở Nội vụ có trách nhiệm thẩm định biên chế.", "bố trí kinh phí"),
+])
+def test_where_a_request_or_a_responsibility_ends(body, task):
+    assert vbhc.parse(HEADER + body + "\n").assignments[0].task == task
+
+
+def test_an_abbreviation_with_a_dot_is_inside_a_name():
+    assert rows("1. Đề nghị UBND TP. Hồ Chí Minh chủ trì, phối hợp với Bộ Xây dựng rà soát.") == [
+        (["UBND TP. Hồ Chí Minh"], ["Bộ Xây dựng"])]
+    assert rows("1. Sở Xây dựng chủ trì, phối hợp với UBND TP. Huế rà soát quy hoạch.") == [
+        (["Sở Xây dựng"], ["UBND TP. Huế"])]
+
+
+def test_a_request_beside_phoi_hop_without_voi_is_a_row():
+    # the closing article of a resolution: "phối hợp" there is a verb of the task
+    doc = vbhc.parse(HEADER + "Điều 3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền và "
+                     "giám sát việc thực hiện Nghị quyết.\n")
+    assert [(a.lead, a.phrase, a.task) for a in doc.assignments] == [
+        (["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "đề nghị", "phối hợp tuyên truyền và giám sát việc thực hiện "
+                                                                "Nghị quyết.")]
+    # "cùng" alone names no partner: the request stays
+    assert rows("1. Đề nghị Sở Y tế báo cáo kết quả cùng kỳ năm trước.") == [(["Sở Y tế"], [])]
+
+
+def test_a_denied_responsibility_is_no_row():
+    assert rows("1. Văn phòng đăng ký đất đai không chịu trách nhiệm do các đơn vị không cung cấp văn bản.") == []
 
 
 def test_a_request_or_a_responsibility_ends_at_its_sentence():

@@ -25,16 +25,16 @@ from .deadlines import stated
 from .grammar import read_table, table_errors
 from .normalize import either_tones, fold
 
-_CLAUSE_END = regex.compile(r";|\.(?:\s|$)|:\s*$")
 _SPLIT = regex.compile(r"\s*,\s*|\s+và\s+")
 _SPLIT_ALL = regex.compile(r"\s*,\s*|\s+và\s+|\s*;\s*")
-_BRACKETED = regex.compile(r"\([^()]*\)")
+_BRACKETED = regex.compile(r"\((?:[^()]|\([^()]*\))*\)")  # with one level of brackets inside
 _HELD = regex.compile(r"\x00(\d+)\x00")  # a protected name held aside while a list is split
 _LIST_END = regex.compile(r"(?:\s*,|\s+và)\s*$")
 _WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
 _STOP = regex.compile(r"[;.]")
 _NAMED_WITH = regex.compile(r"(?i:với|cùng)")  # a partner phrase that must name someone
+_NEW_SUBJECT = regex.compile(r";\s*(?=\p{Lu})")
 
 
 @dataclass
@@ -50,7 +50,12 @@ class AgencyGrammar:
     counted: regex.Pattern[str]
     not_agencies: tuple[str, ...]
     name_parts: regex.Pattern[str]
-    name_verbs: frozenset[str]
+    relative: regex.Pattern[str]
+    negation: regex.Pattern[str]
+    sentence_end: regex.Pattern[str]
+    clause_end: regex.Pattern[str]
+    clause_break: regex.Pattern[str]
+    partner_break: regex.Pattern[str]
     not_name_part: regex.Pattern[str]
     name_link: regex.Pattern[str]
     alias: regex.Pattern[str]
@@ -64,6 +69,7 @@ class AgencyGrammar:
     opener_inside: regex.Pattern[str]
     qualifier: regex.Pattern[str]
     reported: regex.Pattern[str]
+    done_task: regex.Pattern[str]
     interrupt: regex.Pattern[str]
     event_time: regex.Pattern[str]
     event_done: regex.Pattern[str]
@@ -99,14 +105,16 @@ def agency_grammar() -> AgencyGrammar:
         # (as printed, or capitalised in any case): a word read both ways made a failed match
         # try every split, exponential in the number of nouns
         first = _alt([n for n in data["collective_nouns"] if n not in data["collective_inner"]])
+        caps = _alt(data["collective_capitals"])
         verbish = [n for n in data["collective_nouns"] if n in ph["task_verbs"]]
         bare = rf"\s+(?!(?:{_alt(verbish)})(?![\p{{L}}]))" if verbish else r"\s+"
         collective = (rf"(?:(?:{cheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
-                      rf"|(?i:các)\s+(?i:{nouns})|(?i:{first})(?=\s*,))"
-                      rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?:(?:{nouns})|(?=\p{{Lu}})(?i:{nouns})"
+                      rf"|(?i:các)\s+(?:(?i:{nouns})|{caps})|(?i:{first})(?=\s*,))"
+                      rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?:(?:{nouns})|(?=\p{{Lu}})(?i:{nouns}|{caps})"
                       rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}])(?!\s+trưởng(?![\p{{L}}])))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
+        abbr = rf"(?<!(?<![\p{{L}}])(?:{_alt(data['dot_abbreviations'])}))"  # not the dot of "TP."
         # aspect words, each not after the word that makes it part of a phrase ("nhỏ và vừa")
         aspect = "|".join(
             (rf"(?<!(?<![\p{{L}}]){regex.escape(ph['not_aspect_after'][w])}\s){regex.escape(w)}"
@@ -130,7 +138,17 @@ def agency_grammar() -> AgencyGrammar:
             not_name_part=regex.compile(rf"^(?:{_alt(data['actors'])}|{nouns})(?![\p{{L}}])"
                                         rf"|(?<![\p{{L}}])(?:{tails})$"),
             alias=regex.compile(ph["alias"]),
-            name_verbs=frozenset(ph["name_verbs"]),
+            # the task verb is within four words after "được" (the text before it is searched)
+            negation=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['negation'])})\s+$"),
+            relative=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['relative'])})(?:\s+\S+){{0,3}}\s+$"),
+            # a full stop, not of "..." or an abbreviation, not after a bare item number ("mục 2.",
+            # "sau: 1."), before the capital letter of the next sentence
+            sentence_end=regex.compile(rf"{abbr}(?<!\.)(?<![\s(]\d{{1,3}})(?<![\s(]\p{{L}})\.(?!\.)\s+(?=\p{{Lu}})"),
+            # where a task ends, a subject starts, a partner list ends: a full stop there is not
+            # the dot of an abbreviation ("UBND TP. Hồ Chí Minh"); nor the colon of "các Sở: A, B"
+            clause_end=regex.compile(rf";|{abbr}\.(?:\s|$)|:\s*$"),
+            clause_break=regex.compile(rf";\s*|{abbr}\.\s+|(?<!(?i:các)\s+\p{{Lu}}\p{{Ll}}*):\s+"),
+            partner_break=regex.compile(rf"[;(]|{abbr}\.(?:\s|$)|(?<!(?i:các)\s+\p{{Lu}}\p{{Ll}}*):"),
             name_link=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(data['name_links'])})$"),
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
             member_of=regex.compile(rf"^(?i:các)\s+(?i:{nouns})(?![\p{{L}}])(?!\s+(?i:{_alt(data['not_member'])})(?![\p{{L}}]))"
@@ -150,6 +168,7 @@ def agency_grammar() -> AgencyGrammar:
                 rf"{ph['qualifier']}|(?i:(?:\s+(?:{aspect}|và))*"
                 rf"\s+(?:{aspect}|(?:có|chịu)\s+trách\s+nhiệm)\s*$)"),
             reported=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['past'])})(?:\s+(?i:{aspect}))*\s*$"),
+            done_task=regex.compile(rf"\s*(?i:{_alt(ph['past'])})(?![\p{{L}}])"),
             interrupt=regex.compile(ph["interrupt"]),
             event_time=regex.compile(ph["event_time"]),
             event_done=regex.compile(ph["event_done"]),
@@ -232,7 +251,9 @@ def split_names(text: str) -> list[str]:
         joins = False
         if name and out and ";" not in before:
             parts = ag.name_parts.match(name) is not None
-            if parts or (name[:1].islower() and (ag.name_link.search(out[-1]) or name.split(None, 1)[0] in last_words)):
+            if name[:1].islower() and ag.name_link.search(out[-1], max(0, len(out[-1]) - 20)):
+                joins = True  # an item never ends in "thuộc": "các đơn vị thuộc, trực thuộc Bộ"
+            elif parts or (name[:1].islower() and name.split(None, 1)[0] in last_words):
                 if last_agency is None:
                     last_agency = is_agency(out[-1]) and not ag.collective.match(out[-1])
                 joins = last_agency and (parts or _goes_on(name))
@@ -303,8 +324,6 @@ class RawAssignment:
     reported: bool = False  # work already done ("Sở X đã chủ trì …"), not a task given
 
 
-_CLAUSE_BREAK = regex.compile(r";\s*|\.\s+|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):\s+")
-_BREAK = regex.compile(r"[;(]|\.(?:\s|$)|(?<!(?i:các)\s+\p{Lu}\p{Ll}*):")  # not the colon of "các Sở: A, B"
 
 
 # How far a clause's subject or a partner list may reach. Agency names are short; bounding
@@ -318,7 +337,7 @@ PARTNER_WORDS = 40  # longer than any partner phrase ("phối hợp chặt chẽ
 def _clause_start(text: str, pos: int) -> int:
     lo = max(0, pos - REACH)
     cut = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+    for m in agency_grammar().clause_break.finditer(text, lo, pos):
         cut = m.end()
     if cut == lo and lo:  # no clause break within reach: start at a word boundary
         space = text.find(" ", lo, pos)
@@ -349,38 +368,40 @@ def _agency_in(lead: str) -> str | None:
     return None
 
 
-def _untask(name: str, strict: bool = False) -> str:
+def _untask(name: str) -> str:
     """Drop a task verb trailing a subject: "Sở Khoa học và Công nghệ tổng hợp" → the Sở;
     "Sở Y tế căn cứ Danh mục … chịu trách nhiệm" → the Sở (see :func:`_task_cut`)."""
-    v = _task_cut(name, strict)
+    v = _task_cut(name)
     return (name if v is None else name[:v]).strip(" ,")
 
 
-def _task_cut(name: str, strict: bool = False) -> int | None:
+def _task_cut(name: str) -> int | None:
     """Where a task verb starts inside a subject, or None. A verb word inside a protected name
-    or collective phrase ("tổ chức, cá nhân có liên quan"), or followed by more names of the
-    list ("Cục trưởng Cục X tổng hợp, Cục trưởng Cục …"), is part of a name; ``strict`` (a
-    subject read before "có trách nhiệm" or "phối hợp với", which has no lead word to end it)
-    leaves the verbs that are also words of names (grammars: name_verbs) in the name too."""
+    or collective phrase ("tổ chức, cá nhân có liên quan", "Ban Quản lý dự án đầu tư xây
+    dựng"), in a relative clause ("các cơ quan được tổ chức theo ngành dọc"), or followed by
+    more names of the list ("Cục trưởng Cục X tổng hợp, Cục trưởng Cục …") is part of a name."""
     ag = agency_grammar()
     held = None
     for vm in ag.task_start.finditer(name):
-        if strict and " ".join(vm.group().split()) in ag.name_verbs:
-            continue
+        v = vm.start()
         if held is None:
             held = [(p.start(), p.end()) for p in ag.protect.finditer(name)]
-        v = vm.start()
-        if any(a <= v < b for a, b in held) or _names_follow(name, vm.end()):
+        if any(a <= v < b for a, b in held) or _relative(name, v) or _names_follow(name, vm.end()):
             continue
         return v
     return None
+
+
+def _relative(text: str, v: int) -> bool:
+    """Whether the verb at ``v`` is inside a relative clause opened just before it ("được")."""
+    return agency_grammar().relative.search(text, max(0, v - 40), v) is not None
 
 
 def _subject(text: str, cs: int, subject: str) -> tuple[list[str], int | None]:
     """The names of a subject read before "có trách nhiệm" or "phối hợp với", and where in
     ``text`` the predicate cut from it starts ("Sở Tài chính tổng hợp và chịu trách nhiệm …":
     the task begins at "tổng hợp"), None when nothing was cut."""
-    v = _task_cut(subject, strict=True)
+    v = _task_cut(subject)
     if v is None:
         return split_names(subject.strip(" ,")), None
     at = text.find(subject, cs)
@@ -447,7 +468,7 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
     """The partner list from ``start`` to where the task begins."""
     ag = agency_grammar()
     stop = min(len(text), start + REACH)
-    end_m = _BREAK.search(text, start, stop)
+    end_m = ag.partner_break.search(text, start, stop)
     if end_m:
         stop = end_m.start()
     segment = text[start:stop]
@@ -463,7 +484,7 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
             break
         # a verb inside a protected name or collective phrase does not start the task
         inside = any(p.start() < vm.start() < p.end() for p in ag.protect.finditer(segment))
-        if not inside:
+        if not inside and not _relative(segment, vm.start()):
             # a tense word before the verb opens the task with it ("… với các sở đã tổ chức")
             rm = ag.reported.search(segment, 0, vm.start())
             cut = rm.start() if rm is not None else vm.start()
@@ -525,13 +546,13 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
             else:
                 ptxt, task_from = _partner_text(text, pm.end())
                 partners = split_names(ptxt)
-        end_m = _CLAUSE_END.search(text, task_from, task_from + TASK_REACH)
+        end_m = ag.clause_end.search(text, task_from, task_from + TASK_REACH)
         end = end_m.start() if end_m else min(len(text), task_from + TASK_REACH)
         if not partners:
             partners = _later_partners(text, end)
         task = _task(text[task_from:end])
         yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end,
-                            reported=ag.reported.search(text, cs, m.start()) is not None)
+                            reported=_reported(text, cs, m.start(), partners, task_from))
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
         cs = _clause_start(text, m.start())
@@ -545,10 +566,22 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         names, predicate = _subject(text, cs, lead_txt)
         if predicate is not None and task:
             task = _task(text[predicate:end])  # "X chủ động xây dựng kế hoạch … phối hợp với Y …"
-        yield RawAssignment(names, split_names(ptxt), task, offset + cs, offset + end, phrase="phối hợp",
-                            reported=ag.reported.search(text, cs, m.start()) is not None)
+        partners = split_names(ptxt)
+        yield RawAssignment(names, partners, task, offset + cs, offset + end, phrase="phối hợp",
+                            reported=_reported(text, cs, m.start(), partners, task_from))
     # "Đề nghị X …", "X có trách nhiệm …": who must act, without a partner
     yield from _requested(text, offset)
+
+
+def _reported(text: str, cs: int, at: int, partners: list[str], task_from: int) -> bool:
+    """Whether a row reports work already done: a tense word before the lead word ("Sở X đã chủ
+    trì …"), or opening the task after the lead word or a named partner ("Sở Tư pháp chủ trì đã
+    tổ chức …", "… phối hợp với Công an tỉnh đã kiểm tra …"). After a common noun it may open a
+    relative clause instead ("phối hợp với các địa phương đã triển khai thí điểm …")."""
+    ag = agency_grammar()
+    if ag.reported.search(text, cs, at) is not None:
+        return True
+    return ag.done_task.match(text, task_from) is not None and (not partners or partners[-1][:1].isupper())
 
 
 def _task(text: str) -> str | None:
@@ -557,17 +590,18 @@ def _task(text: str) -> str | None:
     return task if any(ch.isalnum() for ch in task) else None
 
 
-_SENTENCE_END = regex.compile(r"\.\s")
-
-
 def _sentence_task(text: str, start: int) -> tuple[str | None, int]:
     """The task that runs from ``start`` to its sentence's end ("Đề nghị X …", "X có trách
     nhiệm …"), never further than TASK_REACH (a task per row over the rest of one long
     paragraph made the output, and the time, grow with the square of its length); and where
     it ends."""
     stop = min(len(text), start + TASK_REACH)
-    m = _SENTENCE_END.search(text, start, stop)
+    ag = agency_grammar()
+    m = ag.sentence_end.search(text, start, stop)
     end = m.start() + 1 if m is not None else stop
+    c = _NEW_SUBJECT.search(text, start, end)
+    if c is not None:
+        end = c.start()  # "…; Sở Nội vụ có trách nhiệm …": the next clause has its own subject
     return _task(text[start:end]), end
 
 
@@ -583,10 +617,11 @@ def _later_partners(text: str, pos: int) -> list[str]:
 
 
 def _has_lead_word(text: str, start: int, end: int) -> bool:
-    """Whether "chủ trì" or "phối hợp" is written in [start, end): that sentence's rows are read
-    from those words, and a request or a responsibility in it would repeat them."""
+    """Whether "chủ trì" or "phối hợp với" is written in [start, end): that sentence's rows are
+    read from those words, and a request or a responsibility in it would repeat them."""
     ag = agency_grammar()
-    return ag.lead.search(text, start, end) is not None or ag.partners.search(text, start, end) is not None
+    return ag.lead.search(text, start, end) is not None or any(
+        "với" in m.group() for m in ag.partners.finditer(text, start, end))
 
 
 def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
@@ -604,6 +639,8 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
                                 phrase=" ".join(m.group().split()).lower())
     for m in ag.responsible.finditer(text):
         cs = _clause_start(text, m.start())
+        if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
+            continue  # "X không chịu trách nhiệm …" says who is not answerable
         subject = _lead_text(text, cs, m.start())
         if subject and is_agency(subject) and len(subject) <= 200:
             # "Sở Tài chính tổng hợp và chịu trách nhiệm …": the subject is the name before the verb
