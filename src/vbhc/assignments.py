@@ -329,6 +329,8 @@ class RawAssignment:
 # How far a clause's subject or a partner list may reach. Agency names are short; bounding
 # the reach keeps the work per lead word constant, so a paragraph of any length (or one
 # 1 MB line without a full stop) costs linear time.
+# Every match or search at a position is bounded likewise: with no end, the regex engine first
+# looks for a word the pattern needs through the whole rest of the text, on every call.
 REACH = 400
 TASK_REACH = 2000  # a task runs to its clause's end, and never further than this
 PARTNER_WORDS = 40  # longer than any partner phrase ("phối hợp chặt chẽ với ")
@@ -530,7 +532,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
             named = heading_lead or _agency_in(lead_txt)
         if not named:
             continue
-        if ag.meeting.match(text, m.end()) and (ag.event_time.match(text[cs:].lstrip("-–+• "))
+        if ag.meeting.match(text, m.end(), m.end() + 60) and (ag.event_time.match(text[cs:cs + 200].lstrip("-–+• "))
                                                  or ag.event_done.search(text, cs, m.start())):
             continue  # a meeting chaired on a given day, or already held: an event reported, not a task
         lead = split_names(named)
@@ -541,7 +543,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         partners: list[str] = []
         task_from = after
         if pm and not _STOP.search(text, after, pm.start()) and pm.start() - after <= 40:
-            if _NAMED_WITH.search(pm.group()) is None and ag.task_start.match(text, pm.end()):
+            if _NAMED_WITH.search(pm.group()) is None and ag.task_start.match(text, pm.end(), pm.end() + 40):
                 task_from = pm.end()  # "chủ trì, phối hợp thực hiện …": the task, no partner named
             else:
                 ptxt, task_from = _partner_text(text, pm.end())
@@ -581,7 +583,8 @@ def _reported(text: str, cs: int, at: int, partners: list[str], task_from: int) 
     ag = agency_grammar()
     if ag.reported.search(text, cs, at) is not None:
         return True
-    return ag.done_task.match(text, task_from) is not None and (not partners or partners[-1][:1].isupper())
+    return ag.done_task.match(text, task_from, task_from + 40) is not None and (
+        not partners or partners[-1][:1].isupper())
 
 
 def _task(text: str) -> str | None:
@@ -610,7 +613,7 @@ _LATER_PARTNER = regex.compile(r"\s*;\s*(?P<subj>[^;.:]{3,200}?)\s+(?i:phối\s+
 
 def _later_partners(text: str, pos: int) -> list[str]:
     """"X chủ trì …; Y phối hợp": the partners named in a later clause of the sentence."""
-    m = _LATER_PARTNER.match(text, pos)
+    m = _LATER_PARTNER.match(text, pos, pos + REACH)
     if m and is_agency(m.group("subj")):
         return split_names(m.group("subj"))
     return []

@@ -127,13 +127,19 @@ def _relation(rg: RefGrammar, before: str) -> str | None:
     return next(rg.relation_names[i] for i in range(len(rg.relation_names)) if found.group(f"r{i}"))
 
 
+
+# How far past a position a pattern anchored there may read (a date, an issuer, the next item
+# of a list: all far shorter). The bound matters: without an end, the regex engine first looks
+# for a word the pattern needs through the whole rest of the text, on every call.
+NEAR = 400
+
 def _tail(rg: RefGrammar, text: str, pos: int, ref: RawRef) -> int:
     """Date and issuer right after a number; returns the end of what was read."""
-    dm = rg.date.match(text, pos)
+    dm = rg.date.match(text, pos, pos + NEAR)
     if dm:
         ref.date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
         pos = dm.end()
-    im = rg.issuer.match(text, pos)
+    im = rg.issuer.match(text, pos, pos + NEAR)
     if im:
         ref.issuer = " ".join(im.group("issuer").split()).rstrip(", ")
         pos = im.end("issuer")
@@ -151,7 +157,7 @@ def _typed_bare(rg: RefGrammar, text: str):
     for start in _typed_starts(rg, low):
         if start < end:
             continue
-        m = rg.typed_bare.match(text, start)
+        m = rg.typed_bare.match(text, start, start + NEAR)
         if m is not None:
             end = m.end()
             yield m
@@ -199,7 +205,7 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
         pos = _tail(rg, text, m.end(), ref)
         group = [ref]
         add(ref)
-        while (lm := rg.list_next.match(text, pos)) is not None:
+        while (lm := rg.list_next.match(text, pos, pos + NEAR)) is not None:
             number, parts = _parts(lm, g)
             item = RawRef(number, lm.group("body"), lm.start("body"), lm.end("body"), kind="list",
                           type_name=type_name, parts=parts, relation=ref.relation)
@@ -248,7 +254,7 @@ def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
             continue  # numbered: already a reference
         item = RawNamed(" ".join(m.group("type").split()), " ".join(m.group("name").split()), m.start(), m.end(),
                         relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
-        dm = rg.date.match(text, m.end())
+        dm = rg.date.match(text, m.end(), m.end() + NEAR)
         if dm:
             item.date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"),
                              dm.group("y") or dm.group("y2"))
