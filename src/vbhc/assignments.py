@@ -138,8 +138,8 @@ def agency_grammar() -> AgencyGrammar:
             not_name_part=regex.compile(rf"^(?:{_alt(data['actors'])}|{nouns})(?![\p{{L}}])"
                                         rf"|(?<![\p{{L}}])(?:{tails})$"),
             alias=regex.compile(ph["alias"]),
-            # the task verb is within four words after "được" (the text before it is searched)
             negation=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['negation'])})\s+$"),
+            # the task verb is within four words after "được" (the text before it is searched)
             relative=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['relative'])})(?:\s+\S+){{0,3}}\s+$"),
             # a full stop, not of "..." or an abbreviation, not after a bare item number ("mục 2.",
             # "sau: 1."), before the capital letter of the next sentence
@@ -271,10 +271,10 @@ def split_names(text: str) -> list[str]:
 
 
 def _goes_on(part: str) -> bool:
-    """Whether a lower-case item of a list, after an agency's name that either ends in a link
-    ("… thuộc") or shares the item's first word ("các khu công nghệ cao" / "khu công nghiệp"),
-    is the rest of that name: it names no agency and is no list item of its own (an actor, a
-    collective noun, a collective tail: "cán bộ, công chức", "đơn vị liên quan")."""
+    """Whether a lower-case item of a list, after an agency's name that shares the item's first
+    word ("các khu công nghệ cao" / "khu công nghiệp"), is the rest of that name: it names no
+    agency and is no list item of its own (an actor, a collective noun, a collective tail:
+    "cán bộ, công chức", "đơn vị liên quan")."""
     return not agency_grammar().not_name_part.search(part) and not is_agency(part)
 
 
@@ -322,8 +322,6 @@ class RawAssignment:
     deadline: RawDeadline | None = None
     phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, trách nhiệm, fields, table
     reported: bool = False  # work already done ("Sở X đã chủ trì …"), not a task given
-
-
 
 
 # How far a clause's subject or a partner list may reach. Agency names are short; bounding
