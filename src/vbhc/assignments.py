@@ -33,7 +33,6 @@ _LIST_END = regex.compile(r"(?:\s*,|\s+và)\s*$")
 _WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
 _STOP = regex.compile(r"[;.]")
-_NAMED_WITH = regex.compile(r"(?i:với|cùng)")  # a partner phrase that must name someone
 _NEW_SUBJECT = regex.compile(r";\s*(?=\p{Lu})")
 
 
@@ -65,6 +64,7 @@ class AgencyGrammar:
     abbreviations: list[tuple[regex.Pattern[str], str]]
     lead: regex.Pattern[str]
     partners: regex.Pattern[str]
+    partners_named: regex.Pattern[str]
     opener: regex.Pattern[str]
     opener_inside: regex.Pattern[str]
     qualifier: regex.Pattern[str]
@@ -163,6 +163,7 @@ def agency_grammar() -> AgencyGrammar:
             abbreviations=abbreviations,
             lead=regex.compile(ph["lead"]),
             partners=regex.compile(ph["partners"]),
+            partners_named=regex.compile(ph["partners_named"]),
             opener=regex.compile(ph["opener"]),
             qualifier=regex.compile(
                 rf"{ph['qualifier']}|(?i:(?:\s+(?:{aspect}|và))*"
@@ -541,7 +542,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         partners: list[str] = []
         task_from = after
         if pm and not _STOP.search(text, after, pm.start()) and pm.start() - after <= 40:
-            if _NAMED_WITH.search(pm.group()) is None and ag.task_start.match(text, pm.end(), pm.end() + 40):
+            if ag.partners_named.search(pm.group()) is None and ag.task_start.match(text, pm.end(), pm.end() + 40):
                 task_from = pm.end()  # "chủ trì, phối hợp thực hiện …": the task, no partner named
             else:
                 ptxt, task_from = _partner_text(text, pm.end())
@@ -556,7 +557,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
         cs = _clause_start(text, m.start())
-        if ag.lead.search(text, cs, m.start()) or "với" not in m.group():
+        if ag.lead.search(text, cs, m.start()) or ag.partners_named.search(m.group()) is None:
             continue
         lead_txt = _lead_text(text, cs, m.start())
         if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
@@ -622,7 +623,7 @@ def _has_lead_word(text: str, start: int, end: int) -> bool:
     read from those words, and a request or a responsibility in it would repeat them."""
     ag = agency_grammar()
     return ag.lead.search(text, start, end) is not None or any(
-        "với" in m.group() for m in ag.partners.finditer(text, start, end))
+        ag.partners_named.search(m.group()) is not None for m in ag.partners.finditer(text, start, end))
 
 
 def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
