@@ -158,6 +158,44 @@ def test_heading_over_a_list_gives_one_row_per_task():
     ]
 
 
+def test_an_item_that_only_says_when_is_the_deadline_of_the_tasks_above():
+    doc = vbhc.parse(HEADER + "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh:\n"
+                     "- Xây dựng quy trình nội bộ giải quyết thủ tục hành chính.\n"
+                     "- Cập nhật quy trình lên Hệ thống thông tin giải quyết thủ tục hành chính.\n"
+                     "- Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.\n"
+                     "2. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp:\n- Rà soát quy chế, trước ngày 30/6/2024.\n"
+                     "- Hoàn thành trước ngày 31/12/2024.\n")
+    assert [(a.lead, a.task, a.deadline.raw if a.deadline else None) for a in doc.assignments] == [
+        (["Sở Khoa học và Công nghệ"], "Xây dựng quy trình nội bộ giải quyết thủ tục hành chính.",
+         "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định"),
+        (["Sở Khoa học và Công nghệ"], "Cập nhật quy trình lên Hệ thống thông tin giải quyết thủ tục hành chính.",
+         "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định"),
+        # a task with a deadline of its own keeps it
+        (["Sở Nội vụ"], "Rà soát quy chế, trước ngày 30/6/2024.", "trước ngày 30/6/2024"),
+    ]
+
+
+def test_a_remark_in_brackets_goes_with_the_partner_it_follows():
+    doc = vbhc.parse(HEADER + "1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính (cơ quan thường trực), "
+                     "Sở Xây dựng và Ủy ban nhân dân các huyện triển khai thực hiện kế hoạch này.\n"
+                     "2. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp (trong việc thẩm định văn bản) tổ chức kiểm "
+                     "tra việc thực hiện.\n"
+                     "3. Sở Y tế chủ trì, phối hợp với các đơn vị liên quan (nếu có) xây dựng kế hoạch.\n"
+                     "4. Sở Công Thương chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính "
+                     "công) thiết lập quy trình điện tử.\n")
+    assert [(a.partners, a.task) for a in doc.assignments] == [
+        (["Sở Tài chính (cơ quan thường trực)", "Sở Xây dựng", "Ủy ban nhân dân các huyện"],
+         "triển khai thực hiện kế hoạch này"),
+        (["Sở Tư pháp (trong việc thẩm định văn bản)"], "tổ chức kiểm tra việc thực hiện"),
+        (["các đơn vị liên quan (nếu có)"], "xây dựng kế hoạch"),
+        (["Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)"], "thiết lập quy trình điện tử"),
+    ]
+    # a bracket that never closes still ends the list
+    a = vbhc.parse(HEADER + "Sở Y tế chủ trì, phối hợp với Sở Nội vụ (cơ quan thường trực triển khai kế hoạch.\n"
+                   ).assignments[0]
+    assert a.partners == ["Sở Nội vụ"]
+
+
 def test_labelled_fields():
     doc = vbhc.parse(HEADER + "1. Xây dựng kho dữ liệu\na) Nhiệm vụ: Xây dựng kho dữ liệu văn hóa đọc.\n"
                      "b) Cơ quan thực hiện:\n- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo.\n"

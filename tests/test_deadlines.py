@@ -14,7 +14,7 @@ WORDS = [
     "ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "NĂM", "quý", "Quý", "giai", "đoạn", "trong", "vòng",
     "thời", "kể", "từ", "ký", "hằng", "hàng", "định", "kỳ", "thường", "xuyên", "liên", "tục", "theo", "chỉ",
     "đạo", "của", "khi", "có", "yêu", "cầu", "tiến", "độ", "sau", "hướng", "dẫn", "đầu", "cuối", "làm", "việc",
-    "I", "II", "III", "IV", "6", "15", "30", "12", "3", "2025", "2021", "1999", "2030", "/", "-", "–", ",", ".",
+    "tối", "đa", "là", "I", "II", "III", "IV", "6", "05", "15", "30", "12", "3", "2025", "2021", "1999", "2030", "/", "-", "–", ",", ".",
     ";", ")", "(", "Sở", "Nội", "vụ", "UBND", "tỉnh",
 ]
 
@@ -45,6 +45,7 @@ def test_gates_on_phrases_of_every_kind():
     for text in ["hoàn thành trước ngày 30/6/2025", "định kỳ hằng năm", "thường xuyên", "liên tục",
                  "trong thời hạn 15 ngày kể từ ngày ký", "kể từ ngày ký", "quý IV/2025", "6 tháng đầu năm 2025",
                  "tháng 12/2025", "giai đoạn 2021 - 2025", "2021-2025", "theo chỉ đạo của UBND tỉnh",
+                 "chậm nhất 05 ngày làm việc kể từ ngày ban hành", "không quá 03 ngày kể từ ngày nhận hồ sơ",
                  "khi có yêu cầu", "theo tiến độ chung", "sau khi có hướng dẫn của Bộ", "Năm 2026"]:
         assert D.find(text) == ungated(text) != [], text
 
@@ -66,3 +67,12 @@ def test_text_without_digits_or_phrases_is_not_scanned(monkeypatch):
     assert D.find("Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan") == []
     assert calls == []
     assert D.find("Năm 2026") != [] and calls
+
+
+def test_a_count_of_days_from_a_starting_point_is_relative():
+    assert [(d.kind, d.raw) for d in D.find("Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.")] \
+        == [("relative", "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định")]
+    assert [d.raw for d in D.find("giải quyết trong tối đa là 30 ngày kể từ ngày Quỹ tiếp nhận hồ sơ")] == [
+        "tối đa là 30 ngày kể từ ngày Quỹ tiếp nhận hồ sơ"]
+    # a length of time with no point to count from is no deadline
+    assert D.find("thời gian xử lý không quá 5 ngày") == []

@@ -80,6 +80,7 @@ class AgencyGrammar:
     field_partners: regex.Pattern[str]
     field_task: regex.Pattern[str]
     field_deadline: regex.Pattern[str]
+    deadline_note: regex.Pattern[str]
     distributive: regex.Pattern[str]
     task_start: regex.Pattern[str]
 
@@ -181,6 +182,7 @@ def agency_grammar() -> AgencyGrammar:
             field_partners=regex.compile(ph["field_partners"]),
             field_task=regex.compile(ph["field_task"]),
             field_deadline=regex.compile(ph["field_deadline"]),
+            deadline_note=regex.compile(ph["deadline_note"]),
             distributive=regex.compile(ph["distributive"]),
             task_start=regex.compile(rf"(?<=\s)(?<!(?<![\p{{L}}])(?:{_alt(ph['verb_not_after'])})\s)"
                                      rf"(?:{_alt(ph['task_verbs'])})(?![\p{{L}}])"),
@@ -469,22 +471,36 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
     """The partner list from ``start`` to where the task begins."""
     ag = agency_grammar()
     stop = min(len(text), start + REACH)
-    end_m = ag.partner_break.search(text, start, stop)
-    if end_m:
-        stop = end_m.start()
+    # a remark in brackets goes with the partner it follows ("Sở Tài chính (cơ quan thường
+    # trực), Sở Xây dựng"): its words neither end the list nor start the task
+    brackets: list[tuple[int, int]] = []
+    pos = start
+    while (end_m := ag.partner_break.search(text, pos, stop)) is not None:
+        bm = _BRACKETED.match(text, end_m.start(), stop) if end_m.group() == "(" else None
+        if bm is None:
+            stop = end_m.start()
+            break
+        brackets.append((bm.start() - start, bm.end() - start))
+        pos = bm.end()
     segment = text[start:stop]
     for p in ag.protect.finditer(segment):
         # a collective phrase closed by "liên quan" ends the list unless a separator follows
-        if ag.collective.match(p.group()) and p.group().endswith("liên quan") \
-                and not _LIST_GOES_ON.match(segment, p.end()):
-            return segment[:p.end()].strip(" ,"), start + p.end()
+        # (after its remark in brackets, if any: "các đơn vị liên quan (nếu có)")
+        if ag.collective.match(p.group()) and p.group().endswith("liên quan"):
+            end = p.end()
+            bm = _BRACKETED.match(segment, end + 1) if segment[end:end + 2] == " (" else None
+            if bm is not None:
+                end = bm.end()
+            if not _LIST_GOES_ON.match(segment, end):
+                return segment[:end].strip(" ,"), start + end
     pos = 0
     while True:
         vm = ag.task_start.search(segment, pos)
         if vm is None:
             break
-        # a verb inside a protected name or collective phrase does not start the task
-        inside = any(p.start() < vm.start() < p.end() for p in ag.protect.finditer(segment))
+        # a verb inside a protected name, a collective phrase or brackets does not start the task
+        inside = any(a < vm.start() < b for a, b in brackets) or \
+            any(p.start() < vm.start() < p.end() for p in ag.protect.finditer(segment))
         if not inside and not _relative(segment, vm.start()):
             # a tense word before the verb opens the task with it ("… với các sở đã tổ chức")
             rm = ag.reported.search(segment, 0, vm.start())
@@ -705,13 +721,26 @@ def _step(node, index: int) -> str:
 
 
 def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
+    """One row per item below "X chủ trì, phối hợp với Y:"; an item that only says when they
+    are due ("Thời hạn chậm nhất 05 ngày …") is no task: it is the deadline of those without
+    one of their own."""
+    note = agency_grammar().deadline_note
+    rows: list[RawAssignment] = []
+    due = row.deadline
     for k, child in enumerate(node.children):
         task = " ".join(t for t in (child.title, child.text) if t)
         if not task:
             continue
         dls = find_deadlines(task)
-        yield RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
-                            [*row.path, _step(child, k)], dls[-1] if dls else row.deadline, row.phrase, row.reported)
+        if dls and not child.children and note.match(task):
+            due = dls[-1]
+            continue
+        rows.append(RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
+                                  [*row.path, _step(child, k)], dls[-1] if dls else None, row.phrase, row.reported))
+    for r in rows:
+        if r.deadline is None:
+            r.deadline = due
+    return iter(rows)
 
 
 def walk_paths(nodes: list, ancestors: list | None = None, path: list[str] | None = None) -> Iterator[tuple]:
