@@ -613,6 +613,16 @@ def test_co_trach_nhiem_names_who_must_act():
     ("2. Sở Xây dựng tổ chức thực hiện và chịu trách nhiệm về chất lượng công trình.", ["Sở Xây dựng"],
      "tổ chức thực hiện và chịu trách nhiệm"),
     ("2. Công an tỉnh xây dựng kế hoạch, phối hợp với Sở Y tế kiểm tra.", ["Công an tỉnh"], "xây dựng kế hoạch"),
+    # after a common noun holding no name, a verb phrase not joined to "chịu trách nhiệm" by
+    # "và" or a comma qualifies the noun
+    ("Điều 5. Thủ trưởng cơ quan tổ chức lập quy hoạch chịu trách nhiệm kiểm soát việc thanh toán.",
+     ["Thủ trưởng cơ quan tổ chức lập quy hoạch"], "kiểm soát việc thanh toán"),
+    ("Điều 5. Các cơ quan tổ chức thực hiện và chịu trách nhiệm về kết quả.", ["Các cơ quan"],
+     "tổ chức thực hiện và chịu trách nhiệm"),
+    ("Điều 5. Các sở thẩm định, chịu trách nhiệm về kết quả.", ["Các sở"], "thẩm định, chịu trách nhiệm"),
+    # "căn cứ …" opens an adverbial phrase: it ends the subject after a common noun too
+    ("Điều 5. Thủ trưởng cơ quan, đơn vị căn cứ dự toán kinh phí, chế độ chi tiêu hiện hành có trách nhiệm "
+     "lựa chọn hình thức tuyên truyền.", ["Thủ trưởng cơ quan, đơn vị"], "căn cứ dự toán kinh phí"),
     # a verb within a relative clause ("được …") describes the body
     ("2. Thủ trưởng các đơn vị được giao nhiệm vụ kiểm tra chịu trách nhiệm báo cáo kết quả.",
      ["Thủ trưởng các đơn vị được giao nhiệm vụ kiểm tra"], "báo cáo kết quả"),

@@ -34,6 +34,8 @@ _WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
 _STOP = regex.compile(r"[;.]")
 _NEW_SUBJECT = regex.compile(r";\s*(?=\p{Lu})")
+# a predicate joined to the next one ("tổng hợp và | chịu trách nhiệm"), searched up to it
+_JOINED = regex.compile(r"(?:[,;]|(?<![\p{L}])(?:và|hoặc|đồng\s+thời))\s*$")
 
 
 @dataclass
@@ -83,6 +85,7 @@ class AgencyGrammar:
     deadline_note: regex.Pattern[str]
     distributive: regex.Pattern[str]
     task_start: regex.Pattern[str]
+    adverbial: regex.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -184,6 +187,7 @@ def agency_grammar() -> AgencyGrammar:
             field_deadline=regex.compile(ph["field_deadline"]),
             deadline_note=regex.compile(ph["deadline_note"]),
             distributive=regex.compile(ph["distributive"]),
+            adverbial=regex.compile(rf"(?i:{_alt(ph['adverbial'])})(?![\p{{L}}])"),
             task_start=regex.compile(rf"(?<=\s)(?<!(?<![\p{{L}}])(?:{_alt(ph['verb_not_after'])})\s)"
                                      rf"(?:{_alt(ph['task_verbs'])})(?![\p{{L}}])"),
         )
@@ -395,19 +399,34 @@ def _task_cut(name: str) -> int | None:
     return None
 
 
+def _agency_before_verb(text: str, subject: str, end: int) -> bool:
+    """Whether an agency is named before the first verb of ``subject``, when the whole is not
+    read as one, and that verb's predicate is joined to the one at ``end`` ("Các sở tổ chức
+    thực hiện và chịu trách nhiệm …": "tổ chức" after a collective noun is a verb)."""
+    v = _task_cut(subject)
+    return v is not None and _JOINED.search(text, 0, end) is not None and is_agency(subject[:v].strip(" ,"))
+
+
 def _relative(text: str, v: int) -> bool:
     """Whether the verb at ``v`` is inside a relative clause opened just before it ("được")."""
     return agency_grammar().relative.search(text, max(0, v - 40), v) is not None
 
 
-def _subject(text: str, cs: int, subject: str) -> tuple[list[str], int | None]:
+def _subject(text: str, cs: int, subject: str, joined_before: int | None = None) -> tuple[list[str], int | None]:
     """The names of a subject read before "có trách nhiệm" or "phối hợp với", and where in
     ``text`` the predicate cut from it starts ("Sở Tài chính tổng hợp và chịu trách nhiệm …":
-    the task begins at "tổng hợp"), None when nothing was cut."""
+    the task begins at "tổng hợp"), None when nothing was cut. With ``joined_before`` (where
+    "chịu trách nhiệm" starts), after a common noun that holds no name a predicate is cut only
+    when it is joined to that one ("và", a comma): a verb phrase right before it qualifies the
+    noun ("Thủ trưởng cơ quan tổ chức lập quy hoạch chịu trách nhiệm …" names the head of the
+    body organising the plan; "Sở Y tế căn cứ Danh mục … có trách nhiệm" is still cut)."""
     v = _task_cut(subject)
+    at = text.find(subject, cs) if v is not None else -1
+    if v is not None and joined_before is not None and at >= 0 and not _WORD_CAP.search(subject, 1, v) \
+            and not _JOINED.search(text, at + v, joined_before) and not agency_grammar().adverbial.match(subject, v):
+        v = None  # a common noun with no name in it, then a verb: "cơ quan tổ chức lập …"
     if v is None:
         return split_names(subject.strip(" ,")), None
-    at = text.find(subject, cs)
     return split_names(subject[:v].strip(" ,")), (at + v if at >= 0 else None)
 
 
@@ -660,12 +679,12 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
             continue  # "X không chịu trách nhiệm …" says who is not answerable
         subject = _lead_text(text, cs, m.start())
-        if subject and is_agency(subject) and len(subject) <= 200:
+        if subject and len(subject) <= 200 and (is_agency(subject) or _agency_before_verb(text, subject, m.start())):
             # "Sở Tài chính tổng hợp và chịu trách nhiệm …": the subject is the name before the verb
             task, end = _sentence_task(text, m.end())
             if _has_lead_word(text, cs, end):
                 continue
-            names, predicate = _subject(text, cs, subject)
+            names, predicate = _subject(text, cs, subject, m.start())
             if predicate is not None and task:
                 task = _task(text[predicate:end])  # "X tổng hợp và chịu trách nhiệm về …"
             yield RawAssignment(names, [], task, offset + cs, offset + end, phrase="trách nhiệm",
