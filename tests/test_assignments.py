@@ -624,6 +624,9 @@ def test_co_trach_nhiem_names_who_must_act():
     ("Điều 5. Thủ trưởng cơ quan, đơn vị căn cứ dự toán kinh phí, chế độ chi tiêu hiện hành có trách nhiệm "
      "lựa chọn hình thức tuyên truyền.", ["Thủ trưởng cơ quan, đơn vị"], "căn cứ dự toán kinh phí"),
     # a verb within a relative clause ("được …") describes the body
+    ("2. Thủ trưởng các đơn vị thuộc Bộ được giao nhiệm vụ phổ biến thông tin thống kê chịu trách nhiệm xây "
+     "dựng kế hoạch.", ["Thủ trưởng các đơn vị thuộc Bộ được giao nhiệm vụ phổ biến thông tin thống kê"],
+     "xây dựng kế hoạch"),
     ("2. Thủ trưởng các đơn vị được giao nhiệm vụ kiểm tra chịu trách nhiệm báo cáo kết quả.",
      ["Thủ trưởng các đơn vị được giao nhiệm vụ kiểm tra"], "báo cáo kết quả"),
     ("2. Ban Quản lý dự án đầu tư xây dựng tỉnh có trách nhiệm hoàn thành công trình.",

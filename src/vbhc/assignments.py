@@ -86,6 +86,7 @@ class AgencyGrammar:
     distributive: regex.Pattern[str]
     task_start: regex.Pattern[str]
     adverbial: regex.Pattern[str]
+    opens_relative: regex.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -188,6 +189,7 @@ def agency_grammar() -> AgencyGrammar:
             deadline_note=regex.compile(ph["deadline_note"]),
             distributive=regex.compile(ph["distributive"]),
             adverbial=regex.compile(rf"(?i:{_alt(ph['adverbial'])})(?![\p{{L}}])"),
+            opens_relative=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['relative'])})(?![\p{{L}}])"),
             task_start=regex.compile(rf"(?<=\s)(?<!(?<![\p{{L}}])(?:{_alt(ph['verb_not_after'])})\s)"
                                      rf"(?:{_alt(ph['task_verbs'])})(?![\p{{L}}])"),
         )
@@ -416,15 +418,20 @@ def _subject(text: str, cs: int, subject: str, joined_before: int | None = None)
     """The names of a subject read before "có trách nhiệm" or "phối hợp với", and where in
     ``text`` the predicate cut from it starts ("Sở Tài chính tổng hợp và chịu trách nhiệm …":
     the task begins at "tổng hợp"), None when nothing was cut. With ``joined_before`` (where
-    "chịu trách nhiệm" starts), after a common noun that holds no name a predicate is cut only
-    when it is joined to that one ("và", a comma): a verb phrase right before it qualifies the
-    noun ("Thủ trưởng cơ quan tổ chức lập quy hoạch chịu trách nhiệm …" names the head of the
-    body organising the plan; "Sở Y tế căn cứ Danh mục … có trách nhiệm" is still cut)."""
+    "chịu trách nhiệm" starts), after a common noun that holds no name, or inside a relative
+    clause ("được …"), a predicate is cut only when it is joined to that one ("và", a comma): a
+    verb phrase right before it qualifies the noun ("Thủ trưởng cơ quan tổ chức lập quy hoạch
+    chịu trách nhiệm …" names the head of the body organising the plan; "Sở Y tế căn cứ Danh
+    mục … có trách nhiệm" is still cut)."""
     v = _task_cut(subject)
     at = text.find(subject, cs) if v is not None else -1
-    if v is not None and joined_before is not None and at >= 0 and not _WORD_CAP.search(subject, 1, v) \
-            and not _JOINED.search(text, at + v, joined_before) and not agency_grammar().adverbial.match(subject, v):
-        v = None  # a common noun with no name in it, then a verb: "cơ quan tổ chức lập …"
+    ag = agency_grammar()
+    if v is not None and joined_before is not None and at >= 0 \
+            and (not _WORD_CAP.search(subject, 1, v) or ag.opens_relative.search(subject, 0, v)) \
+            and not _JOINED.search(text, at + v, joined_before) and not ag.adverbial.match(subject, v):
+        # a common noun with no name in it, then a verb ("cơ quan tổ chức lập …"); a verb
+        # further into a relative clause ("các đơn vị được giao nhiệm vụ phổ biến thông tin thống kê")
+        v = None
     if v is None:
         return split_names(subject.strip(" ,")), None
     return split_names(subject[:v].strip(" ,")), (at + v if at >= 0 else None)
