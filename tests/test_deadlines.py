@@ -76,3 +76,14 @@ def test_a_count_of_days_from_a_starting_point_is_relative():
         "tối đa là 30 ngày kể từ ngày Quỹ tiếp nhận hồ sơ"]
     # a length of time with no point to count from is no deadline
     assert D.find("thời gian xử lý không quá 5 ngày") == []
+
+
+def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
+    # the date of a cited document, an effective date: no deadline, nor its month or year
+    assert D.find("Nghị định số 35/2005/NĐ-CP ngày 17 tháng 3 năm 2005 của Chính phủ") == []
+    assert D.find("Thông tư này có hiệu lực từ ngày 15 tháng 02 năm 2026.") == []
+    (d,) = D.find("hoàn thành trước ngày 15 tháng 3 năm 2026")
+    assert (d.kind, d.first, d.last) == ("date", "2026-03-15", "2026-03-15")
+    # a month or a year on its own is still a period
+    assert [(d.kind, d.raw) for d in D.find("trong tháng 3 năm 2026; năm 2027")] == [
+        ("month", "tháng 3 năm 2026"), ("year", "năm 2027")]
