@@ -796,3 +796,18 @@ def test_a_body_of_cases_under_an_agency_is_not_an_agency():
 
     assert is_agency("các đơn vị sự nghiệp công lập trực thuộc Sở Y tế")
     assert not is_agency("các trường hợp thuộc Sở Y tế quản lý")
+
+
+def test_names_listed_with_semicolons_before_a_responsibility_all_lead():
+    (a,) = vbhc.parse(HEADER + "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Xây dựng, Nông nghiệp "
+                      "và Môi trường; Thủ trưởng các sở, ngành, đoàn thể tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường "
+                      "và các cơ quan, đơn vị, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+                      ).assignments
+    assert a.lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Xây dựng",
+                      "Giám đốc Sở Nông nghiệp và Môi trường", "Thủ trưởng các sở, ngành, đoàn thể tỉnh",
+                      "Chủ tịch Ủy ban nhân dân các xã, phường", "các cơ quan, đơn vị, tổ chức, cá nhân có liên quan"]
+    assert a.task == "thi hành Quyết định này./."
+    # a clause of its own before the ";" is not part of the list
+    rows_ = [(r.lead, r.task) for r in vbhc.parse(
+        HEADER + "2. Sở Y tế xây dựng kế hoạch; Sở Tài chính chịu trách nhiệm bố trí kinh phí.\n").assignments]
+    assert rows_ == [(["Sở Tài chính"], "bố trí kinh phí.")]

@@ -232,7 +232,9 @@ def split_names(text: str) -> list[str]:
         return []
     dm = ag.distributive.match(text)
     if dm and any(dm.group("head").startswith(h) for h in ag.heads):
-        return _distribute(dm.group("head"), dm.group("items"))
+        head, title = dm.group("head"), dm.group("title")
+        # "Giám đốc các Sở: Xây dựng, Tài chính": the title goes on each name distributed
+        return [f"{title}{n}" if title and n.startswith(head) else n for n in _distribute(head, dm.group("items"))]
     # protected names and collective phrases become placeholders, the rest is split on
     # commas, "và" and semicolons, and the placeholders are put back
     kept: list[str] = []
@@ -340,6 +342,7 @@ class RawAssignment:
 # looks for a word the pattern needs through the whole rest of the text, on every call.
 REACH = 400
 TASK_REACH = 2000  # a task runs to its clause's end, and never further than this
+LIST_REACH = 2000  # how far back a list of names separated by ";" before "chịu trách nhiệm" is read
 PARTNER_WORDS = 40  # longer than any partner phrase ("phối hợp chặt chẽ với ")
 
 
@@ -352,6 +355,26 @@ def _clause_start(text: str, pos: int) -> int:
         space = text.find(" ", lo, pos)
         cut = space + 1 if space >= 0 else pos
     return cut
+
+
+def _listed_before(text: str, cs: int) -> int:
+    """Where a list of names separated by ";" that ends at clause start ``cs`` begins: "Chánh
+    Văn phòng UBND tỉnh; Giám đốc Sở …; Thủ trưởng các sở, ngành … chịu trách nhiệm thi hành" (the
+    closing article of most decisions) names all of them. A segment that holds a verb, a lead
+    word or a request is a clause of its own and ends the walk; so does LIST_REACH."""
+    ag = agency_grammar()
+    floor = max(0, cs - LIST_REACH)
+    while cs > floor and text[cs - 2:cs].rstrip().endswith(";"):
+        semi = text.rfind(";", floor, cs)
+        start = _clause_start(text, semi)
+        if start < floor:
+            break
+        seg = text[start:semi].strip(" ,")
+        if not seg or len(seg) > 200 or not seg[:1].isupper() or not is_agency(seg) or _task_cut(seg) is not None \
+                or ag.lead.search(seg) or ag.responsible.search(seg) or ag.request.match(seg):
+            break
+        cs = start
+    return cs
 
 
 def _agency_in(lead: str) -> str | None:
@@ -694,6 +717,10 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
             names, predicate = _subject(text, cs, subject, m.start())
             if predicate is not None and task:
                 task = _task(text[predicate:end])  # "X tổng hợp và chịu trách nhiệm về …"
+            first = _listed_before(text, cs)
+            if first < cs:  # "Chánh Văn phòng UBND tỉnh; Giám đốc Sở …; Thủ trưởng … chịu trách nhiệm"
+                names = [*(n for seg in text[first:cs].split(";") for n in split_names(seg)), *names]
+                cs = first
             yield RawAssignment(names, [], task, offset + cs, offset + end, phrase="trách nhiệm",
                                 reported=ag.reported.search(text, cs, m.start()) is not None)
 
