@@ -15,7 +15,7 @@ from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
 from .header import Diag, Header, doc_type_code, parse_header, preamble_kind
-from .lines import Block, Line, ends_terminal, reflow, starts_lower, tokenize, wrap_width
+from .lines import Block, Line, ends_terminal, paragraph_gaps, reflow, starts_lower, tokenize, wrap_width
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
 from .source import Source
@@ -23,13 +23,14 @@ from .tables import extract as extract_table_rows
 
 
 class _Ctx:
-    __slots__ = ("g", "norm", "lines", "width", "diags")
+    __slots__ = ("g", "norm", "lines", "width", "gapped", "diags")
 
     def __init__(self, g: Grammar, norm: Normalized, lines: list[Line]) -> None:
         self.g = g
         self.norm = norm
         self.lines = lines
         self.width = wrap_width(lines)
+        self.gapped = paragraph_gaps(lines)
         self.diags: list[Diag] = []
 
     def span(self, start: int, end: int) -> M.Span:
@@ -186,7 +187,7 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
 
 
 def _blocks(ctx: _Ctx, work: Sequence[Line], lo: int, hi: int) -> list[Block]:
-    return list(reflow(work[lo:hi], ctx.g, ctx.width))
+    return list(reflow(work[lo:hi], ctx.g, ctx.width, ctx.gapped))
 
 
 def _trailing_cut(lines: list[Line], top: int, g: Grammar) -> int:

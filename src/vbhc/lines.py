@@ -251,6 +251,24 @@ def wrap_width(lines: Sequence[Line]) -> int:
     return w if cut >= 3 and cut >= 0.5 * len(near) else 0
 
 
+def paragraph_gaps(lines: Sequence[Line]) -> bool:
+    """Whether a page puts an empty line between its paragraphs (most web pages do, some never
+    do): then a line with no empty line before it goes on the paragraph above, even after a
+    short first line (a first line indented in the original is short). Asked of the lines
+    after a full sentence: most of them must start after an empty line."""
+    seen = gaps = 0
+    for prev, line in zip(lines, lines[1:]):
+        if len(prev.text) > 40 and not prev.caps and ends_terminal(prev.text):
+            seen += 1
+            gaps += line.cell_break
+    return seen >= 8 and gaps >= 0.7 * seen
+
+
+def _whole_bold(line: Line) -> bool:
+    """A line that opens a bold run closing at its end or later: a heading of a web page."""
+    return line.bold_start and not line.bold_until
+
+
 class Block:
     """A logical block: one or more physical lines joined by the reflow."""
 
@@ -286,8 +304,10 @@ def join_text(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
-def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block | None = None) -> bool:
-    """Whether ``line`` continues the block that ``prev`` ends (a hard wrap, not a new unit)."""
+def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block | None = None,
+              gapped: bool = False) -> bool:
+    """Whether ``line`` continues the block that ``prev`` ends (a hard wrap, not a new unit);
+    ``gapped``: the page puts empty lines between paragraphs (:func:`paragraph_gaps`)."""
     if line.cell_break:
         return False
     if line.bold_start and not prev.bold_open:
@@ -313,6 +333,15 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return True
     if ends_terminal(ptext):
         return False
+    if line.bold_start or line.caps or prev.caps:
+        pass
+    elif prev_block is not None and len(prev_block.lines) == 1 and prev.marker is not None and prev.rest \
+            and prev.bold_until and prev.bold_until <= len(prev.text) - len(prev.rest):
+        return True  # "**Điều 4. **Chánh Văn phòng UBND tỉnh, Giám đốc" / "Sở …": bold is the marker's only
+    elif gapped and not _whole_bold(prev) and not (prev_block is not None and _whole_bold(prev_block.lines[0])):
+        return True  # no empty line before it on a page that has one between paragraphs
+    if last_word(ptext) in g.number_words and text[:1].isdigit():
+        return True  # "Căn cứ Thông tư số" / "06/2022/TT-BTTTT ngày …"
     if prev.caps != line.caps:
         return False  # an upper-case heading ends where running text starts
     if ptext.endswith(",") or last_word(ptext) in g.dangling:
@@ -329,14 +358,16 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
     return len(prev.text) >= 0.6 * width
 
 
-def reflow(lines: Sequence[Line], g: Grammar, width: int | None = None) -> Iterator[Block]:
+def reflow(lines: Sequence[Line], g: Grammar, width: int | None = None, gapped: bool | None = None) -> Iterator[Block]:
     """Join hard-wrapped lines into blocks."""
     if width is None:
         width = wrap_width(lines)
+    if gapped is None:
+        gapped = paragraph_gaps(lines)
     block: Block | None = None
     prev: Line | None = None
     for line in lines:
-        if block is not None and prev is not None and continues(prev, line, width, g, block):
+        if block is not None and prev is not None and continues(prev, line, width, g, block, gapped):
             block.add(line)
         else:
             if block is not None:
