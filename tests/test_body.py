@@ -556,6 +556,72 @@ def test_reflow_marker_with_one_word_then_wrap():
     ]
 
 
+GAPPED_BODY = (
+    # a web page that puts an empty line between paragraphs; first lines indented in the
+    # original are short, and a wrap may fall before a capital letter or a digit
+    "I. NHIỆM VỤ", "",
+    "1. Hệ thống thông tin giải quyết",
+    "TTHC tỉnh là hệ thống nghiệp vụ có chức năng tiếp nhận, giải quyết hồ sơ của tổ chức, cá nhân.", "",
+    "2. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt",
+    "Nam, Thông tấn xã Việt Nam kịp thời thông tin về tình hình mưa lũ trên địa bàn.", "",
+    "3. Tổ chức thực hiện", "",
+    "Sở Nội vụ theo dõi, đôn đốc các cơ quan, đơn vị triển khai thực hiện Kế hoạch này.", "",
+    "Các sở, ngành báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15 tháng 12 hằng năm.", "",
+    "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch theo quy định của pháp luật.", "",
+    "Ủy ban nhân dân các xã, phường chủ động triển khai các nhiệm vụ được giao.", "",
+    "Văn phòng Ủy ban nhân dân tỉnh theo dõi, tổng hợp tình hình thực hiện.", "",
+    "Sở Thông tin và Truyền thông hướng dẫn các cơ quan báo chí tuyên truyền.", "",
+    "Công an tỉnh bảo đảm an ninh, trật tự trong quá trình triển khai thực hiện.", "",
+    "Sở Y tế bảo đảm công tác y tế phục vụ các hoạt động của Kế hoạch này.", "",
+)
+
+
+def test_reflow_on_a_page_with_empty_lines_between_paragraphs():
+    doc = parse_body(GAPPED_BODY)
+    assert outline(doc.body)[:4] == [
+        "I. NHIỆM VỤ",
+        "  1. Hệ thống thông tin giải quyết TTHC tỉnh là hệ thống nghiệp vụ có chức năng tiếp nhận, giải "
+        "quyết hồ sơ của tổ chức, cá nhân.",
+        "  2. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam kịp thời thông tin về "
+        "tình hình mưa lũ trên địa bàn.",
+        # a heading followed by an empty line stays a heading
+        "  3. Tổ chức thực hiện",
+    ]
+
+
+def test_reflow_without_empty_lines_keeps_a_short_line_as_a_heading():
+    # the same lines with no empty line between paragraphs: nothing says the short line wraps
+    doc = parse_body(tuple(x for x in GAPPED_BODY if x))
+    assert outline(doc.body)[1:3] == [
+        "  1. Hệ thống thông tin giải quyết",
+        "    ¶ TTHC tỉnh là hệ thống nghiệp vụ có chức năng tiếp nhận, giải quyết hồ sơ của tổ chức, cá nhân.",
+    ]
+
+
+def test_reflow_bold_marker_then_plain_text_runs_on():
+    # "**Điều 4. **" bolds the marker only: the text after it is the article's, wrapped
+    doc = parse_body((
+        "**Điều 1. **Phê duyệt Kế hoạch kèm theo Quyết định này.",
+        "**Điều 2. **Chánh Văn phòng UBND tỉnh, Giám đốc",
+        "Sở Văn hóa và Thể thao, Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+    ), type_line="QUYẾT ĐỊNH", title="Phê duyệt Kế hoạch")
+    art = find(doc.body, "Điều 2")
+    assert (art.title, art.children) == (None, [])
+    assert art.text == ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Văn hóa và Thể thao, Chủ tịch UBND các xã, "
+                        "phường chịu trách nhiệm thi hành Quyết định này./.")
+    assert doc.assignments[-1].lead[:2] == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Văn hóa và Thể thao"]
+
+
+def test_reflow_a_number_word_then_digits_runs_on():
+    doc = parse_body((
+        "I. CĂN CỨ",
+        "Thực hiện Quyết định số",
+        "1850/QĐ-TTg ngày 27 tháng 8 năm 2025 của Thủ tướng Chính phủ.",
+    ))
+    assert [c.text for c in doc.body[0].children] == [
+        "Thực hiện Quyết định số 1850/QĐ-TTg ngày 27 tháng 8 năm 2025 của Thủ tướng Chính phủ."]
+
+
 def test_marker_after_dangling_word_stays_in_paragraph():
     doc = parse_body((
         "1. Hồ sơ đề nghị thực hiện theo quy định tại điểm",
