@@ -622,6 +622,29 @@ def test_reflow_a_number_word_then_digits_runs_on():
         "Thực hiện Quyết định số 1850/QĐ-TTg ngày 27 tháng 8 năm 2025 của Thủ tướng Chính phủ."]
 
 
+def test_a_heading_word_wrapped_away_from_its_number():
+    doc = parse_body((
+        "**Điều", "1**. Công bố kèm theo Quyết định này danh",
+        "mục 01 thủ tục hành chính được sửa đổi.",
+        "**Điều", "2. Tổ chức thực hiện**",
+        "1. Sở Tài chính hướng dẫn thực hiện.",
+        "**Điều", "3. **Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+    ), type_line="QUYẾT ĐỊNH", title="Công bố thủ tục hành chính")
+    assert outline(doc.body) == [
+        # a lower-case "mục" at a line's start is the sentence going on, not a section
+        "Điều 1. Công bố kèm theo Quyết định này danh mục 01 thủ tục hành chính được sửa đổi.",
+        "Điều 2. Tổ chức thực hiện",
+        "  1. Sở Tài chính hướng dẫn thực hiện.",
+        "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+    ]
+    assert doc.body[0].span.start < doc.body[0].span.end
+    chapter = parse_body(("**Chương", "I**", "", "**QUY ĐỊNH CHUNG**", "**Điều 1. Phạm vi điều chỉnh**",
+                          "Quy định này quy định việc xét tặng danh hiệu."),
+                         type_line="QUYẾT ĐỊNH", title="Ban hành Quy định").body[0]
+    assert (chapter.label, chapter.title, [c.label for c in chapter.children]) == (
+        "Chương I", "QUY ĐỊNH CHUNG", ["Điều 1"])
+
+
 def test_marker_after_dangling_word_stays_in_paragraph():
     doc = parse_body((
         "1. Hồ sơ đề nghị thực hiện theo quy định tại điểm",

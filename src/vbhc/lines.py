@@ -93,6 +93,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
     pending_break = False
     separators = 0  # `|` seen since the last line with text
     rule = g.header["rule"]
+    split_heads = False  # a line that is only "Điều" or "Chương": its number may be on the next
     for raw in text.split("\n"):
         if _shortcut and markdown and "|" not in raw and "*" not in raw:
             # the common line, one piece with no emphasis: the general path below, shortened
@@ -120,6 +121,8 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 _classify(line, g)
                 lines.append(line)
                 pending_break = False
+                if len(content) <= 6 and content.casefold() in _SPLIT_HEADS:
+                    split_heads = True
             pos += len(raw) + 1
             continue
         line_end = pos + len(raw)
@@ -170,13 +173,46 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 _classify(line, g)
                 lines.append(line)
                 pending_break = False
+                if len(content) <= 6 and content.casefold() in _SPLIT_HEADS:
+                    split_heads = True
             elif not stripped or stripped.strip("*") == "":
                 # an empty line or a lone `**`: a blank line ends a paragraph like a cell break
                 if not stripped and len(pieces) == 1:
                     pending_break = True
             offset += len(piece) + 1
         pos = line_end + 1
-    return lines
+    return _join_split_heads(lines, g) if split_heads else lines
+
+
+_SPLIT_HEADS = frozenset(("điều", "chương", "mục", "phần"))
+_HEAD_NUM = regex.compile(r"(?:\d+[a-zđ]?|[IVXLC]+)(?:[.:]|\s|$)")
+
+
+def _join_split_heads(lines: list[Line], g: Grammar) -> list[Line]:
+    """"**Điều" / "3. **Quyết định này …", "**Chương" / "I**": a heading word wrapped away from
+    its number is one line with it (the line's offsets run over both)."""
+    out: list[Line] = []
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < n else None
+        if nxt is not None and ln.marker is None and ln.text[:1].isupper() and len(ln.text) <= 6 \
+                and ln.text.casefold() in _SPLIT_HEADS and not nxt.cell_break and _HEAD_NUM.match(nxt.text):
+            joined = Line(len(out), ln.start, nxt.end, f"{ln.text} {nxt.text}", ln.cell_break, ln.bold_start,
+                          nxt.bold_open)
+            joined.italic_open = nxt.italic_open
+            joined.row_break = ln.row_break
+            if nxt.bold_until:
+                joined.bold_until = nxt.bold_until + len(ln.text) + 1
+            _classify(joined, g)
+            if joined.marker is not None:
+                out.append(joined)
+                i += 2
+                continue
+        ln.idx = len(out)
+        out.append(ln)
+        i += 1
+    return out
 
 
 def _bold_close(stripped: str, bold: bool) -> int:
@@ -322,6 +358,8 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         # going on: "trước ngày" / "15. …", "tại điểm" / "a) khoản 2 Điều 5 …"
         if ends_terminal(ptext) or prev.caps:
             return False  # an upper-case heading ending in "HẰNG NĂM" does not ask for a number
+        if line.marker.titled and starts_lower(text):
+            return True  # "… danh" / "mục 01 thủ tục hành chính": a heading word is written with a capital
         word = last_word(ptext)
         name = line.marker.name
         if word in g.number_words and name in ("arabic", "decimal", "roman", "arabic_dash"):
