@@ -291,12 +291,14 @@ def paragraph_gaps(lines: Sequence[Line]) -> bool:
     """Whether a page puts an empty line between its paragraphs (most web pages do, some never
     do): then a line with no empty line before it goes on the paragraph above, even after a
     short first line (a first line indented in the original is short). Asked of the lines
-    after a full sentence: most of them must start after an empty line."""
+    after a full sentence (the first 60): most of them must start after an empty line."""
     seen = gaps = 0
     for prev, line in zip(lines, lines[1:]):
         if len(prev.text) > 40 and not prev.caps and ends_terminal(prev.text):
             seen += 1
             gaps += line.cell_break
+            if seen == 60:
+                break  # enough to tell: a long page is not read twice over
     return seen >= 8 and gaps >= 0.7 * seen
 
 
