@@ -531,6 +531,38 @@ def test_appendix_not_in_main_body_or_closing():
     assert len(doc.signatures) == 1
 
 
+def _spaced(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """A web page's way: bold headings, italics, an empty line after every line."""
+    out: list[str] = []
+    for x in lines:
+        out += [x, ""]
+    return tuple(out)
+
+
+def test_appendix_with_empty_lines_between_its_title_lines():
+    doc = parse(SIGNED, after=("", *_spaced(("**PHỤ LỤC I**", "DANH MỤC NHIỆM VỤ TRỌNG TÂM",
+                                              "*(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020)*",
+                                              "1. Rà soát quy hoạch phát triển hạ tầng số."))))
+    (att,) = doc.attachments
+    assert (att.kind, att.label, att.title, att.issued_with) == (
+        "appendix", "Phụ lục I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM",
+        "Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020")
+    assert [n.label for n in att.body] == ["1"]
+
+
+def test_regulation_with_empty_lines_between_its_title_lines_is_one_attachment():
+    doc = parse(QD_CLOSING, head=QD_HEAD, body=QD_BODY, after=("", *_spaced(("**QUY ĐỊNH**", *ISSUED_REGULATION[1:]))))
+    (att,) = doc.attachments
+    assert (att.kind, att.title) == ("issued_with", "Quản lý cụm công nghiệp trên địa bàn tỉnh Bắc Kạn")
+    assert att.issued_with.startswith("Ban hành kèm theo Quyết định số 84/2025/QĐ-UBND")
+    assert [n.label for n in att.body] == ["Chương I"]
+
+
+def test_a_table_cell_after_the_title_ends_it():
+    doc = parse(SIGNED, after=("", "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM", "|", "STT", "|", "NỘI DUNG", "|"))
+    assert doc.attachments[0].title == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
+
+
 def test_two_appendices():
     doc = parse(SIGNED, after=("", *APPENDIX_I, "", *APPENDIX_II))
     assert [a.label for a in doc.attachments] == ["Phụ lục I", "Phụ lục II"]

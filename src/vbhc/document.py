@@ -328,7 +328,8 @@ def _attachment_start(work: list[Line], i: int, g: Grammar) -> bool:
     if ln.caps and g.type_line.match(text) and not text.endswith(":"):
         return any(g.attachment["issued_with"].match(x.text) for x in work[i + 1:i + 7])
     if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not work[i - 1].caps) \
-            and not (i > 0 and g.attachment["appendix"].match(work[i - 1].text)):
+            and not (i > 0 and (g.attachment["appendix"].match(work[i - 1].text)
+                                or (work[i - 1].caps and g.type_line.match(work[i - 1].text)))):
         # an upper-case title whose following title lines lead to "(Kèm theo …)"
         for x in work[i + 1:i + 7]:
             if g.attachment["issued_with"].match(x.text):
@@ -390,7 +391,7 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     issued: list[str] = []
     while i < hi and i < lo + 12:
         ln = work[i]
-        if ln.cell_break:  # a table starts: the title is over
+        if ln.cell_start:  # a table starts: the title is over (an empty line does not end it)
             break
         if g.attachment["issued_with"].match(ln.text) or (issued and not issued[-1].rstrip().endswith(")")):
             issued.append(ln.text)

@@ -29,7 +29,7 @@ _ESCAPES = regex.compile(r"\\([-*_#|.()\[\]+])")
 class Line:
     """One physical line or table cell, cleaned."""
 
-    __slots__ = ("idx", "start", "end", "text", "cell_break", "row_break", "bold_start", "bold_open",
+    __slots__ = ("idx", "start", "end", "text", "cell_break", "row_break", "cell_start", "bold_start", "bold_open",
                  "italic_open", "bold_until", "marker", "num", "rest", "caps")
 
     def __init__(self, idx: int, start: int, end: int, text: str, cell_break: bool,
@@ -44,6 +44,7 @@ class Line:
         self.italic_open = False      # an italic run (`*…*`) is still open after this line
         self.bold_until = 0           # a bold run open at the line's start closes here, text following
         self.row_break = False        # an empty table cell (`|` then `|`) came before: a new table row
+        self.cell_start = False       # a `|` came before (cell_break is also set by an empty line)
         self.marker: Marker | None = None
         self.num = ""
         self.rest = text
@@ -117,6 +118,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                             pending_break, False, bold)
                 line.italic_open = italic
                 line.row_break = separators >= 2
+                line.cell_start = separators > 0
                 separators = 0
                 _classify(line, g)
                 lines.append(line)
@@ -169,6 +171,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 line.italic_open = italic
                 line.bold_until = bold_until
                 line.row_break = separators >= 2
+                line.cell_start = separators > 0
                 separators = 0
                 _classify(line, g)
                 lines.append(line)
@@ -202,6 +205,7 @@ def _join_split_heads(lines: list[Line], g: Grammar) -> list[Line]:
                           nxt.bold_open)
             joined.italic_open = nxt.italic_open
             joined.row_break = ln.row_break
+            joined.cell_start = ln.cell_start
             if nxt.bold_until:
                 joined.bold_until = nxt.bold_until + len(ln.text) + 1
             _classify(joined, g)
