@@ -645,6 +645,25 @@ def test_a_heading_word_wrapped_away_from_its_number():
         "Chương I", "QUY ĐỊNH CHUNG", ["Điều 1"])
 
 
+def test_a_dash_compound_wrapped_at_its_dash_is_no_list_item():
+    doc = parse_body((
+        "I. NHIỆM VỤ",
+        "1. Các cơ quan, đơn vị, tổ chức chính trị",
+        "- xã hội, đơn vị sự nghiệp triển khai thực hiện.",
+        "2. Thành viên Hội đồng Thi đua",
+        "- Khen thưởng tỉnh có trách nhiệm tổ chức thực hiện.",
+        "3. Nhiệm vụ chung",
+        "- Tuyên truyền.",
+    ))
+    assert outline(doc.body) == [
+        "I. NHIỆM VỤ",
+        "  1. Các cơ quan, đơn vị, tổ chức chính trị - xã hội, đơn vị sự nghiệp triển khai thực hiện.",
+        "  2. Thành viên Hội đồng Thi đua - Khen thưởng tỉnh có trách nhiệm tổ chức thực hiện.",
+        "  3. Nhiệm vụ chung",
+        "    - Tuyên truyền.",
+    ]
+
+
 def test_marker_after_dangling_word_stays_in_paragraph():
     doc = parse_body((
         "1. Hồ sơ đề nghị thực hiện theo quy định tại điểm",

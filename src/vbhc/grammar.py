@@ -78,6 +78,7 @@ class Grammar:
     title_words: frozenset[str]
     number_words: frozenset[str]
     letter_words: frozenset[str]
+    dash_compounds: tuple[tuple[str, str], ...]
     place_words: frozenset[str]
     letters: str
     ordinals: tuple[str, ...]
@@ -259,6 +260,8 @@ def load(directory: Path | None = None) -> Grammar:
         title_words=frozenset(orth.strings(orth.data, "title_words", "title_words")),
         number_words=frozenset(w.casefold() for w in orth.strings(orth.data, "number_words", "number_words")),
         letter_words=frozenset(w.casefold() for w in orth.strings(orth.data, "letter_words", "letter_words")),
+        dash_compounds=tuple((a.casefold(), b.casefold()) for a, _, b in (
+            w.partition(" - ") for w in orth.strings(orth.data, "dash_compounds", "dash_compounds"))),
         place_words=frozenset(orth.strings(orth.data, "place_words", "place_words")),
         letters=orth.string(orth.data, "letters", "letters"),
         ordinals=tuple(orth.strings(orth.data, "ordinals", "ordinals")),

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
 from .grammar import Grammar, Marker
+from .normalize import fold
 
 _STARS = regex.compile(r"(?<!\()\*+|\*+(?!\))")
 _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
@@ -291,6 +293,19 @@ def wrap_width(lines: Sequence[Line]) -> int:
     return w if cut >= 3 and cut >= 0.5 * len(near) else 0
 
 
+def _dash_compound(before: str, after: str, g: Grammar) -> bool:
+    """Whether ``before`` ends with the first half of a compound written with a dash and
+    ``after`` starts with its second half (grammars/orthography.toml ``dash_compounds``)."""
+    a, b = f" {fold(before[-40:])}", f"{fold(after[:40])} "
+    return any(a.endswith(f" {x}") and b.startswith(y) and not b[len(y)].isalnum()
+               for x, y in _folded(g.dash_compounds))
+
+
+@lru_cache(maxsize=4)
+def _folded(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((fold(x), fold(y)) for x, y in pairs)
+
+
 def paragraph_gaps(lines: Sequence[Line]) -> bool:
     """Whether a page puts an empty line between its paragraphs (most web pages do, some never
     do): then a line with no empty line before it goes on the paragraph above, even after a
@@ -368,6 +383,8 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
             return True  # "… danh" / "mục 01 thủ tục hành chính": a heading word is written with a capital
         word = last_word(ptext)
         name = line.marker.name
+        if name == "dash" and _dash_compound(ptext, line.rest, g):
+            return True  # "tổ chức chính trị" / "- xã hội, đơn vị sự nghiệp …"
         if word in g.number_words and name in ("arabic", "decimal", "roman", "arabic_dash"):
             return True
         return word in g.letter_words and name in ("letter", "letter_dot") and starts_lower(line.rest)
