@@ -702,6 +702,21 @@ def test_kinh_gui_one_addressee():
     assert all("Kính gửi" not in (n.text or "") for n in doc.walk())
 
 
+@pytest.mark.parametrize(("lines", "name"), [
+    (("Kính gửi: Thuế", "tỉnh Hà Tĩnh."), "Thuế tỉnh Hà Tĩnh"),
+    (("Kính gửi: Các", "Thuế tỉnh, thành phố."), "Các Thuế tỉnh, thành phố"),
+    (("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung", "ương"),
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"),
+    (("Kính gửi: Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc", "Chính phủ"),
+     "Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ"),
+])
+def test_kinh_gui_one_addressee_wrapped(lines, name):
+    doc = parse(make_doc(number="Số: 1234/UBND-KT", after_date=("V/v báo cáo tình hình thực hiện nhiệm vụ",),
+                         type_line=None, title=(), before_body=lines))
+    assert doc.addressees == [name]
+    assert doc.body[0].label == "I"  # the wrapped line is not left in the body
+
+
 def test_kinh_gui_list():
     doc = parse(make_doc(
         number="Số: 1234/UBND-KT",

@@ -15,7 +15,7 @@ from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
 from .header import Diag, Header, doc_type_code, parse_header, preamble_kind
-from .lines import Block, Line, ends_terminal, paragraph_gaps, reflow, starts_lower, tokenize, wrap_width
+from .lines import Block, Line, ends_terminal, last_word, paragraph_gaps, reflow, starts_lower, tokenize, wrap_width
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
 from .source import Source
@@ -236,10 +236,12 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
         j = i + 1
         if rest and not rest.startswith("-"):
             end = ln.end
-            # a single addressee wrapped: "Công ty Cổ phần Chế biến" / "Nông sản Phước Hưng"
+            # a single addressee wrapped: "Công ty Cổ phần Chế biến" / "Nông sản Phước Hưng",
+            # "Thuế" / "tỉnh Hà Tĩnh.", "Các" / "Thuế tỉnh, thành phố.", "… trực thuộc trung" / "ương"
             while j < len(work) and not rest.rstrip().endswith((";", ".", ")")) and not work[j].cell_break \
-                    and work[j].marker is None and len(work[j].text.split()) <= 6 \
-                    and (all(w[:1].isupper() for w in work[j].text.split())
+                    and work[j].marker is None and len(work[j].text.split()) <= 12 \
+                    and ((len(work[j].text.split()) <= 6 and all(w[:1].isupper() for w in work[j].text.split()))
+                         or starts_lower(work[j].text) or last_word(rest) in g.dangling
                          or (j + 1 < len(work) and work[j + 1].text.startswith("("))):
                 rest = f"{rest} {work[j].text}"
                 end = work[j].end
