@@ -664,6 +664,33 @@ def test_a_dash_compound_wrapped_at_its_dash_is_no_list_item():
     ]
 
 
+LONG_TITLE = ("Chế độ, chính sách đối với sĩ quan, quân nhân chuyên nghiệp, hạ sĩ quan, binh sĩ, công nhâ"
+              "n và viên chức quốc phòng thuộc biên chế các đội tìm kiếm, quy tập hài cốt liệt sĩ")
+
+
+def test_a_long_article_title_in_a_document_whose_articles_have_titles():
+    doc = parse_body((
+        "Điều 1. Phạm vi điều chỉnh", "Quy định này quy định chế độ, chính sách.",
+        "Điều 2. Đối tượng áp dụng", "Các cơ quan, đơn vị có liên quan.",
+        f"Điều 3. {LONG_TITLE}", "1. Được hưởng phụ cấp đặc thù.", "2. Được hỗ trợ tiền ăn.",
+        "Điều 4. Kinh phí thực hiện", "Kinh phí do ngân sách nhà nước bảo đảm.",
+        "Điều 5. Hiệu lực thi hành", "Thông tư này có hiệu lực từ ngày ký.",
+    ), type_line="THÔNG TƯ", title="Quy định chế độ, chính sách", number="Số: 12/2025/TT-BQP")
+    art = find(doc.body, "Điều 3")
+    assert len(LONG_TITLE) > 160
+    assert (art.title, [c.label for c in art.children]) == (LONG_TITLE, ["1", "2"])
+
+
+def test_a_long_article_sentence_in_a_decision_is_its_text():
+    sentence = ("Thành lập Tổ công tác rà soát, tháo gỡ khó khăn, vướng mắc cho các dự án đầu tư ngoài ngân sách "
+                "trên địa bàn tỉnh để thực hiện các nhiệm vụ được giao trong năm 2025 và những năm tiếp theo")
+    doc = parse_body((f"Điều 1. {sentence}", "1. Tổ trưởng: Phó Chủ tịch UBND tỉnh.", "2. Các thành viên.",
+                      "Điều 2. Quyết định này có hiệu lực từ ngày ký."),
+                     type_line="QUYẾT ĐỊNH", title="Thành lập Tổ công tác")
+    art = find(doc.body, "Điều 1")
+    assert (art.title, art.text) == (None, sentence)
+
+
 def test_marker_after_dangling_word_stays_in_paragraph():
     doc = parse_body((
         "1. Hồ sơ đề nghị thực hiện theo quy định tại điểm",

@@ -13,6 +13,7 @@ from .grammar import Grammar, grammar
 from .lines import Block, ends_terminal
 
 HEADING_MAX = 160
+LONG_TITLE_MAX = 320  # a titled heading (Điều, Chương) with clauses below it
 
 
 class RawNode:
@@ -42,20 +43,22 @@ def _printed_marker(block: Block) -> str:
     return text[: len(text) - len(rest)].strip() if rest else text.strip()
 
 
-def heading_like(text: str, *, titled: bool) -> bool:
+def heading_like(text: str, *, titled: bool, limit: int = HEADING_MAX) -> bool:
     t = text.rstrip()
     if not t:
         return False
     if t.isupper():
         return True
     if t.endswith(":"):
-        return len(t) <= (HEADING_MAX if titled else 90)
-    if ends_terminal(t) or len(t) > HEADING_MAX:
+        return len(t) <= (limit if titled else 90)
+    if ends_terminal(t) or len(t) > limit:
         return False
     return ". " not in t
 
 
 def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
+    titled = [b.rest.strip() for b in blocks if b.marker is not None and b.marker.titled and b.rest.strip()]
+    long_titles = len(titled) >= 4 and sum(heading_like(t, titled=True) for t in titled) >= 0.6 * len(titled)
     roots: list[RawNode] = []
     stack: list[RawNode] = []
     n = len(blocks)
@@ -86,7 +89,13 @@ def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
             # "**3. Kết quả:** Theo hồ sơ …": the bold part is the heading, the rest its text
             node.title = head
             node.children.append(RawNode("paragraph", block.start, block.end, text=tail))
-        elif rest and heading_like(rest, titled=mk.titled) and (mk.titled or followed) and mk.rank < 80:
+        # in a document whose articles have titles, one with clauses below it may have a long
+        # title ("Điều 3. Chế độ, chính sách đối với sĩ quan, quân nhân chuyên nghiệp, … làm
+        # nhiệm vụ tìm kiếm, quy tập hài cốt liệt sĩ")
+        elif rest and heading_like(rest, titled=mk.titled, limit=LONG_TITLE_MAX if long_titles and mk.titled
+                                   and not rest.endswith(":") and nxt is not None and nxt.marker is not None
+                                   and nxt.marker.rank > mk.rank else HEADING_MAX) \
+                and (mk.titled or followed) and mk.rank < 80:
             node.title = rest
         else:
             node.text = rest or None
