@@ -691,6 +691,17 @@ def test_a_long_article_sentence_in_a_decision_is_its_text():
     assert (art.title, art.text) == (None, sentence)
 
 
+def test_an_article_title_ending_in_a_number_word_then_its_first_clause():
+    doc = parse_body(("Điều 1. Phạm vi điều chỉnh", "Thông tư này quy định về quản lý rủi ro.",
+                      "Điều 2. Kiểm tra sức chịu đựng về thanh khoản", "1. Khi thực hiện kiểm tra.", "2. Kết quả.",
+                      "Điều 3. Thời hạn", "Hoàn thành trước ngày", "15. Tháng sau."),
+                     type_line="THÔNG TƯ", title="Quy định về quản lý rủi ro", number="Số: 14/2025/TT-NHNN")
+    art = find(doc.body, "Điều 2")
+    assert (art.title, [c.label for c in art.children]) == ("Kiểm tra sức chịu đựng về thanh khoản", ["1", "2"])
+    # after a number word in running text a "15." is still the sentence going on
+    assert [c.text for c in find(doc.body, "Điều 3").children] == ["Hoàn thành trước ngày 15. Tháng sau."]
+
+
 def test_marker_after_dangling_word_stays_in_paragraph():
     doc = parse_body((
         "1. Hồ sơ đề nghị thực hiện theo quy định tại điểm",

@@ -383,6 +383,9 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
             return True  # "… danh" / "mục 01 thủ tục hành chính": a heading word is written with a capital
         word = last_word(ptext)
         name = line.marker.name
+        if word in g.number_words and line.num == "1" and prev_block is not None and prev_block.marker is not None \
+                and prev_block.marker.titled and prev_block.marker.rank < line.marker.rank:
+            return False  # "Điều 48. Kiểm tra về thanh khoản" / "1. Khi …": the article's first clause
         if name == "dash" and _dash_compound(ptext, line.rest, g):
             return True  # "tổ chức chính trị" / "- xã hội, đơn vị sự nghiệp …"
         if word in g.number_words and name in ("arabic", "decimal", "roman", "arabic_dash"):
