@@ -175,6 +175,24 @@ def test_an_item_that_only_says_when_is_the_deadline_of_the_tasks_above():
     ]
 
 
+def test_a_deadline_note_dates_the_tasks_before_it_and_a_task_with_a_deadline_is_no_note():
+    def found(body: str):
+        return [(a.task, a.deadline.raw if a.deadline else None) for a in vbhc.parse(HEADER + body).assignments]
+
+    assert found("1. Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Nội vụ:\n"
+                 "- Hoàn thành trước ngày 30/6/2024 việc số hóa hồ sơ lưu trữ.\n"
+                 "- Hoàn thành trong năm 2024 việc kết nối Cổng dịch vụ công.\n") == [
+        ("Hoàn thành trước ngày 30/6/2024 việc số hóa hồ sơ lưu trữ.", "Hoàn thành trước ngày 30/6/2024"),
+        ("Hoàn thành trong năm 2024 việc kết nối Cổng dịch vụ công.", "trong năm 2024")]
+    assert found("1. Sở Y tế chủ trì, phối hợp với Sở Tài chính:\n- Rà soát danh mục thuốc.\n"
+                 "- Thời hạn: trước ngày 30/6/2024.\n- Cập nhật giá thuốc.\n- Thời hạn: trước ngày 31/12/2024.\n") == [
+        ("Rà soát danh mục thuốc.", "trước ngày 30/6/2024"),
+        ("Cập nhật giá thuốc.", "trước ngày 31/12/2024")]
+    # only notes below the lead: the row itself, dated
+    assert found("1. Sở Y tế chủ trì, phối hợp với Sở Tài chính:\n- Thời hạn: trước ngày 30/6/2024.\n") == [
+        (None, "trước ngày 30/6/2024")]
+
+
 def test_a_remark_in_brackets_goes_with_the_partner_it_follows():
     doc = vbhc.parse(HEADER + "1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính (cơ quan thường trực), "
                      "Sở Xây dựng và Ủy ban nhân dân các huyện triển khai thực hiện kế hoạch này.\n"

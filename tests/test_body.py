@@ -599,9 +599,11 @@ def test_reflow_without_empty_lines_keeps_a_short_line_as_a_heading():
 
 
 def test_reflow_bold_marker_then_plain_text_runs_on():
-    # "**Điều 4. **" bolds the marker only: the text after it is the article's, wrapped
+    # "**Điều 4. **" bolds the marker only, and the page wraps the text after such markers (one
+    # goes on in lower case): the text after it is the article's, wrapped
     doc = parse_body((
-        "**Điều 1. **Phê duyệt Kế hoạch kèm theo Quyết định này.",
+        "**Điều 1. **Quyết định này có hiệu lực thi hành",
+        "kể từ ngày ký.",
         "**Điều 2. **Chánh Văn phòng UBND tỉnh, Giám đốc",
         "Sở Văn hóa và Thể thao, Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
     ), type_line="QUYẾT ĐỊNH", title="Phê duyệt Kế hoạch")
@@ -610,6 +612,18 @@ def test_reflow_bold_marker_then_plain_text_runs_on():
     assert art.text == ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Văn hóa và Thể thao, Chủ tịch UBND các xã, "
                         "phường chịu trách nhiệm thi hành Quyết định này./.")
     assert doc.assignments[-1].lead[:2] == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Văn hóa và Thể thao"]
+
+
+def test_reflow_bold_marker_then_a_plain_title():
+    # no marker's text wraps on this page: the plain text after a bold marker is its title
+    doc = parse_body((
+        "**Điều 1.** Phạm vi điều chỉnh",
+        "Quyết định này quy định việc quản lý cụm công nghiệp.",
+        "**Điều 2.** Tổ chức thực hiện",
+        "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này./.",
+    ), type_line="QUYẾT ĐỊNH", title="Ban hành Quy chế")
+    assert [(n.label, n.title) for n in doc.body] == [("Điều 1", "Phạm vi điều chỉnh"), ("Điều 2", "Tổ chức thực hiện")]
+    assert doc.assignments[-1].lead == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính"]
 
 
 def test_reflow_a_number_word_then_digits_runs_on():
@@ -700,6 +714,30 @@ def test_an_article_title_ending_in_a_number_word_then_its_first_clause():
     assert (art.title, [c.label for c in art.children]) == ("Kiểm tra sức chịu đựng về thanh khoản", ["1", "2"])
     # after a number word in running text a "15." is still the sentence going on
     assert [c.text for c in find(doc.body, "Điều 3").children] == ["Hoàn thành trước ngày 15. Tháng sau."]
+
+
+def test_table_cells_do_not_make_a_page_read_as_one_with_empty_lines_between_paragraphs():
+    cells = tuple(x for k in range(12) for x in ("|", f"Nội dung công việc số {k + 1} của kế hoạch năm 2025."))
+    doc = parse_body(("I. MỤC ĐÍCH", "1. Mục đích", "Nâng cao hiệu quả công tác chuyển đổi số.", *cells))
+    assert outline(doc.body)[1:3] == ["  1. Mục đích", "    ¶ Nâng cao hiệu quả công tác chuyển đổi số."]
+
+
+def test_a_heading_then_a_dash_item_is_no_compound():
+    doc = parse_body(("I. NHIỆM VỤ", "1. Công tác thi đua", "- Khen thưởng kịp thời các tập thể, cá nhân.",
+                      "2. Lĩnh vực kinh tế", "- Xã hội hóa đầu tư hạ tầng.", "3. Lĩnh vực kinh tế",
+                      "- xã hội hóa đầu tư hạ tầng."))
+    assert [len(n.children) for n in doc.body[0].children] == [1, 1, 1]
+
+
+def test_nesting_has_a_floor_deep_enough_for_any_document():
+    from vbhc.body import MAX_DEPTH
+
+    def depth(nodes) -> int:
+        return 1 + max(depth(n.children) for n in nodes) if nodes else 0
+
+    doc = vbhc.parse("I. A\n" + "Điều 1. Điều khoản lặp lại\n" * 400)
+    assert depth(doc.body) <= MAX_DEPTH
+    assert len(doc.to_json()) > 400 * 20  # serialises, nothing dropped
 
 
 def test_marker_after_dangling_word_stays_in_paragraph():

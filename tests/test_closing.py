@@ -558,6 +558,12 @@ def test_regulation_with_empty_lines_between_its_title_lines_is_one_attachment()
     assert [n.label for n in att.body] == ["Chương I"]
 
 
+def test_a_form_printed_below_an_appendix_title_is_not_its_title():
+    doc = parse(SIGNED, after=("", "PHỤ LỤC II", "MẪU BÁO CÁO KẾT QUẢ", "", "ỦY BAN NHÂN DÂN HUYỆN ……",
+                               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    assert doc.attachments[0].title == "MẪU BÁO CÁO KẾT QUẢ"
+
+
 def test_a_table_cell_after_the_title_ends_it():
     doc = parse(SIGNED, after=("", "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM", "|", "STT", "|", "NỘI DUNG", "|"))
     assert doc.attachments[0].title == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"

@@ -14,7 +14,7 @@ WORDS = [
     "ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "NĂM", "quý", "Quý", "giai", "đoạn", "trong", "vòng",
     "thời", "kể", "từ", "ký", "hằng", "hàng", "định", "kỳ", "thường", "xuyên", "liên", "tục", "theo", "chỉ",
     "đạo", "của", "khi", "có", "yêu", "cầu", "tiến", "độ", "sau", "hướng", "dẫn", "đầu", "cuối", "làm", "việc",
-    "tối", "đa", "là", "I", "II", "III", "IV", "6", "05", "15", "30", "12", "3", "2025", "2021", "1999", "2030", "/", "-", "–", ",", ".",
+    "tối", "đa", "là", "vào", "giờ", "gian", "thực", "hiện", ":", "I", "II", "III", "IV", "6", "05", "15", "30", "12", "3", "2025", "2021", "1999", "2030", "/", "-", "–", ",", ".",
     ";", ")", "(", "Sở", "Nội", "vụ", "UBND", "tỉnh",
 ]
 
@@ -46,6 +46,7 @@ def test_gates_on_phrases_of_every_kind():
                  "trong thời hạn 15 ngày kể từ ngày ký", "kể từ ngày ký", "quý IV/2025", "6 tháng đầu năm 2025",
                  "tháng 12/2025", "giai đoạn 2021 - 2025", "2021-2025", "theo chỉ đạo của UBND tỉnh",
                  "chậm nhất 05 ngày làm việc kể từ ngày ban hành", "không quá 03 ngày kể từ ngày nhận hồ sơ",
+                 "trước 16 giờ ngày 20 tháng 3 năm 2025", "Thời gian thực hiện: ngày 30/6/2025",
                  "khi có yêu cầu", "theo tiến độ chung", "sau khi có hướng dẫn của Bộ", "Năm 2026"]:
         assert D.find(text) == ungated(text) != [], text
 
@@ -84,6 +85,11 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     assert D.find("Thông tư này có hiệu lực từ ngày 15 tháng 02 năm 2026.") == []
     (d,) = D.find("hoàn thành trước ngày 15 tháng 3 năm 2026")
     assert (d.kind, d.first, d.last) == ("date", "2026-03-15", "2026-03-15")
+    # words between the one that makes it a deadline and the date
+    for text in ["trước 16 giờ ngày 20 tháng 3 năm 2026", "chậm nhất là ngày 20/3/2026",
+                 "chậm nhất vào ngày 20 tháng 3 năm 2026", "đến hết ngày 20/3/2026", "hoàn thành trong ngày 20/3/2026",
+                 "Thời hạn: ngày 20 tháng 3 năm 2026", "Thời gian thực hiện: ngày 20/3/2026"]:
+        assert [(d.kind, d.last) for d in D.find(text)] == [("date", "2026-03-20")], text
     # a month or a year on its own is still a period
     assert [(d.kind, d.raw) for d in D.find("trong tháng 3 năm 2026; năm 2027")] == [
         ("month", "tháng 3 năm 2026"), ("year", "năm 2027")]

@@ -779,20 +779,32 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
     one of their own."""
     note = agency_grammar().deadline_note
     rows: list[RawAssignment] = []
-    due = row.deadline
+    undated: list[RawAssignment] = []  # rows since the last note that have no deadline of their own
+    ahead: RawDeadline | None = None  # a note before any task: the deadline of the tasks after it
     for k, child in enumerate(node.children):
         task = " ".join(t for t in (child.title, child.text) if t)
         if not task:
             continue
         dls = find_deadlines(task)
-        if dls and not child.children and note.match(task):
-            due = dls[-1]
+        # a note is all deadline: "Thời hạn: trước ngày 30/6/2025.", not "Hoàn thành trước ngày
+        # 30/6/2025 việc số hóa hồ sơ" (a task with its own deadline)
+        if dls and not child.children and note.match(task) and dls[-1].end >= len(task.rstrip(" .;,")) - 1:
+            for r in undated:
+                r.deadline = dls[-1]
+            if not undated:
+                ahead = dls[-1]
+            undated = []
             continue
-        rows.append(RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
-                                  [*row.path, _step(child, k)], dls[-1] if dls else None, row.phrase, row.reported))
-    for r in rows:
+        r = RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
+                          [*row.path, _step(child, k)], dls[-1] if dls else ahead, row.phrase, row.reported)
+        rows.append(r)
         if r.deadline is None:
-            r.deadline = due
+            undated.append(r)
+    for r in undated:
+        r.deadline = row.deadline
+    if not rows:  # every item was a note: the row itself, with the last one's deadline
+        row.deadline = ahead or row.deadline
+        return iter([row])
     return iter(rows)
 
 

@@ -14,6 +14,10 @@ from .lines import Block, ends_terminal
 
 HEADING_MAX = 160
 LONG_TITLE_MAX = 320  # a titled heading (Điều, Chương) with clauses below it
+# Deepest nesting of headings: Phần, Chương, Mục, Tiểu mục, Điều, khoản, điểm and two list levels
+# are nine; a run of markers that each restart a list ("1." / "-" / "1." / "-" …) would nest one
+# level per line and exhaust the recursion of whatever walks the tree
+MAX_DEPTH = 24
 
 
 class RawNode:
@@ -100,6 +104,8 @@ def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
         else:
             node.text = rest or None
         _place(stack, node)
+        if len(stack) >= MAX_DEPTH:
+            del stack[MAX_DEPTH - 1:]  # no real document nests this deep: a sibling of the deepest
         (stack[-1].children if stack else roots).append(node)
         _extend(stack, node.end)
         stack.append(node)

@@ -15,7 +15,8 @@ from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
 from .header import Diag, Header, doc_type_code, parse_header, preamble_kind
-from .lines import Block, Line, ends_terminal, last_word, paragraph_gaps, reflow, starts_lower, tokenize, wrap_width
+from .lines import (Block, Line, ends_terminal, last_word, marker_text_wraps, paragraph_gaps, reflow, starts_lower,
+                    tokenize, wrap_width)
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
 from .source import Source
@@ -23,7 +24,7 @@ from .tables import extract as extract_table_rows
 
 
 class _Ctx:
-    __slots__ = ("g", "norm", "lines", "width", "gapped", "diags")
+    __slots__ = ("g", "norm", "lines", "width", "gapped", "marker_wraps", "diags")
 
     def __init__(self, g: Grammar, norm: Normalized, lines: list[Line]) -> None:
         self.g = g
@@ -31,6 +32,7 @@ class _Ctx:
         self.lines = lines
         self.width = wrap_width(lines)
         self.gapped = paragraph_gaps(lines)
+        self.marker_wraps = marker_text_wraps(lines)
         self.diags: list[Diag] = []
 
     def span(self, start: int, end: int) -> M.Span:
@@ -187,7 +189,7 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
 
 
 def _blocks(ctx: _Ctx, work: Sequence[Line], lo: int, hi: int) -> list[Block]:
-    return list(reflow(work[lo:hi], ctx.g, ctx.width, ctx.gapped))
+    return list(reflow(work[lo:hi], ctx.g, ctx.width, ctx.gapped, ctx.marker_wraps))
 
 
 def _trailing_cut(lines: list[Line], top: int, g: Grammar) -> int:
@@ -393,10 +395,17 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     issued: list[str] = []
     while i < hi and i < lo + 12:
         ln = work[i]
-        if ln.cell_start:  # a table starts: the title is over (an empty line does not end it)
+        if ln.cell_start:  # a table starts: the title is over
             break
         if g.attachment["issued_with"].match(ln.text) or (issued and not issued[-1].rstrip().endswith(")")):
             issued.append(ln.text)
+        elif ln.cell_break and (title_parts or issued) and not (
+                ctx.gapped and ln.caps and not issued and len(ln.text) < 200
+                and not g.attachment["form_head"].match(ln.text)):
+            # after an empty line the "(Kèm theo …)" line goes on, and on a page with an empty
+            # line between all its lines an upper-case title line; a form below a title (its
+            # issuer, quốc hiệu) starts its own
+            break
         elif ln.caps and not issued and ln.marker is None:
             title_parts.append(ln.text)
         elif not issued and not title_parts and ln.marker is None and len(ln.text) < 200:

@@ -297,8 +297,14 @@ def _dash_compound(before: str, after: str, g: Grammar) -> bool:
     """Whether ``before`` ends with the first half of a compound written with a dash and
     ``after`` starts with its second half (grammars/orthography.toml ``dash_compounds``)."""
     a, b = f" {fold(before[-40:])}", f"{fold(after[:40])} "
-    return any(a.endswith(f" {x}") and b.startswith(y) and not b[len(y)].isalnum()
-               for x, y in _folded(g.dash_compounds))
+    for x, y in _folded(g.dash_compounds):
+        if a.endswith(f" {x}") and b.startswith(y) and not b[len(y)].isalnum() \
+                and not b[len(y):].lstrip().startswith("hóa"):  # "kinh tế" / "- xã hội hóa …"
+            # both halves in the same case: "chính trị - xã hội", "Thi đua - Khen thưởng"; not
+            # "Công tác thi đua" / "- Khen thưởng kịp thời …", a heading and its first item
+            first = before[len(before) - len(x):][:1] if len(before) >= len(x) else ""
+            return first.isupper() == after[:1].isupper()
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -315,10 +321,27 @@ def paragraph_gaps(lines: Sequence[Line]) -> bool:
     for prev, line in zip(lines, lines[1:]):
         if len(prev.text) > 40 and not prev.caps and ends_terminal(prev.text):
             seen += 1
-            gaps += line.cell_break
+            gaps += line.cell_break and not line.cell_start  # an empty line, not a table cell
             if seen == 60:
                 break  # enough to tell: a long page is not read twice over
     return seen >= 8 and gaps >= 0.7 * seen
+
+
+def _bold_marker_only(line: Line) -> bool:
+    """"**Điều 4. **Chánh Văn phòng …": a bold run that covers the marker and nothing after it."""
+    return line.marker is not None and bool(line.rest) and 0 < line.bold_until <= len(line.text) - len(line.rest)
+
+
+def marker_text_wraps(lines: Sequence[Line]) -> bool:
+    """Whether the page bolds only the markers of its articles and wraps the text after them:
+    some such line goes on in lower case below it ("**Điều 3. **Quyết định này có hiệu lực" /
+    "kể từ ngày ký."). Then one that goes on with a capital is wrapped too; on another page a
+    bold marker may be followed by a plain title ("**Điều 1.** Phạm vi điều chỉnh")."""
+    for prev, line in zip(lines, lines[1:]):
+        if prev.bold_until and _bold_marker_only(prev) and not line.cell_break and line.marker is None \
+                and starts_lower(line.text) and not ends_terminal(prev.text):
+            return True
+    return False
 
 
 def _whole_bold(line: Line) -> bool:
@@ -362,9 +385,10 @@ def join_text(a: str, b: str) -> str:
 
 
 def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block | None = None,
-              gapped: bool = False) -> bool:
+              gapped: bool = False, marker_wraps: bool = False) -> bool:
     """Whether ``line`` continues the block that ``prev`` ends (a hard wrap, not a new unit);
-    ``gapped``: the page puts empty lines between paragraphs (:func:`paragraph_gaps`)."""
+    ``gapped``: the page puts empty lines between paragraphs (:func:`paragraph_gaps`);
+    ``marker_wraps``: it wraps the text after a bold marker (:func:`marker_text_wraps`)."""
     if line.cell_break:
         return False
     if line.bold_start and not prev.bold_open:
@@ -399,8 +423,7 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return False
     if line.bold_start or line.caps or prev.caps:
         pass
-    elif prev_block is not None and len(prev_block.lines) == 1 and prev.marker is not None and prev.rest \
-            and prev.bold_until and prev.bold_until <= len(prev.text) - len(prev.rest):
+    elif marker_wraps and prev_block is not None and len(prev_block.lines) == 1 and _bold_marker_only(prev):
         return True  # "**Điều 4. **Chánh Văn phòng UBND tỉnh, Giám đốc" / "Sở …": bold is the marker's only
     elif gapped and not _whole_bold(prev) and not (prev_block is not None and _whole_bold(prev_block.lines[0])):
         return True  # no empty line before it on a page that has one between paragraphs
@@ -422,16 +445,19 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
     return len(prev.text) >= 0.6 * width
 
 
-def reflow(lines: Sequence[Line], g: Grammar, width: int | None = None, gapped: bool | None = None) -> Iterator[Block]:
+def reflow(lines: Sequence[Line], g: Grammar, width: int | None = None, gapped: bool | None = None,
+           marker_wraps: bool | None = None) -> Iterator[Block]:
     """Join hard-wrapped lines into blocks."""
     if width is None:
         width = wrap_width(lines)
     if gapped is None:
         gapped = paragraph_gaps(lines)
+    if marker_wraps is None:
+        marker_wraps = marker_text_wraps(lines)
     block: Block | None = None
     prev: Line | None = None
     for line in lines:
-        if block is not None and prev is not None and continues(prev, line, width, g, block, gapped):
+        if block is not None and prev is not None and continues(prev, line, width, g, block, gapped, marker_wraps):
             block.add(line)
         else:
             if block is not None:
