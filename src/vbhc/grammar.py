@@ -79,6 +79,8 @@ class Grammar:
     number_words: frozenset[str]
     letter_words: frozenset[str]
     dash_compounds: tuple[tuple[str, str], ...]
+    dash_compound_not_before: frozenset[str]
+    heading_words: frozenset[str]
     place_words: frozenset[str]
     letters: str
     ordinals: tuple[str, ...]
@@ -262,6 +264,9 @@ def load(directory: Path | None = None) -> Grammar:
         letter_words=frozenset(w.casefold() for w in orth.strings(orth.data, "letter_words", "letter_words")),
         dash_compounds=tuple((a.casefold(), b.casefold()) for a, _, b in (
             w.partition(" - ") for w in orth.strings(orth.data, "dash_compounds", "dash_compounds"))),
+        dash_compound_not_before=frozenset(
+            w.casefold() for w in orth.strings(orth.data, "dash_compound_not_before", "dash_compound_not_before")),
+        heading_words=frozenset(w.casefold() for w in orth.strings(orth.data, "heading_words", "heading_words")),
         place_words=frozenset(orth.strings(orth.data, "place_words", "place_words")),
         letters=orth.string(orth.data, "letters", "letters"),
         ordinals=tuple(orth.strings(orth.data, "ordinals", "ordinals")),

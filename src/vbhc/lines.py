@@ -125,7 +125,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 _classify(line, g)
                 lines.append(line)
                 pending_break = False
-                if len(content) <= 6 and content.casefold() in _SPLIT_HEADS:
+                if len(content) <= 6 and content.casefold() in g.heading_words:
                     split_heads = True
             pos += len(raw) + 1
             continue
@@ -178,7 +178,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 _classify(line, g)
                 lines.append(line)
                 pending_break = False
-                if len(content) <= 6 and content.casefold() in _SPLIT_HEADS:
+                if len(content) <= 6 and content.casefold() in g.heading_words:
                     split_heads = True
             elif not stripped or stripped.strip("*") == "":
                 # an empty line or a lone `**`: a blank line ends a paragraph like a cell break
@@ -189,7 +189,6 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
     return _join_split_heads(lines, g) if split_heads else lines
 
 
-_SPLIT_HEADS = frozenset(("điều", "chương", "mục", "phần"))
 _HEAD_NUM = regex.compile(r"(?:\d+[a-zđ]?|[IVXLC]+)(?:[.:]|\s|$)")
 
 
@@ -202,7 +201,7 @@ def _join_split_heads(lines: list[Line], g: Grammar) -> list[Line]:
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < n else None
         if nxt is not None and ln.marker is None and ln.text[:1].isupper() and len(ln.text) <= 6 \
-                and ln.text.casefold() in _SPLIT_HEADS and not nxt.cell_break and _HEAD_NUM.match(nxt.text):
+                and ln.text.casefold() in g.heading_words and not nxt.cell_break and _HEAD_NUM.match(nxt.text):
             joined = Line(len(out), ln.start, nxt.end, f"{ln.text} {nxt.text}", ln.cell_break, ln.bold_start,
                           nxt.bold_open)
             joined.italic_open = nxt.italic_open
@@ -295,13 +294,15 @@ def wrap_width(lines: Sequence[Line]) -> int:
 
 def _dash_compound(before: str, after: str, g: Grammar) -> bool:
     """Whether ``before`` ends with the first half of a compound written with a dash and
-    ``after`` starts with its second half (grammars/orthography.toml ``dash_compounds``)."""
+    ``after`` starts with its second half (grammars/orthography.toml ``dash_compounds``), both
+    halves in the same case ("chính trị - xã hội", "Thi đua - Khen thưởng"; not "Công tác thi
+    đua" / "- Khen thưởng kịp thời …", a heading and its first item)."""
     a, b = f" {fold(before[-40:])}", f"{fold(after[:40])} "
     for x, y in _folded(g.dash_compounds):
-        if a.endswith(f" {x}") and b.startswith(y) and not b[len(y)].isalnum() \
-                and not b[len(y):].lstrip().startswith("hóa"):  # "kinh tế" / "- xã hội hóa …"
-            # both halves in the same case: "chính trị - xã hội", "Thi đua - Khen thưởng"; not
-            # "Công tác thi đua" / "- Khen thưởng kịp thời …", a heading and its first item
+        if a.endswith(f" {x}") and b.startswith(y) and not b[len(y)].isalnum():
+            following = b[len(y):].split(None, 1)
+            if following and following[0].strip(",.;") in g.dash_compound_not_before:
+                return False  # "kinh tế" / "- xã hội hóa …"
             first = before[len(before) - len(x):][:1] if len(before) >= len(x) else ""
             return first.isupper() == after[:1].isupper()
     return False
@@ -421,12 +422,11 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return True
     if ends_terminal(ptext):
         return False
-    if line.bold_start or line.caps or prev.caps:
-        pass
-    elif marker_wraps and prev_block is not None and len(prev_block.lines) == 1 and _bold_marker_only(prev):
-        return True  # "**Điều 4. **Chánh Văn phòng UBND tỉnh, Giám đốc" / "Sở …": bold is the marker's only
-    elif gapped and not _whole_bold(prev) and not (prev_block is not None and _whole_bold(prev_block.lines[0])):
-        return True  # no empty line before it on a page that has one between paragraphs
+    if not (line.bold_start or line.caps or prev.caps):
+        if marker_wraps and prev_block is not None and len(prev_block.lines) == 1 and _bold_marker_only(prev):
+            return True  # "**Điều 4. **Chánh Văn phòng UBND tỉnh, Giám đốc" / "Sở …": bold is the marker's only
+        if gapped and not _whole_bold(prev) and not (prev_block is not None and _whole_bold(prev_block.lines[0])):
+            return True  # no empty line before it on a page that has one between paragraphs
     if last_word(ptext) in g.number_words and text[:1].isdigit():
         return True  # "Căn cứ Thông tư số" / "06/2022/TT-BTTTT ngày …"
     if prev.caps != line.caps:
