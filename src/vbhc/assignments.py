@@ -429,7 +429,9 @@ def _agency_before_verb(text: str, subject: str, end: int) -> bool:
     read as one, and that verb's predicate is joined to the one at ``end`` ("Các sở tổ chức
     thực hiện và chịu trách nhiệm …": "tổ chức" after a collective noun is a verb)."""
     v = _task_cut(subject)
-    return v is not None and _JOINED.search(text, 0, end) is not None and is_agency(subject[:v].strip(" ,"))
+    # bounded: a search to ``end`` from the text's start would scan the whole paragraph per phrase
+    return v is not None and _JOINED.search(text, max(0, end - PARTNER_WORDS), end) is not None \
+        and is_agency(subject[:v].strip(" ,"))
 
 
 def _relative(text: str, v: int) -> bool:
@@ -774,9 +776,9 @@ def _step(node, index: int) -> str:
 
 
 def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
-    """One row per item below "X chủ trì, phối hợp với Y:"; an item that only says when they
-    are due ("Thời hạn chậm nhất 05 ngày …") is no task: it is the deadline of those without
-    one of their own."""
+    """One row per item below "X chủ trì, phối hợp với Y:"; an item that is only a deadline
+    ("Thời hạn chậm nhất 05 ngày …") is no task: it dates the tasks above it that have none of
+    their own (those after it, when it comes first); when all are such, the row itself."""
     note = agency_grammar().deadline_note
     rows: list[RawAssignment] = []
     undated: list[RawAssignment] = []  # rows since the last note that have no deadline of their own
