@@ -362,8 +362,16 @@ def test_date_missing_gives_diagnostic():
     (("ỦY BAN NHÂN DÂN TỈNH BẮC NINH",), "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", None),
     (("BỘ TÀI CHÍNH", "CỤC HẢI QUAN"), "CỤC HẢI QUAN", "BỘ TÀI CHÍNH"),
     (("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"), "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", None),
+    # one body wrapped over two lines, though its second line opens like an agency
+    (("THỦ TƯỚNG", "CHÍNH PHỦ"), "THỦ TƯỚNG CHÍNH PHỦ", None),
+    (("ỦY BAN THƯỜNG VỤ", "QUỐC HỘI"), "ỦY BAN THƯỜNG VỤ QUỐC HỘI", None),
+    # a wrap inside "ỦY BAN" is no parent/issuer boundary
+    (("CHỦ TỊCH ỦY", "BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"), "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", None),
+    # the 2025 tax offices under Cục Thuế
+    (("CỤC THUẾ", "THUẾ TỈNH TÂY NINH"), "THUẾ TỈNH TÂY NINH", "CỤC THUẾ"),
 ], ids=["bo-tai-chinh/cuc-thue", "ubnd-tinh/so-y-te", "ubnd-wrapped", "ubnd-one-line",
-        "bo-tai-chinh/cuc-hai-quan", "ubnd-tp-hcm"])
+        "bo-tai-chinh/cuc-hai-quan", "ubnd-tp-hcm", "thu-tuong-wrapped", "ubtvqh-wrapped",
+        "uy-ban-split", "cuc-thue/thue-tinh"])
 def test_issuer_and_parent(issuer, name, parent):
     doc = parse(make_doc(issuer=issuer))
     assert doc.issuer.name == name

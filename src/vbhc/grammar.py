@@ -61,6 +61,7 @@ class Grammar:
     type_by_upper_name: dict[str, DocType]
     issuer_codes: dict[str, str]
     org_heads: tuple[str, ...]
+    whole_issuers: tuple[str, ...]
     authority_openings: tuple[str, ...]
     header: dict[str, regex.Pattern[str]]
     preamble: dict[str, regex.Pattern[str]]
@@ -211,6 +212,7 @@ def load(directory: Path | None = None) -> Grammar:
             raise iss.fail(f'"{key}" =', f"issuer code {key!r} must map to a string")
     heads = iss.strings(iss.table("heads"), "words", "words")
     openings = iss.strings(iss.table("authority"), "openings", "openings")
+    whole = iss.strings(iss.table("whole"), "names", "names")
 
     mk = src["markers.toml"]
     header = _patterns(mk, mk.table("header"))
@@ -245,6 +247,7 @@ def load(directory: Path | None = None) -> Grammar:
         type_by_upper_name=by_name,
         issuer_codes=dict(codes),
         org_heads=tuple(sorted(heads, key=len, reverse=True)),
+        whole_issuers=tuple(whole),
         authority_openings=tuple(openings),
         header=header,
         preamble=preamble,

@@ -151,10 +151,18 @@ def _split_issuer(pieces: list[str], g: Grammar) -> tuple[str | None, str | None
     if not pieces:
         return None, None
     split = 0
+    # one body wrapped over lines ("THỦ TƯỚNG" / "CHÍNH PHỦ"): no split inside its name
+    joined = " ".join(pieces)
+    whole = max((len(w) for w in g.whole_issuers
+                 if joined.startswith(w) and joined[len(w):len(w) + 1] in ("", " ")), default=0)
     for k in range(1, len(pieces)):
         head = pieces[k]
         before = " ".join(pieces[:k])
-        if len(before.split()) < 2 or before.split()[-1] in ("VÀ", "CỦA", "-", "&"):
+        if len(before) < whole or len(before.split()) < 2 or before.split()[-1] in ("VÀ", "CỦA", "-", "&"):
+            continue
+        # a wrap inside a head of several words ("CHỦ TỊCH ỦY" / "BAN NHÂN DÂN") is no split
+        straddle = before.split()[-1] + " " + head
+        if any(" " in w and (straddle == w or straddle.startswith(w + " ")) for w in g.org_heads):
             continue
         if any(head == w or head.startswith(w + " ") for w in g.org_heads):
             split = k
