@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -139,6 +141,35 @@ def test_law_cited_by_name_and_date():
     (law,) = doc.named_references
     assert (law.doc_type.name, law.name, law.date, law.relation) == (
         "Luật", "Tổ chức chính quyền địa phương", "2025-06-16", "căn cứ")
+
+
+def named(body: str) -> list[tuple[str, str | None]]:
+    return [(n.name, n.date) for n in vbhc.parse(HEADER + body + "\n").named_references]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # what the sentence says of the law is not its name
+    ("Thực hiện Luật Hải quan về thủ tục hải quan, kiểm tra, giám sát hải quan.", [("Hải quan", None)]),
+    ("Thực hiện Luật Việc làm bảo đảm kịp thời, đồng bộ, hiệu quả.", [("Việc làm", None)]),
+    ("Kinh phí thực hiện theo Luật Ngân sách nhà nước và các nguồn kinh phí hợp pháp khác.",
+     [("Ngân sách nhà nước", None)]),
+    ("Cấp giấy chứng nhận theo Luật Đất đai theo đúng quy định của pháp luật.", [("Đất đai", None)]),
+    ("Xử lý theo Luật Di sản văn hóa và thực hiện quản lý nhà nước.", [("Di sản văn hóa", None)]),
+    # several laws in one list: each is a reference
+    ("Thực hiện Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu.",
+     [("Quy hoạch", None), ("Đầu tư", None), ("Đấu thầu", None)]),
+    # names that hold such words stay whole
+    ("Căn cứ Luật Đầu tư theo phương thức đối tác công tư ngày 18/6/2020;",
+     [("Đầu tư theo phương thức đối tác công tư", "2020-06-18")]),
+    ("Thực hiện Luật Phòng, chống tác hại của thuốc lá.", [("Phòng, chống tác hại của thuốc lá", None)]),
+    # an amending law names the laws it amends; its name may start in lower case
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
+     "địa phương ngày 22 tháng 11 năm 2019;",
+     [("sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+       "2019-11-22")]),
+])
+def test_name_of_a_law_cited_by_name(body, expected):
+    assert named(body) == expected
 
 
 def test_relation_words():

@@ -35,6 +35,10 @@ class RefGrammar:
     issuer: regex.Pattern[str]
     alias: regex.Pattern[str]
     named_law: regex.Pattern[str]
+    named_end: regex.Pattern[str]
+    named_next: regex.Pattern[str]
+    named_amending: regex.Pattern[str]
+    named_tail: regex.Pattern[str]
     type_before: regex.Pattern[str]
     type_any: regex.Pattern[str]
     relation: regex.Pattern[str]
@@ -68,6 +72,10 @@ def ref_grammar() -> RefGrammar:
             issuer=regex.compile(pats["issuer"].replace("{types}", f"(?:{alt})")),
             alias=regex.compile(pats["alias"]),
             named_law=regex.compile(pats["named_law"]),
+            named_end=regex.compile(pats["named_end"]),
+            named_next=regex.compile(pats["named_next"]),
+            named_amending=regex.compile(pats["named_amending"]),
+            named_tail=regex.compile(pats["named_tail"]),
             type_before=regex.compile(rf"(?<![\p{{L}}])(?P<type>(?i:{alt}))\s*$"),
             type_any=regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])"),
             relation=relation,
@@ -248,13 +256,23 @@ _NUMBERED = regex.compile(r"\s+số\s+\d")
 def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
     out = []
     starts = [r.start for r in refs]
-    for m in rg.named_law.finditer(text):
-        after = text[m.end():m.end() + 40]
-        if _NUMBERED.match(after) or any(m.start() <= s <= m.end() + 12 for s in starts):
+    pos = 0
+    while (m := rg.named_law.search(text, pos)) is not None:
+        name = m.group("name")
+        # the name ends where the sentence goes on about the law, or names another document
+        cuts = [c.start() for c in (rg.named_end.search(name),
+                                   None if rg.named_amending.match(name) else rg.named_next.search(name))
+                if c is not None]
+        end = m.start("name") + min(cuts) if cuts else m.end()
+        pos = end
+        if (tail := rg.named_tail.search(text, m.start("name"), end)) is not None:
+            end = tail.start()
+        after = text[end:end + 40]
+        if _NUMBERED.match(after) or any(m.start() <= s <= end + 12 for s in starts):
             continue  # numbered: already a reference
-        item = RawNamed(" ".join(m.group("type").split()), " ".join(m.group("name").split()), m.start(), m.end(),
-                        relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
-        dm = rg.date.match(text, m.end(), m.end() + NEAR)
+        item = RawNamed(" ".join(m.group("type").split()), " ".join(text[m.start("name"):end].split()), m.start(),
+                        end, relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
+        dm = rg.date.match(text, end, end + NEAR)
         if dm:
             item.date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"),
                              dm.group("y") or dm.group("y2"))
