@@ -871,6 +871,32 @@ def test_qd_authority_after_upper_case_title():
     assert doc.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN"
 
 
+def qd_lines(title_and_authority: tuple[str, ...]) -> str:
+    """A Quyết định whose title lines run straight into the authority line, as web pages print it."""
+    return make_doc(number="Số: 471/QĐ-UBND", type_line="**QUYẾT ĐỊNH**", title=title_and_authority,
+                    before_body=QD_PREAMBLE, body=QD_BODY,
+                    closing=("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, NC.", "CHỦ TỊCH", "Nguyễn Văn Du"))
+
+
+def test_title_line_ending_in_a_linking_word_goes_on_though_next_opens_like_an_authority():
+    doc = parse(qd_lines(("VỀ VIỆC THỰC HIỆN HIỆP ĐỊNH HỢP TÁC GIỮA", "CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                          "VÀ CHÍNH PHỦ NƯỚC CỘNG HÒA DÂN CHỦ NHÂN DÂN LÀO")))
+    assert doc.title == ("VỀ VIỆC THỰC HIỆN HIỆP ĐỊNH HỢP TÁC GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+                         "VÀ CHÍNH PHỦ NƯỚC CỘNG HÒA DÂN CHỦ NHÂN DÂN LÀO")
+    assert doc.authority is None
+
+
+def test_bold_authority_line_below_plain_title_lines_that_open_like_one():
+    doc = parse(qd_lines(("VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TÀI CHÍNH",
+                          "ỦY BAN NHÂN DÂN CẤP XÃ TỈNH BẮC KẠN", "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN**")))
+    assert doc.title == ("VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TÀI CHÍNH "
+                         "ỦY BAN NHÂN DÂN CẤP XÃ TỈNH BẮC KẠN")
+    assert doc.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN"
+    # with no bold line below it, the plain line is the authority as before
+    doc = parse(qd_lines(("VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN")))
+    assert (doc.title, doc.authority) == ("VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN")
+
+
 def test_qd_authority_not_in_preamble_or_body():
     doc = parse(qd(("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN",)))
     for node in doc.walk():

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from .grammar import DocType, Grammar
-from .lines import Joined, Line, continues, starts_lower
+from .lines import Joined, Line, continues, last_word, starts_lower
 
 HEAD_LIMIT = 70  # the header of a document sits in its first lines
 _RULE_CHARS = regex.compile(r"[-–—_=~*]{2,}|^[-–—_*]$")
@@ -184,6 +184,27 @@ def _is_authority_line(lines: list[Line], i: int, hi: int, g: Grammar) -> bool:
         if not nxt.caps:
             return False
     return False
+
+
+def _title_authority(lines: list[Line], i: int, hi: int, prev: Line | None, g: Grammar) -> bool:
+    """Whether line i, after trích yếu lines, is the authority line rather than the title going
+    on: not after a title line that cannot end there ("… HIỆP ĐỊNH THƯƠNG MẠI GIỮA" / "CHÍNH PHỦ
+    NƯỚC …"), and not a plain line when a bold one below it opens like an authority ("… ĐẠI BIỂU"
+    / "QUỐC HỘI TẠI TỔ …" / "**CHÍNH PHỦ**")."""
+    if not _is_authority_line(lines, i, hi, g):
+        return False
+    if prev is not None and (prev.text.endswith((",", "-")) or last_word(prev.text) in g.title_dangling):
+        return False
+    ln = lines[i]
+    if ln.bold_start or lines[i - 1].bold_open:
+        return True
+    for k in range(i + 1, min(hi, i + 4)):
+        nxt = lines[k]
+        if not nxt.caps or preamble_kind(nxt.text, g) is not None:
+            break
+        if nxt.bold_start and nxt.text.startswith(g.authority_openings):
+            return False
+    return True
 
 
 def preamble_kind(text: str, g: Grammar) -> str | None:
@@ -395,7 +416,7 @@ def _title(h: Header, lines: list[Line], idx: int, merged_rest: str, g: Grammar)
         if (ln.marker is not None and ln.marker.name != "dash") or preamble_kind(text, g) is not None \
                 or g.header["kinh_gui"].match(text) or g.header["dien"].match(text):
             break
-        if parts and _is_authority_line(lines, i, hi, g):
+        if parts and _title_authority(lines, i, hi, prev, g):
             j = i
             auth = [text]
             while j + 1 < hi and lines[j + 1].caps and preamble_kind(lines[j + 1].text, g) is None:
