@@ -792,6 +792,41 @@ def test_kinh_gui_in_to_trinh():
     assert doc.addressees == ["Ủy ban nhân dân tỉnh Bắc Kạn"]
 
 
+CONG_DIEN_BODY = ("Để chủ động ứng phó mưa lũ, Thủ tướng Chính phủ yêu cầu:", "1. Các địa phương rà soát phương án sơ tán.")
+
+
+def cong_dien(sender: tuple[str, ...], addressees: tuple[str, ...]) -> str:
+    return make_doc(issuer=("THỦ TƯỚNG CHÍNH PHỦ",), number="Số: 226/CĐ-TTg", date_line="Hà Nội, ngày 21 tháng 11 năm 2025",
+                    type_line="**CÔNG ĐIỆN**", title=("V/V CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ",),
+                    before_body=(*sender, *addressees), body=CONG_DIEN_BODY,
+                    closing=("Nơi nhận:", "- Như trên;", "- Lưu: VT, NN (2b).", "THỦ TƯỚNG", "Phạm Minh Chính"))
+
+
+def test_cong_dien_addressees_wrapped_over_lines():
+    doc = parse(cong_dien(("**THỦ TƯỚNG CHÍNH PHỦ điện:**",), (
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh,",
+        "Quảng Trị, Huế, Đà Nẵng;",
+        "- Bộ trưởng",
+        "các Bộ:",
+        "Quốc phòng, Công an, Tài chính,",
+        "Nông nghiệp và Môi trường, Y tế;",
+        "- Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia.",
+    )))
+    assert doc.addressees == [
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị, Huế, Đà Nẵng",
+        "Bộ trưởng các Bộ: Quốc phòng, Công an, Tài chính, Nông nghiệp và Môi trường, Y tế",
+        "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia",
+    ]
+    assert doc.body[0].text.startswith("Để chủ động ứng phó")
+
+
+def test_cong_dien_sender_wrapped():
+    # a page that wraps the sender inside its bold run: the title does not take its first word
+    doc = parse(cong_dien(("**THỦ", "TƯỚNG CHÍNH PHỦ điện:**"), ("- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố.",)))
+    assert doc.title == "V/V CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ"
+    assert doc.addressees == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]
+
+
 # --------------------------------------------------------------------------- urgency
 
 

@@ -14,7 +14,7 @@ from .closing import Closing, first_closing, item_name, parse_archive, parse_clo
 from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
-from .header import Diag, Header, doc_type_code, parse_header, preamble_kind
+from .header import Diag, Header, addressee_line, doc_type_code, parse_header, preamble_kind
 from .lines import (Block, Line, ends_terminal, last_word, marker_text_wraps, paragraph_gaps, reflow, starts_lower,
                     tokenize, wrap_width)
 from .normalize import Normalized, normalize
@@ -230,12 +230,13 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
     g = ctx.g
     for i in range(lo, min(len(work), lo + 3)):
         ln = work[i]
-        m = g.header["kinh_gui"].match(ln.text) or g.header["dien"].match(ln.text)
+        m, used = addressee_line(work, i, g)
         if m is None:
             continue
         items: list[tuple[str, int, int]] = []
         rest = m.group("rest").strip()
-        j = i + 1
+        j = i + used
+        ln = work[j - 1]
         if rest and not rest.startswith("-"):
             end = ln.end
             # a single addressee wrapped: "Công ty Cổ phần Chế biến" / "Nông sản Phước Hưng",
@@ -257,7 +258,12 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
                 if nxt.text[:1] in "-–" and nxt.marker is not None and nxt.marker.name == "dash":
                     items.append((nxt.rest, nxt.start, nxt.end))
                 elif items and not items[-1][0].rstrip().endswith((";", ".")) and not nxt.marker \
-                        and (starts_lower(nxt.text) or (len(nxt.text) <= 60 and nxt.text.rstrip().endswith((";", ".")))):
+                        and (starts_lower(nxt.text) or items[-1][0].rstrip().endswith((",", ":"))
+                             or last_word(items[-1][0]) in g.dangling
+                             or nxt.text.rstrip().endswith(",")
+                             or (len(nxt.text) <= 60 and nxt.text.rstrip().endswith((";", ".")))):
+                    # an item wrapped over lines: "- Bộ trưởng" / "các Bộ:" / "Quốc phòng, Công an,"
+                    # / "Nông nghiệp và Môi trường, Y tế."
                     t, s, _ = items[-1]
                     items[-1] = (f"{t} {nxt.text}", s, nxt.end)
                 else:

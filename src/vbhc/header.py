@@ -207,6 +207,24 @@ def _title_authority(lines: list[Line], i: int, hi: int, prev: Line | None, g: G
     return True
 
 
+def addressee_line(lines: list[Line], i: int, g: Grammar) -> tuple[regex.Match[str] | None, int]:
+    """'Kính gửi:' or a công điện's '… điện:' at line i, and how many lines it takes: a page may
+    wrap the công điện's sender ("THỦ" / "TƯỚNG CHÍNH PHỦ điện:")."""
+    text = lines[i].text
+    m = g.header["kinh_gui"].match(text) or g.header["dien"].match(text)
+    if m is not None:
+        return m, 1
+    # the next line alone may look whole ("TƯỚNG CHÍNH PHỦ điện:"): then only a bold run going on
+    # from this line into it joins them, not a title line above it ("… NĂM TIẾP" / "THEO")
+    if i + 1 < len(lines) and lines[i].caps and len(text) <= 40 and "điện" in lines[i + 1].text \
+            and (g.header["dien"].match(lines[i + 1].text) is None
+                 or (lines[i].bold_open and not lines[i + 1].bold_start)):
+        m = g.header["dien"].match(f"{text} {lines[i + 1].text}")
+        if m is not None:
+            return m, 2
+    return None, 0
+
+
 def preamble_kind(text: str, g: Grammar) -> str | None:
     """basis (căn cứ), proposal (theo đề nghị), consideration (xét) or operative (QUYẾT ĐỊNH:)."""
     for kind in ("basis", "proposal", "consideration", "operative"):
@@ -414,7 +432,7 @@ def _title(h: Header, lines: list[Line], idx: int, merged_rest: str, g: Grammar)
                 break
             continue
         if (ln.marker is not None and ln.marker.name != "dash") or preamble_kind(text, g) is not None \
-                or g.header["kinh_gui"].match(text) or g.header["dien"].match(text):
+                or addressee_line(lines, i, g)[0] is not None:
             break
         if parts and _title_authority(lines, i, hi, prev, g):
             j = i
