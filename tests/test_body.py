@@ -1026,3 +1026,65 @@ def test_party_preamble_with_dashes():
 def test_no_preamble_in_a_plan_without_basis():
     doc = parse_body(("I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao nhận thức của cán bộ, công chức./."))
     assert doc.preamble == []
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def kinds(nodes: list[Node], depth: int = 0) -> list[str]:
+    out: list[str] = []
+    for n in nodes:
+        out.append(f"{'  ' * depth}{n.kind} {n.marker or ''}".rstrip())
+        out.extend(kinds(n.children, depth + 1))
+    return out
+
+
+def test_new_text_of_an_amended_provision_is_one_quote_with_its_own_structure():
+    doc = parse_body((
+        "Điều 1. Sửa đổi, bổ sung một số khoản của Điều 3",
+        "1. Sửa đổi, bổ sung các khoản 6 và 7 như sau:",
+        "“6. Khám phúc tra sức khỏe là việc khám lại theo đề nghị của công dân.",
+        "7. Hội đồng khám sức khỏe khu vực là Hội đồng chuyên môn:",
+        "a) Do Giám đốc Công an tỉnh thành lập;",
+        "b) Hoạt động theo chế độ kiêm nhiệm.”.",
+        "2. Sửa đổi, bổ sung khoản 12 như sau:",
+        "“12. Hội đồng khám phúc tra sức khỏe là Hội đồng chuyên môn.”.",
+        "Điều 2. Sửa đổi, bổ sung điểm a khoản 1 của Điều 6",
+        "“a) Không phát hiện dương tính với các chất ma túy;”.",
+        "Điều 3. Hiệu lực thi hành",
+        "Quyết định này có hiệu lực kể từ ngày ký./.",
+    ))
+    # the quoted "7." is no sibling of the amending "1.", and the amending "2." is not nested in
+    # the quoted text; the quote on the line after an article is not the article's title
+    assert kinds(doc.body) == [
+        "article Điều 1.",
+        "  clause 1.",
+        "    quote",
+        "      clause 6.",
+        "      clause 7.",
+        "        point a)",
+        "        point b)",
+        "  clause 2.",
+        "    quote",
+        "      clause 12.",
+        "article Điều 2.",
+        "  quote",
+        "    point a)",
+        "article Điều 3.",
+        "  paragraph",
+    ]
+    assert find(doc.body, "Điều 2").title == "Sửa đổi, bổ sung điểm a khoản 1 của Điều 6"
+    quote = find(doc.body, "Điều 2").children[0]
+    assert quote.span.start < quote.children[0].span.end <= quote.span.end
+
+
+def test_quoted_running_text_keeps_its_marks_and_an_unclosed_quote_is_no_quotation():
+    doc = parse_body((
+        "1. Chủ đề năm 2025",
+        "“Lập thành tích chào mừng Đại hội lần thứ XIV của Đảng”.",
+        "2. Khẩu hiệu",
+        "“Đoàn kết, kỷ cương, sáng tạo” là khẩu hiệu hành động của năm.",
+        "3. Tổ chức thực hiện.",
+    ))
+    assert kinds(doc.body) == ["clause 1.", "  quote", "    paragraph", "clause 2.", "  paragraph", "clause 3."]
+    assert find(doc.body, "1").children[0].children[0].text == "“Lập thành tích chào mừng Đại hội lần thứ XIV của Đảng”."

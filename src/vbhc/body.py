@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .grammar import Grammar, grammar
-from .lines import Block, ends_terminal
+from .lines import Block, Line, classify, ends_terminal
 
 HEADING_MAX = 160
 LONG_TITLE_MAX = 320  # a titled heading (Điều, Chương) with clauses below it
@@ -18,6 +18,8 @@ LONG_TITLE_MAX = 320  # a titled heading (Điều, Chương) with clauses below 
 # are nine; a run of markers that each restart a list ("1." / "-" / "1." / "-" …) would nest one
 # level per line and exhaust the recursion of whatever walks the tree
 MAX_DEPTH = 24
+QUOTE_REACH = 300  # blocks a quotation may span ("Sửa đổi Điều 7 như sau:" / "“Điều 7. …" … "…”.")
+QUOTE_NESTING = 3  # quotations inside quotations that are given their own subtree
 
 
 class RawNode:
@@ -60,16 +62,70 @@ def heading_like(text: str, *, titled: bool, limit: int = HEADING_MAX) -> bool:
     return ". " not in t
 
 
-def build_tree(blocks: Sequence[Block], g: Grammar) -> list[RawNode]:
+def _quote_end(blocks: Sequence[Block], i: int) -> tuple[int, int]:
+    """The block that closes a quotation opening block i ("“6. Khám phúc tra …" … "… trên.”."),
+    or -1: the quotation marks must balance there, and that block must end with the closing one.
+    Second, the last block looked at: a quotation still open there leaves the blocks up to it
+    to no other (so that a page of lines that each open a quotation costs one look, not 300)."""
+    straight = blocks[i].text.startswith('"')
+    depth = 0
+    last = min(len(blocks), i + QUOTE_REACH) - 1
+    for j in range(i, last + 1):
+        t = blocks[j].text
+        if straight:
+            depth = (depth + t.count('"')) % 2
+        else:
+            depth += t.count("“") - t.count("”")
+        if depth <= 0:
+            return (j if t.rstrip(" .;,:*").endswith('"' if straight else "”") else -1), j
+    return -1, last
+
+
+def _unquoted(blocks: Sequence[Block], g: Grammar) -> list[Block]:
+    """The quoted blocks with the opening mark taken off the first when a marker follows it, so
+    that the marker counts ("“a) Không phát hiện …" is point a)."""
+    first = blocks[0].lines[0]
+    text = first.text[1:].lstrip()
+    line = Line(first.idx, first.start, first.end, text, first.cell_break, first.bold_start, first.bold_open)
+    line.bold_until, line.italic_open = first.bold_until, first.italic_open
+    classify(line, g)
+    if line.marker is None:
+        return list(blocks)  # quoted running text keeps its marks as printed
+    block = Block(line)
+    for more in blocks[0].lines[1:]:
+        block.add(more)
+    return [block, *blocks[1:]]
+
+
+def build_tree(blocks: Sequence[Block], g: Grammar, _quotes: int = 0) -> list[RawNode]:
+    """The tree of ``blocks``. A quotation that starts a block and closes at the end of one (the
+    new text of an amended provision) is one ``quote`` node under the innermost open item, its
+    own structure inside it: its markers never close or nest under the document's own."""
     titled = [b.rest.strip() for b in blocks if b.marker is not None and b.marker.titled and b.rest.strip()]
     long_titles = len(titled) >= 4 and sum(heading_like(t, titled=True) for t in titled) >= 0.6 * len(titled)
     roots: list[RawNode] = []
     stack: list[RawNode] = []
     n = len(blocks)
     i = 0
+    unquoted_until = -1
     while i < n:
         block = blocks[i]
         mk = block.marker
+        if mk is None and _quotes < QUOTE_NESTING and i > unquoted_until and block.text.startswith(("“", '"')):
+            j, seen = _quote_end(blocks, i)
+            if j < 0:
+                unquoted_until = seen
+        else:
+            j = -1
+        if j >= 0:
+            node = RawNode("quote", block.start, blocks[j].end)
+            inner = _unquoted(blocks[i:j + 1], g)
+            # quoted running text keeps its first block as printed: no quotation inside it again
+            node.children = build_tree(inner, g, _quotes + 1 if inner[0] is not block else QUOTE_NESTING)
+            (stack[-1].children if stack else roots).append(node)
+            _extend(stack, node.end)
+            i = j + 1
+            continue
         if mk is None:
             node = RawNode("paragraph", block.start, block.end, text=block.text)
             (stack[-1].children if stack else roots).append(node)

@@ -122,7 +122,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 line.row_break = separators >= 2
                 line.cell_start = separators > 0
                 separators = 0
-                _classify(line, g)
+                classify(line, g)
                 lines.append(line)
                 pending_break = False
                 if len(content) <= 6 and content.casefold() in g.heading_words:
@@ -175,7 +175,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 line.row_break = separators >= 2
                 line.cell_start = separators > 0
                 separators = 0
-                _classify(line, g)
+                classify(line, g)
                 lines.append(line)
                 pending_break = False
                 if len(content) <= 6 and content.casefold() in g.heading_words:
@@ -209,7 +209,7 @@ def _join_split_heads(lines: list[Line], g: Grammar) -> list[Line]:
             joined.cell_start = ln.cell_start
             if nxt.bold_until:
                 joined.bold_until = nxt.bold_until + len(ln.text) + 1
-            _classify(joined, g)
+            classify(joined, g)
             if joined.marker is not None:
                 out.append(joined)
                 i += 2
@@ -235,7 +235,8 @@ def _bold_close(stripped: str, bold: bool) -> int:
     return len(head) if head and tail else 0
 
 
-def _classify(line: Line, g: Grammar) -> None:
+def classify(line: Line, g: Grammar) -> None:
+    """Set the line's marker, number and the text after the marker (when a marker opens it)."""
     m = g.marker_scanner.match(line.text)
     if m is None:
         return
@@ -396,6 +397,11 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return False
     text = line.text
     ptext = prev_block.text if prev_block is not None else prev.text
+    if text.startswith("“") and (ptext.endswith(":") or (prev_block is not None and prev_block.marker is not None
+                                                         and prev_block.marker.titled)):
+        # the new text of an amended provision: "… như sau:" / "“c) Thị lực …", "Điều 4. Sửa đổi
+        # điểm a khoản 1 của Điều 6" / "“a) Không phát hiện …"
+        return False
     if line.marker is None and (prev.bold_open or prev.italic_open) and not (prev.caps and not line.caps) \
             and not ends_terminal(ptext):
         return True  # still inside the same `**…**` or `*…*` run of a web page
