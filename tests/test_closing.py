@@ -111,6 +111,13 @@ def test_signature_tm_then_kt_stack():
     assert sig.placeholder is None
 
 
+@pytest.mark.parametrize(("prefix", "authority"), [("KT.CHỦ TỊCH", "CHỦ TỊCH"), ("KT.BỘ TRƯỞNG", "BỘ TRƯỞNG")])
+def test_signature_prefix_without_a_space_after_its_dot(prefix, authority):
+    doc = parse((*NOI_NHAN, prefix, "THỨ TRƯỞNG" if "BỘ" in prefix else "PHÓ CHỦ TỊCH", "Nguyễn Văn Du"))
+    (sig,) = doc.signatures
+    assert (sig.mode, sig.authority) == ("KT", authority)
+
+
 @pytest.mark.parametrize("qualifier", ["THƯỜNG TRỰC", "PHỤ TRÁCH"])
 def test_signature_position_qualifier_on_its_own_line(qualifier):
     # "KT. BỘ TRƯỞNG / THỨ TRƯỞNG / THƯỜNG TRỰC" (a vbpl Thông tư): one position, two lines
@@ -362,6 +369,13 @@ def test_plus_sub_items_are_not_recipients():
     assert doc.recipients[0].sub_items == []
 
 
+def test_recipient_above_its_sub_items_has_no_colon():
+    doc = parse(("Nơi nhận:", "- Như Điều 3;", "- VP UBND tỉnh:", "+ CVP, các PCVP;", "+ Lưu: VT, KT.",
+                 "CHỦ TỊCH", "Lý Thái Hải"))
+    assert names(doc) == ["Như Điều 3", "VP UBND tỉnh"]
+    assert doc.recipients[1].sub_items == ["CVP, các PCVP"]
+
+
 def test_group_label_is_not_a_recipient():
     doc = parse((
         "Nơi nhận:",
@@ -418,7 +432,17 @@ def test_group_label_first_in_block():
     ("- Lưu: VT, TCCB.", ["VT", "TCCB"], None, None),
     ("- Lưu: VT.", ["VT"], None, None),
     ("- Lưu: VT, KGVX (3b).", ["VT", "KGVX"], None, 3),
-], ids=["drafter", "copies", "plain", "vt-only", "copies-b"])
+    # the drafter's initials after the copies, or inside their bracket
+    ("- Lưu: VT, KTTH (2). M.Cường", ["VT", "KTTH"], "M.Cường", 2),
+    ("- Lưu: Văn thư, NN (2) Khôi", ["Văn thư", "NN"], "Khôi", 2),
+    ("- Lưu: VT, NVTHQ (L.Anh - 3b).", ["VT", "NVTHQ"], "L.Anh", 3),
+    ("- Lưu: VT, ĐTKT (cn 02b).", ["VT", "ĐTKT"], "cn", 2),
+    ("- Lưu: VT. N.T.Hiếu.", ["VT"], "N.T.Hiếu", None),
+    # a comma inside the bracket does not split a unit
+    ("- Lưu: VTUB, NC (TP, Vinh).", ["VTUB", "NC"], "TP, Vinh", None),
+    ("- Lưu: VT, QLKT ( b).", ["VT", "QLKT"], None, None),
+], ids=["drafter", "copies", "plain", "vt-only", "copies-b", "initials-after-copies", "name-after-copies",
+        "drafter-and-copies", "copies-after-code", "initials-after-unit", "comma-in-bracket", "blank-copies"])
 def test_archive_line(line, units, drafter, copies):
     doc = parse(("Nơi nhận:", "- Như trên;", line, "CHỦ TỊCH", "Lý Thái Hải"))
     assert doc.archive is not None

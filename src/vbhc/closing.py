@@ -13,16 +13,27 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .grammar import Grammar
+from .grammar import Grammar, grammar
 from .lines import Line, ends_terminal, starts_lower
 
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*\.?)(?:[ ](?:\p{Lu}[\p{Ll}'’]*\.?)){1,6}$")
 _CAPS_NAME = regex.compile(r"^\p{Lu}+(?:[ ]\p{Lu}+){1,5}$")
-_ITEM_END = regex.compile(r"[;.,]+\s*$")
+_ITEM_END = regex.compile(r"[;.,:]+\s*$")  # "- VP UBND tỉnh:" above its "+" items: the name has no colon
 _ITEM_CLOSED = regex.compile(r"[;.]\s*$")
-_UNITS = regex.compile(r"[,;]")
-_ARCHIVE_TAIL = regex.compile(r"\s*\((?P<n>\d+)\s*b?(?:ản)?\)\s*\.?$")
-_DRAFTER = regex.compile(r"^(?P<unit>.*?)\s*\((?P<who>[^)]+)\)\s*$")
+# a Lưu line's parts: a comma or semicolon outside brackets; in a part, the unit, a bracket and
+# what follows the bracket ("KTTH (2). M.Cường", "NN (2) Khôi", "VTQG (2b). (Đ200)")
+_UNITS = regex.compile(r"[,;](?![^()]*\))")
+_UNIT_PART = regex.compile(r"^(?P<unit>[^()]*)(?:\((?P<bracket>[^()]*)\)?)?[\s.]*(?P<after>.*?)[\s.]*$")
+# a bracket that counts copies, maybe after the drafter: "2", "02b", "3 bản", "cn 02b", "L.Anh - 3b", "P_02b"
+_COPIES = regex.compile(r"^(?:(?P<who>.*?\p{L}.*?)\s*[-_ ]\s*)?0*(?P<n>\d{1,4})\s*(?:b|bản)?$", regex.I)
+# the drafter's initials after a unit and a full stop: "VT. N.T.Hiếu"
+_UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\.\s+(?P<who>\p{Lu}.*)$")
+
+
+def _after_mode(prefix: str) -> str:
+    """What a prefix line names after its mode: "KT. CHỦ TỊCH" and "KT.CHỦ TỊCH" -> "CHỦ TỊCH"."""
+    m = grammar().closing["authority"].match(prefix)
+    return m.group("rest").strip() if m else (prefix.split(None, 1)[1] if " " in prefix.strip() else "")
 
 
 @dataclass
@@ -56,17 +67,15 @@ class RawSignature:
         last, after = self._after_last_prefix()
         if after:
             return after[-1]
-        if last is not None and " " in last:
-            return last.split(None, 1)[1]
-        return None
+        return _after_mode(last) or None if last is not None else None
 
     @property
     def authority(self) -> str | None:
         last, after = self._after_last_prefix()
         if last is None:
             return None
-        rest = last.split(None, 1)[1] if " " in last.strip() else ""
-        return " ".join([rest, *after[:-1]]).strip() or None
+        return " ".join([_after_mode(last), *after[:-1]]).strip() or None
+
 
     @property
     def open(self) -> bool:
@@ -322,20 +331,37 @@ def item_name(text: str) -> str:
 
 
 def parse_archive(raw: str) -> dict:
-    """'VT, NCPC (Thái).' -> units, drafter, copies."""
+    """'VT, NCPC (Thái).' -> units, drafter, copies. A bracket after a unit holds the copies
+    ("(2b)"), the drafter ("(Thái)") or both ("(L.Anh - 3b)"); initials after it or after the
+    unit's full stop are the drafter ("KTTH (2). M.Cường", "VT. N.T.Hiếu")."""
     text = raw.strip().rstrip(".").strip()
-    copies = None
-    m = _ARCHIVE_TAIL.search(text)
-    if m:
-        copies = int(m.group("n"))
-        text = text[: m.start()].strip()
-    drafter = None
-    units = [u.strip() for u in _UNITS.split(text) if u.strip()]
-    if units:
-        dm = _DRAFTER.match(units[-1])
-        if dm:
-            units[-1] = dm.group("unit").strip()
-            drafter = dm.group("who").strip()
-            if not units[-1]:
-                units.pop()
-    return {"units": units, "drafter": drafter, "copies": copies}
+    copies: int | None = None
+    drafters: list[str] = []
+    units: list[str] = []
+    for part in _UNITS.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        m = _UNIT_PART.match(part)
+        if m is None or (m.group("bracket") is None and not m.group("after")):
+            nm = _UNIT_THEN_NAME.match(part)
+            if nm:
+                units.append(nm.group("unit"))
+                drafters.append(nm.group("who").strip(" ."))
+            else:
+                units.append(part)
+            continue
+        if m.group("unit").strip():
+            units.append(m.group("unit").strip())
+        bracket = (m.group("bracket") or "").strip()
+        cm = _COPIES.match(bracket)
+        if cm:
+            copies = int(cm.group("n"))
+            if cm.group("who"):
+                drafters.append(cm.group("who").strip())
+        elif bracket and bracket.casefold() not in ("b", "bản"):  # "( b)": a copy count left blank
+            drafters.append(bracket)
+        after = m.group("after").strip(" .()")
+        if after:
+            drafters.append(after)
+    return {"units": units, "drafter": ", ".join(drafters) or None, "copies": copies}
