@@ -496,6 +496,18 @@ def test_trailing_site_text_not_in_document(junk):
     assert "page.trailing" in [d.code for d in doc.diagnostics]
 
 
+@pytest.mark.parametrize("junk", [
+    # the site's one-line summary, then its furniture or its English translation
+    ("Quyết định 84/2025/QĐ-UBND bãi bỏ toàn bộ Quyết định 10/2016/QĐ-UBND", "Văn bản này chưa cập nhật nội dung Tiếng Anh"),
+    ("Thông tư 61/2025/TT-BCT quy định về hạn ngạch thuế quan", "**THE MINISTRY OF", "INDUSTRY AND TRADE**",
+     "**THE SOCIALIST", "REPUBLIC OF VIET NAM**", "Independence-Freedom-Happiness", "No. 61/2025/TT-BCT"),
+], ids=["summary", "english-translation"])
+def test_site_summary_and_translation_after_the_document(junk):
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=("", *junk))
+    assert doc.notes == [] and doc.attachments == []
+    assert len(doc.signatures) == 1
+
+
 def test_trailing_site_text_after_an_appendix():
     doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=(
         "PHỤ LỤC I",
@@ -700,6 +712,43 @@ def test_regulation_issued_with_decision_not_in_body():
     assert (sig.mode, sig.position, sig.name) == ("KT", "PHÓ CHỦ TỊCH", "Nguyễn Đăng Bình")
     assert names(doc) == ["Như Điều 3", "Bộ Công Thương"]
     assert doc.archive is not None and doc.archive.units == ["VT", "KT"]
+
+
+def test_regulation_printed_with_its_own_header_starts_at_that_header():
+    # the issuer and quốc hiệu above "QUY ĐỊNH" are the attachment's, not a second signature
+    doc = parse(QD_CLOSING, head=QD_HEAD, body=QD_BODY, after=(
+        "", "ỦY BAN NHÂN DÂN", "TỈNH BẮC KẠN", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "---------------", "", *ISSUED_REGULATION))
+    assert len(doc.signatures) == 1 and doc.notes == []
+    (att,) = doc.attachments
+    assert att.doc_type is not None and att.doc_type.name == "Quy định"
+    assert att.title == "Quản lý cụm công nghiệp trên địa bàn tỉnh Bắc Kạn"
+    assert [n.label for n in att.body] == ["Chương I"]
+
+
+@pytest.mark.parametrize("head", [("**PHỤ", "LỤC**"), ("PHỤ LỤC",)], ids=["wrapped-in-its-words", "one-line"])
+@pytest.mark.parametrize("issued", [("*(Ban hành kèm", "theo Kế hoạch số 155/KH-UBND ngày 27/3/2020)*"),
+                                    ("(*Ban", "hành kèm theo Kế hoạch số 155/KH-UBND ngày 27/3/2020)*")],
+                         ids=["wrapped-after-kem", "wrapped-after-ban"])
+def test_appendix_heading_and_issued_with_line_wrapped(head, issued):
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=(
+        *head, *issued, "DANH MỤC NHIỆM VỤ", "1. Rà soát quy hoạch phát triển hạ tầng số."))
+    assert [(s.position, s.name) for s in doc.signatures] == [("CHỦ TỊCH", "Lý Thái Hải")]
+    (att,) = doc.attachments
+    assert att.kind == "appendix"
+    assert att.issued_with == "Ban hành kèm theo Kế hoạch số 155/KH-UBND ngày 27/3/2020"
+    assert doc.notes == []
+
+
+def test_words_nơi_nhận_in_a_sentence_do_not_start_a_closing():
+    doc = parse(QD_CLOSING, head=QD_HEAD, body=QD_BODY, after=("", *ISSUED_REGULATION[:-1],
+                                                              "Nơi nhận kết quả.",
+                                                              "- Tại Bộ phận Một cửa;",
+                                                              "Điều 3. Hồ sơ",
+                                                              "Hồ sơ gồm đơn đề nghị."))
+    (att,) = doc.attachments
+    assert [c.label for c in att.body[0].children] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert att.recipients == [] and att.signatures == []
 
 
 def test_plan_issued_with_decision_and_its_own_signature():

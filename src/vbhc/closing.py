@@ -117,7 +117,17 @@ def is_name(text: str, g: Grammar) -> bool:
 
 
 def is_position(line: Line, g: Grammar) -> bool:
-    return line.caps and len(line.text) <= 80 and line.marker is None and not line.text.endswith(":")
+    """An upper-case line that may be a signer's title; never the quốc hiệu of a form printed in
+    an attachment."""
+    return line.caps and len(line.text) <= 80 and line.marker is None and not line.text.endswith(":") \
+        and g.header["quoc_hieu"].match(line.text) is None
+
+
+def _name_like(text: str) -> bool:
+    """Could be a signer's name we cannot confirm by shape; not a form's label ("Mẫu 04"), the
+    tiêu ngữ ("Độc lập - Tự do - Hạnh phúc") or the "(Ban hành kèm" line of an attachment."""
+    return text[:1].isupper() and len(text.split()) <= 6 and " - " not in text \
+        and not any(ch.isdigit() or ch in "()[]" for ch in text)
 
 
 def noi_nhan_at(lines: list[Line], i: int, g: Grammar) -> tuple[int, str] | None:
@@ -244,7 +254,7 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             i += 1
             continue
         if sig is not None and sig.name is None and sig.has_title() and text and not ends_terminal(text) \
-                and len(text) <= 60 and not starts_lower(text) and not (in_recipients and _continues_item(out, ln)):
+                and len(text) <= 60 and _name_like(text) and not (in_recipients and _continues_item(out, ln)):
             i = _take_name(sig, lines, i, hi, g, cl)  # a name we cannot confirm by shape
             continue
         break

@@ -122,7 +122,8 @@ def _parse(text: str, source: str | None, markdown: bool, extract: bool) -> M.Do
         doc.preamble.append(_node(ctx, RawNode(kind, block.start, block.end, text=block.text)))
     doc.body = [_node(ctx, n) for n in build_tree(rest, g)]
 
-    is_start = {k for k in range(cs, len(work)) if _attachment_start(work, k, g)}  # computed once
+    is_start = {_form_header_above(work, k, cs, g) for k in range(cs, len(work))
+                if _attachment_start(work, k, g)}  # computed once
 
     def stop(i: int) -> bool:
         return i in is_start or bool(g.closing["footnote"].match(work[i].text))
@@ -330,21 +331,72 @@ def _mode(mode: str | None) -> str | None:
     return mode.rstrip(".")
 
 
+def _issued_with(work: list[Line], k: int, g: Grammar) -> bool:
+    """Line k opens "(Ban hành kèm theo …)", maybe wrapped in its first words ("(Ban" / "hành kèm
+    theo Quyết định số …)", "(Ban hành kèm" / "theo …")."""
+    text = work[k].text
+    if g.attachment["issued_with"].match(text):
+        return True
+    return len(text) <= 20 and k + 1 < len(work) and g.attachment["issued_with"].match(f"{text} {work[k + 1].text}") is not None
+
+
+def _form_header_above(work: list[Line], k: int, lo: int, g: Grammar) -> int:
+    """Where an attachment starting at line k really starts: an attachment printed with its own
+    header (the issuer's lines, the quốc hiệu and tiêu ngữ above "QUY ĐỊNH") starts at that
+    header, which is no signature of the document above it."""
+    j = k - 1
+    while j >= lo and g.header["rule"].match(work[j].text):
+        j -= 1
+    if j < lo or not g.header["tieu_ngu"].search(work[j].text):
+        return k
+    j -= 1
+    if j < lo or not g.header["quoc_hieu"].search(work[j].text):
+        return k
+    top = j
+    j -= 1
+    while j >= lo and g.header["rule"].match(work[j].text):
+        j -= 1
+    # the issuer's lines: upper case, at most three, the first opening like an agency ("ỦY BAN
+    # NHÂN DÂN" / "TỈNH THÁI NGUYÊN"); the signer's name in capitals above them is not one
+    issuer = top
+    for _ in range(3):
+        if j < lo or not work[j].caps or g.closing["authority"].match(work[j].text):
+            break
+        if work[j].text.startswith(g.org_heads):
+            issuer = j
+        j -= 1
+    return issuer
+
+
+def _appendix_line(work: list[Line], k: int, g: Grammar) -> tuple[regex.Match[str] | None, int]:
+    """"PHỤ LỤC …" at line k, also wrapped inside the words ("**PHỤ" / "LỤC**"), and the lines it takes."""
+    text = work[k].text
+    m = g.attachment["appendix"].match(text)
+    if m is not None:
+        return m, 1
+    if text in ("PHỤ", "Phụ") and k + 1 < len(work) and work[k + 1].text[:3].casefold() == "lục" \
+            and not work[k + 1].cell_break:
+        m = g.attachment["appendix"].match(f"{text} {work[k + 1].text}")
+        if m is not None:
+            return m, 2
+    return None, 0
+
+
 def _attachment_start(work: list[Line], i: int, g: Grammar) -> bool:
     ln = work[i]
     text = ln.text
-    if g.attachment["appendix"].match(text) and (ln.caps or text[:6].isupper() or len(text) < 40):
+    if _appendix_line(work, i, g)[0] is not None and (ln.caps or text[:6].isupper() or len(text) < 40):
         return True
     if ln.caps and g.type_line.match(text) and not text.endswith(":"):
-        return any(g.attachment["issued_with"].match(x.text) for x in work[i + 1:i + 7])
+        return any(_issued_with(work, k, g) for k in range(i + 1, min(len(work), i + 7)))
     if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not work[i - 1].caps) \
             and not (i > 0 and (g.attachment["appendix"].match(work[i - 1].text)
                                 or (work[i - 1].caps and g.type_line.match(work[i - 1].text)))):
         # an upper-case title whose following title lines lead to "(Kèm theo …)"
-        for x in work[i + 1:i + 7]:
-            if g.attachment["issued_with"].match(x.text):
+        for k in range(i + 1, min(len(work), i + 7)):
+            if _issued_with(work, k, g):
                 return True
-            if not x.caps:
+            if not work[k].caps:
                 return False
     return False
 
@@ -383,8 +435,18 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
 
 def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     g = ctx.g
+    start = lo
+    # printed with its own header (issuer, quốc hiệu, tiêu ngữ): the title is below it
+    for k in range(lo, min(hi, lo + 8)):
+        if g.header["tieu_ngu"].search(work[k].text) and k + 1 < hi:
+            lo = k + 1
+            while lo < hi - 1 and g.header["rule"].match(work[lo].text):
+                lo += 1
+            break
+        if not work[k].caps or g.attachment["appendix"].match(work[k].text):
+            break  # "Phụ lục I" / "(Ban hành kèm theo …)" above a form's header: the title is here
     first = work[lo]
-    am = g.attachment["appendix"].match(first.text)
+    am, used = _appendix_line(work, lo, g)
     tm = g.type_line.match(first.text) if first.caps else None
     kind = "appendix" if am else ("issued_with" if tm else "document")
     label = None
@@ -397,13 +459,13 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
         title_parts.append(am.group("rest"))
     elif not am and not dt:
         title_parts.append(first.text)
-    i = lo + 1
+    i = lo + max(used, 1)
     issued: list[str] = []
     while i < hi and i < lo + 12:
         ln = work[i]
         if ln.cell_start:  # a table starts: the title is over
             break
-        if g.attachment["issued_with"].match(ln.text) or (issued and not issued[-1].rstrip().endswith(")")):
+        if _issued_with(work, i, g) or (issued and not issued[-1].rstrip().endswith(")")):
             issued.append(ln.text)
         elif ln.cell_break and (title_parts or issued) and not (
                 ctx.gapped and ln.caps and not issued and len(ln.text) < 200
@@ -435,7 +497,7 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     return M.Attachment(kind=kind, label=label,
                         doc_type=M.DocType(code=dt.code or None, name=dt.name) if dt else None,
                         title=title, issued_with=issued_text, body=body, signatures=sigs, recipients=recipients,
-                        span=ctx.span(first.start, work[hi - 1].end))
+                        span=ctx.span(work[start].start, work[hi - 1].end))
 
 
 def _checks(ctx: _Ctx, doc: M.Document, h: Header, cl: Closing) -> None:
