@@ -501,7 +501,8 @@ def test_trailing_site_text_not_in_document(junk):
     ("Quyết định 84/2025/QĐ-UBND bãi bỏ toàn bộ Quyết định 10/2016/QĐ-UBND", "Văn bản này chưa cập nhật nội dung Tiếng Anh"),
     ("Thông tư 61/2025/TT-BCT quy định về hạn ngạch thuế quan", "**THE MINISTRY OF", "INDUSTRY AND TRADE**",
      "**THE SOCIALIST", "REPUBLIC OF VIET NAM**", "Independence-Freedom-Happiness", "No. 61/2025/TT-BCT"),
-], ids=["summary", "english-translation"])
+    ("MINISTRY OF FINANCE OF VIETNAM", "SOCIALIST REPUBLIC OF VIETNAM", "Independence – Freedom – Happiness"),
+], ids=["summary", "english-translation", "english-without-the"])
 def test_site_summary_and_translation_after_the_document(junk):
     doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=("", *junk))
     assert doc.notes == [] and doc.attachments == []
@@ -738,6 +739,28 @@ def test_appendix_heading_and_issued_with_line_wrapped(head, issued):
     assert att.kind == "appendix"
     assert att.issued_with == "Ban hành kèm theo Kế hoạch số 155/KH-UBND ngày 27/3/2020"
     assert doc.notes == []
+
+
+def test_plan_attached_without_its_kem_theo_line():
+    doc = parse(QD_CLOSING, head=QD_HEAD, body=QD_BODY, after=(
+        "", "**KẾ HOẠCH**", "XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH BẮC KẠN GIAI ĐOẠN 2026 -", "2030", "",
+        "I. MỤC TIÊU", "1. Duy trì tốc độ tăng trưởng xuất khẩu ổn định.",
+        # a form printed inside the plan is part of it, not another attachment
+        "PHỤ LỤC", "(Kèm theo Kế hoạch số 12/KH-UBND)", "BÁO CÁO", "KẾT QUẢ THỰC HIỆN KẾ HOẠCH", "1. Kết quả đạt được."))
+    assert len(doc.signatures) == 1 and doc.notes == []
+    plan, appendix = doc.attachments
+    assert plan.doc_type is not None and plan.doc_type.code == "KH"
+    assert plan.title == "XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH BẮC KẠN GIAI ĐOẠN 2026 - 2030"
+    assert [n.label for n in plan.body] == ["I"]
+    assert appendix.kind == "appendix" and appendix.issued_with == "Kèm theo Kế hoạch số 12/KH-UBND"
+
+
+def test_issued_with_line_with_kem_mistyped():
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=(
+        "DANH SÁCH XÃ, PHƯỜNG MIỀN NÚI", "(Ban hành kem theo Quyết định số 2003/QĐ-UBND)", "STT", "Tên xã"))
+    (att,) = doc.attachments
+    assert att.issued_with == "Ban hành kem theo Quyết định số 2003/QĐ-UBND"
+    assert len(doc.signatures) == 1
 
 
 def test_words_nơi_nhận_in_a_sentence_do_not_start_a_closing():

@@ -122,8 +122,10 @@ def _parse(text: str, source: str | None, markdown: bool, extract: bool) -> M.Do
         doc.preamble.append(_node(ctx, RawNode(kind, block.start, block.end, text=block.text)))
     doc.body = [_node(ctx, n) for n in build_tree(rest, g)]
 
-    is_start = {_form_header_above(work, k, cs, g) for k in range(cs, len(work))
-                if _attachment_start(work, k, g)}  # computed once
+    is_start: set[int] = set()  # computed once
+    for k in range(cs, len(work)):
+        if _attachment_start(work, k, g, first=not is_start):
+            is_start.add(_form_header_above(work, k, cs, g))
 
     def stop(i: int) -> bool:
         return i in is_start or bool(g.closing["footnote"].match(work[i].text))
@@ -382,13 +384,20 @@ def _appendix_line(work: list[Line], k: int, g: Grammar) -> tuple[regex.Match[st
     return None, 0
 
 
-def _attachment_start(work: list[Line], i: int, g: Grammar) -> bool:
+def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False) -> bool:
+    """Whether an attachment starts at line i; ``first``: none starts above it (a type line
+    with a title may then start one without a "(Kèm theo …)" line; further down it is a form's)."""
     ln = work[i]
     text = ln.text
     if _appendix_line(work, i, g)[0] is not None and (ln.caps or text[:6].isupper() or len(text) < 40):
         return True
-    if ln.caps and g.type_line.match(text) and not text.endswith(":"):
-        return any(_issued_with(work, k, g) for k in range(i + 1, min(len(work), i + 7)))
+    tm = g.type_line.match(text) if ln.caps and not text.endswith(":") else None
+    if tm is not None:
+        # "KẾ HOẠCH" / "XUẤT KHẨU SẢN PHẨM …": a type on its own line with an upper-case title
+        # below it is a document issued with this one, "(Kèm theo …)" printed or not
+        return any(_issued_with(work, k, g) for k in range(i + 1, min(len(work), i + 7))) or (
+            first and not tm.group("rest") and i + 1 < len(work) and work[i + 1].caps and len(work[i + 1].text) > 12
+            and g.closing["authority"].match(work[i + 1].text) is None)
     if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not work[i - 1].caps) \
             and not (i > 0 and (g.attachment["appendix"].match(work[i - 1].text)
                                 or (work[i - 1].caps and g.type_line.match(work[i - 1].text)))):
@@ -476,6 +485,9 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
             break
         elif ln.caps and not issued and ln.marker is None:
             title_parts.append(ln.text)
+        elif title_parts and not issued and ln.marker is None and len(ln.text) <= 20 \
+                and not any(ch.isalpha() for ch in ln.text):
+            title_parts.append(ln.text)  # "… GIAI ĐOẠN 2026 -" / "2030": no letters, no case
         elif not issued and not title_parts and ln.marker is None and len(ln.text) < 200:
             title_parts.append(ln.text)
         else:
