@@ -369,6 +369,30 @@ def test_plus_sub_items_are_not_recipients():
     assert doc.recipients[0].sub_items == []
 
 
+def test_recipient_list_goes_on_past_an_item_without_its_dash():
+    doc = parse(("Nơi nhận:", "- Như Điều 3;", "- VPUB: CVP, các PCVP;", "Phòng KT, TTPVHCC;", "- Công báo tỉnh;",
+                 "- Lưu: VT, KSTT.", "CHỦ TỊCH", "Lý Thái Hải"))
+    assert names(doc) == ["Như Điều 3", "VPUB: CVP, các PCVP", "Phòng KT, TTPVHCC", "Công báo tỉnh"]
+    assert doc.archive is not None and doc.archive.units == ["VT", "KSTT"]
+    assert doc.notes == []
+
+
+def test_recipient_address_wrapped_after_an_abbreviation():
+    doc = parse(("Nơi nhận:", "- Công ty Cổ phần Dược phẩm Minh Hà (181 Nguyễn Đình Chiểu, phường Xuân Hòa, TP.",
+                 "Hồ Chí Minh);", "- Chi cục Kiểm định Hải quan;", "- Lưu: VT, NV.", "CHỦ TỊCH", "Lý Thái Hải"))
+    assert names(doc) == ["Công ty Cổ phần Dược phẩm Minh Hà (181 Nguyễn Đình Chiểu, phường Xuân Hòa, TP. Hồ Chí Minh)",
+                          "Chi cục Kiểm định Hải quan"]
+
+
+@pytest.mark.parametrize("footnote", [("[1] Các tỉnh: Tuyên Quang, Cao Bằng, Sơn La.",),
+                                      ("[1]", "Các tỉnh: Tuyên Quang, Cao Bằng, Sơn La.")],
+                         ids=["one-line", "number-alone-on-its-line"])
+def test_footnote_after_the_signature(footnote):
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=("", *footnote, "[2] Theo Kế hoạch số 12."))
+    assert [(n.kind, n.label, n.text) for n in doc.notes] == [
+        ("footnote", "1", "Các tỉnh: Tuyên Quang, Cao Bằng, Sơn La."), ("footnote", "2", "Theo Kế hoạch số 12.")]
+
+
 def test_recipient_above_its_sub_items_has_no_colon():
     doc = parse(("Nơi nhận:", "- Như Điều 3;", "- VP UBND tỉnh:", "+ CVP, các PCVP;", "+ Lưu: VT, KT.",
                  "CHỦ TỊCH", "Lý Thái Hải"))

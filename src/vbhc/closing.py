@@ -253,6 +253,11 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             _append_item(out, ln)
             i += 1
             continue
+        if in_recipients and out.recipients and not ln.caps and len(text) <= 100 and text.rstrip().endswith((";", ",")) \
+                and i + 1 < hi and lines[i + 1].text[:1] in "-–+":
+            _add_item(out, text, ln, group)  # an item whose dash was left out, between two that have it
+            i += 1
+            continue
         if sig is not None and sig.name is None and sig.has_title() and text and not ends_terminal(text) \
                 and len(text) <= 60 and _name_like(text) and not (in_recipients and _continues_item(out, ln)):
             i = _take_name(sig, lines, i, hi, g, cl)  # a name we cannot confirm by shape
@@ -306,7 +311,9 @@ def _continues_item(out: Closing, ln: Line) -> bool:
     if not out.recipients:
         return False
     last = out.recipients[-1]
-    return last.open or starts_lower(ln.text)
+    # an address in brackets wrapped after an abbreviation's full stop: "(181 Nguyễn Đình Chiểu,
+    # phường Xuân Hòa, TP." / "Hồ Chí Minh);"
+    return last.open or starts_lower(ln.text) or last.name.count("(") > last.name.count(")")
 
 
 def _append_item(out: Closing, ln: Line) -> None:

@@ -434,10 +434,18 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
         while j < n and not stop(j) and not g.closing["footnote"].match(work[j].text) \
                 and not (not doc.signatures and starts_closing(work, j, g)):
             j += 1
-        for block in _blocks(ctx, work, i, j):
+        blocks = _blocks(ctx, work, i, j)
+        k = 0
+        while k < len(blocks):
+            block = blocks[k]
             fm = g.closing["footnote"].match(block.text)
             node = RawNode("footnote" if fm else "note", block.start, block.end,
                            label=fm.group("num") if fm else None, text=fm.group("rest") if fm else block.text)
+            k += 1
+            if fm and not node.text and k < len(blocks) and not g.closing["footnote"].match(blocks[k].text):
+                # "[1]" alone on its line: the note's text is the block below it
+                node.text, node.end = blocks[k].text, blocks[k].end
+                k += 1
             doc.notes.append(_node(ctx, node))
         i = j
 
