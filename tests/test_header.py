@@ -765,6 +765,18 @@ def test_kinh_gui_list_item_wrapped_and_body_after_unterminated_item():
     assert doc.addressees[-1] == "Sở Tài chính"
 
 
+@pytest.mark.parametrize(("lines", "name"), [
+    (("**Kính gửi:**", "Công ty TNHH Sunny Automotive Vina.", "*(Đ/c: Lô CN06, KCN Bình Xuyên II)*"),
+     "Công ty TNHH Sunny Automotive Vina"),
+    (("**Kính gửi:**", "|", "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh", "Bình, Bắc Ninh, Phú Thọ, Tuyên Quang."),
+     "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang"),
+], ids=["next-line", "next-cell-wrapped"])
+def test_kinh_gui_alone_on_its_line_with_one_addressee_below(lines, name):
+    doc = parse(make_doc(number="Số: 1234/UBND-KT", after_date=("V/v hướng dẫn kê khai trị giá hải quan",),
+                         type_line=None, title=(), before_body=lines))
+    assert doc.addressees == [name]
+
+
 def test_kinh_gui_list_first_item_on_label_line():
     doc = parse(make_doc(
         number="Số: 1234/UBND-KT",

@@ -240,13 +240,20 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
         rest = m.group("rest").strip()
         j = i + used
         ln = work[j - 1]
+        if not rest and j < len(work) and work[j].marker is None and work[j].text[:1] not in "-–" \
+                and preamble_kind(work[j].text, g) is None:
+            # "Kính gửi:" / "Công ty TNHH Sunny Automotive Vina.": one addressee on the next line
+            ln = work[j]
+            rest = ln.text
+            j += 1
         if rest and not rest.startswith("-"):
             end = ln.end
             # a single addressee wrapped: "Công ty Cổ phần Chế biến" / "Nông sản Phước Hưng",
             # "Thuế" / "tỉnh Hà Tĩnh.", "Các" / "Thuế tỉnh, thành phố.", "… trực thuộc trung" / "ương"
             while j < len(work) and not rest.rstrip().endswith((";", ".", ")")) and not work[j].cell_break \
                     and work[j].marker is None and len(work[j].text.split()) <= 12 \
-                    and ((len(work[j].text.split()) <= 6 and all(w[:1].isupper() for w in work[j].text.split()))
+                    and ((all(w[:1].isupper() for w in work[j].text.split())
+                          and (len(work[j].text.split()) <= 6 or work[j].text.rstrip().endswith((".", ";"))))
                          or starts_lower(work[j].text) or last_word(rest) in g.dangling
                          or (j + 1 < len(work) and work[j + 1].text.startswith("("))):
                 rest = f"{rest} {work[j].text}"
