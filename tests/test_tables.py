@@ -54,3 +54,10 @@ def test_the_search_starts_at_the_row_of_the_heading():
     assert lines[start].text == "STT"
     (row,) = tables.extract(lines)
     assert (row.lead, row.task) == (["Sở Nội vụ"], "Rà soát")
+
+
+def test_task_column_headings_as_plans_print_them():
+    for heading in ("Nội dung/nhiệm vụ", "Tên dự án, nhiệm\nvụ", "Nhiệm vụ, giải pháp", "Nội dung chính", "Tên nhiệm vụ"):
+        text = f"Mở đầu\n|\nSTT\n|\n{heading}\n|\nCơ quan chủ trì\n|\nCơ quan phối hợp\n|\n|\n1\n|\nRà soát thủ tục\n|\nSở Nội vụ\n|\nSở Tài chính\n"
+        (row,) = tables.extract(tokenize(text, grammar()))
+        assert (row.lead, row.task) == (["Sở Nội vụ"], "Rà soát thủ tục"), heading
