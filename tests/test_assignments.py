@@ -149,6 +149,26 @@ def test_lead_from_the_item_heading():
     assert found == [(["Công an tỉnh"], ["các cơ quan, đơn vị có liên quan"])]
 
 
+@pytest.mark.parametrize(("heading", "items"), [
+    ("Điều 24. Trách nhiệm của Công an tỉnh", ("1.", "2.", "3.")),
+    ("b) Đối với Công an tỉnh:", ("-", "-", "-")),
+    ("2. Nhiệm vụ, quyền hạn của Công an tỉnh", ("a)", "b)", "c)")),
+    ("3. Công an tỉnh (sau đây gọi tắt là “Công an”) có trách nhiệm:", ("a)", "b)", "c)")),
+])
+def test_lead_from_a_heading_that_names_whose_duties_follow(heading, items):
+    one, two, three = items
+    doc = vbhc.parse(HEADER + heading + f"\n{one} Chủ trì, phối hợp với Sở Xây dựng bảo đảm an ninh hạ tầng viễn thông.\n"
+                     f"{two} Chủ trì phối hợp điều phối sử dụng hạ tầng viễn thông phục vụ quốc phòng, an ninh.\n"
+                     f"{three} Chủ trì, phối hợp liên ngành trong công tác quản lý hạ tầng.\n")
+    found = [(a.lead, a.partners, a.task) for a in doc.assignments if a.phrase == "chủ trì"]
+    assert found == [
+        (["Công an tỉnh"], ["Sở Xây dựng"], "bảo đảm an ninh hạ tầng viễn thông"),
+        # no "với" and no body named after "phối hợp": what follows is the task, not partners
+        (["Công an tỉnh"], [], "điều phối sử dụng hạ tầng viễn thông phục vụ quốc phòng, an ninh"),
+        (["Công an tỉnh"], [], "liên ngành trong công tác quản lý hạ tầng"),
+    ]
+
+
 def test_heading_over_a_list_gives_one_row_per_task():
     doc = vbhc.parse(HEADER + "b) Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan, đơn vị liên quan:\n"
                      "- Rà soát các chính sách trọng dụng trí thức.\n- Tham mưu ban hành Quy chế xét chọn.\n")

@@ -69,6 +69,8 @@ class AgencyGrammar:
     partners_named: regex.Pattern[str]
     opener: regex.Pattern[str]
     opener_inside: regex.Pattern[str]
+    heading_opener: regex.Pattern[str]
+    not_partner_start: frozenset[str]
     qualifier: regex.Pattern[str]
     reported: regex.Pattern[str]
     done_task: regex.Pattern[str]
@@ -180,6 +182,8 @@ def agency_grammar() -> AgencyGrammar:
             event_done=regex.compile(ph["event_done"]),
             meeting=regex.compile(ph["meeting"]),
             opener_inside=regex.compile(ph["opener_inside"]),
+            heading_opener=regex.compile(ph["heading_opener"]),
+            not_partner_start=frozenset(ph["not_partner_start"]),
             responsible=regex.compile(ph["responsible"]),
             request=regex.compile(ph["request"]),
             field_lead=regex.compile(ph["field_lead"]),
@@ -562,17 +566,22 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
 
 
 def _agency_heading(path_nodes: list) -> str | None:
+    """The agency the nearest heading above names; a clause that is no heading but introduces
+    the items below it ("2. Ban Quản lý … có trách nhiệm:") heads them too."""
     for node in reversed(path_nodes):
-        if node.title and (heading := _heading_agency(node.title)):
+        head = node.title or (node.text if node.text and node.text.rstrip().endswith(":") else None)
+        if head and (heading := _heading_agency(head)):
             return heading
     return None
 
 
 @lru_cache(maxsize=4096)
 def _heading_agency(title: str) -> str:
-    """The agency a heading names ("1. Sở Tài chính:"), else "". Cached: the nodes of one
+    """The agency a heading names ("1. Sở Tài chính:", "Điều 24. Trách nhiệm của Công an tỉnh"),
+    else "". Cached: the nodes of one
     section all ask it of the same headings above them."""
     heading = _unqualified(title.strip().rstrip(":").strip())
+    heading = agency_grammar().heading_opener.sub("", heading, count=1)  # "Trách nhiệm của Công an tỉnh"
     return heading if heading and len(heading) <= 120 and is_agency(heading) else ""
 
 
@@ -614,6 +623,10 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
             else:
                 ptxt, task_from = _partner_text(text, pm.end())
                 partners = split_names(ptxt)
+                if partners and ag.partners_named.search(pm.group()) is None \
+                        and partners[0].split(None, 1)[0] in ag.not_partner_start:
+                    # "Chủ trì, phối hợp liên ngành trong công tác …": no "với", no body named: a task
+                    partners, task_from = [], pm.end()
         end_m = ag.clause_end.search(text, task_from, task_from + TASK_REACH)
         end = end_m.start() if end_m else min(len(text), task_from + TASK_REACH)
         if not partners:
@@ -741,6 +754,7 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
     """Rows from a list of model nodes, depth first (``walked``: their :func:`walk_texts`)."""
     ag = agency_grammar()
     rows: list[RawAssignment] = []
+    per_child: set[int] = set()  # rows a heading gives the items below it
     for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
             continue
@@ -764,9 +778,17 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
                 row.deadline = dls[-1]
             if not row.task and node.children:
                 # "X chủ trì, phối hợp với Y:" over a list: one row per task below it
-                rows.extend(_per_child(row, node))
+                for child_row in _per_child(row, node):
+                    per_child.add(id(child_row))
+                    rows.append(child_row)
                 continue
             rows.append(row)
+    if per_child:
+        # an item under "X có trách nhiệm:" that names its own lead ("a) Chủ trì, phối hợp với Y …")
+        # gives its own row: the one its heading gives it for the same lead is dropped
+        own = {(r.start, r.end, tuple(r.lead)) for r in rows if id(r) not in per_child}
+        rows = [r for r in rows if id(r) not in per_child or (r.start, r.end, tuple(r.lead)) not in own]
+        rows.sort(key=lambda r: r.start)  # in the order of the text: a heading's rows came first
     return rows
 
 
