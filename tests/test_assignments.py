@@ -169,6 +169,23 @@ def test_lead_from_a_heading_that_names_whose_duties_follow(heading, items):
     ]
 
 
+@pytest.mark.parametrize(("text", "lead", "task"), [
+    ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán.",
+     "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "lập dự toán."),
+    ("Các cơ quan, đơn vị được xin ý kiến về hồ sơ đề xuất chấp thuận nhà đầu tư, có trách nhiệm xem xét, thẩm định.",
+     "Các cơ quan, đơn vị được xin ý kiến về hồ sơ đề xuất chấp thuận nhà đầu tư", "xem xét, thẩm định."),
+])
+def test_bodies_described_by_what_they_were_given_are_one_lead(text, lead, task):
+    doc = vbhc.parse(HEADER + text + "\n")
+    assert [(a.phrase, a.lead, a.task) for a in doc.assignments] == [("trách nhiệm", [lead], task)]
+
+
+def test_a_sentence_after_a_described_subject_is_no_lead():
+    doc = vbhc.parse(HEADER + "Các cá nhân được cấp hộp thư điện tử công vụ phải thường xuyên sử dụng hộp thư và có "
+                     "trách nhiệm bảo mật mật khẩu.\n")
+    assert doc.assignments == []
+
+
 def test_heading_over_a_list_gives_one_row_per_task():
     doc = vbhc.parse(HEADER + "b) Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan, đơn vị liên quan:\n"
                      "- Rà soát các chính sách trọng dụng trí thức.\n- Tham mưu ban hành Quy chế xét chọn.\n")

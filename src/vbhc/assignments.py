@@ -698,6 +698,21 @@ def _later_partners(text: str, pos: int) -> list[str]:
     return []
 
 
+_PASSIVE = regex.compile(r"(?<![\p{L}])được(?![\p{L}])")
+
+
+def _described_collective(subject: str) -> bool:
+    """Bodies named by what they were given, "Các cơ quan được phân công chủ trì thực hiện nhiệm
+    vụ", "Các bộ, cơ quan được giao chủ trì": a collective phrase, then a relative clause."""
+    m = _PASSIVE.search(subject)
+    if m is None or m.start() == 0:
+        return False
+    head, rest = subject[:m.start()].strip(" ,"), subject[m.end():].split()
+    # a short description, not a sentence of its own ("Các cá nhân được cấp hộp thư … phải thường
+    # xuyên sử dụng …")
+    return len(rest) <= 16 and "phải" not in rest and agency_grammar().collective.match(head) is not None
+
+
 def _has_lead_word(text: str, start: int, end: int) -> bool:
     """Whether "chủ trì" or "phối hợp với" is written in [start, end): that sentence's rows are
     read from those words, and a request or a responsibility in it would repeat them."""
@@ -724,12 +739,21 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
             continue  # "X không chịu trách nhiệm …" says who is not answerable
         subject = _lead_text(text, cs, m.start())
-        if subject and len(subject) <= 200 and (is_agency(subject) or _agency_before_verb(text, subject, m.start())):
+        if subject and len(subject) <= 200 and (is_agency(subject) or _agency_before_verb(text, subject, m.start())
+                                                or _described_collective(subject)):
             # "Sở Tài chính tổng hợp và chịu trách nhiệm …": the subject is the name before the verb
             task, end = _sentence_task(text, m.end())
-            if _has_lead_word(text, cs, end):
+            # a lead word inside the subject's relative clause ("Các cơ quan được phân công chủ
+            # trì … có trách nhiệm lập kế hoạch") makes no row of its own: this one is the row
+            inner = ag.lead.search(text, cs, m.start())
+            relative = inner is not None and _PASSIVE.search(text, max(cs, inner.start() - 30), inner.start()) is not None
+            if _has_lead_word(text, m.start() if relative else cs, end):
                 continue
             names, predicate = _subject(text, cs, subject, m.start())
+            if not is_agency(subject) and _described_collective(subject):
+                # one body described, whatever commas and verbs its description holds ("Các cơ
+                # quan, đơn vị được xin ý kiến về hồ sơ đề xuất chấp thuận nhà đầu tư")
+                names, predicate = [subject], None
             if predicate is not None and task:
                 task = _task(text[predicate:end])  # "X tổng hợp và chịu trách nhiệm về …"
             first = _listed_before(text, cs)
