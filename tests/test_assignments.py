@@ -259,6 +259,9 @@ def test_labelled_fields():
     (row,) = [a for a in doc.assignments if a.lead]
     assert row.lead == ["Sở Nội vụ", "Sở Giáo dục và Đào tạo"]
     assert row.partners == ["Ủy ban nhân dân các xã, phường"]
+    # the fields sit under "b) Cơ quan thực hiện:": the task and the time are its siblings
+    assert row.task == "Xây dựng kho dữ liệu văn hóa đọc."
+    assert row.deadline is not None and row.deadline.kind == "quarter"
 
 
 def test_agency_key_beside_the_printed_name():

@@ -70,6 +70,7 @@ class AgencyGrammar:
     opener: regex.Pattern[str]
     opener_inside: regex.Pattern[str]
     heading_opener: regex.Pattern[str]
+    field_group: regex.Pattern[str]
     not_partner_start: frozenset[str]
     qualifier: regex.Pattern[str]
     reported: regex.Pattern[str]
@@ -183,6 +184,7 @@ def agency_grammar() -> AgencyGrammar:
             meeting=regex.compile(ph["meeting"]),
             opener_inside=regex.compile(ph["opener_inside"]),
             heading_opener=regex.compile(ph["heading_opener"]),
+            field_group=regex.compile(ph["field_group"]),
             not_partner_start=frozenset(ph["not_partner_start"]),
             responsible=regex.compile(ph["responsible"]),
             request=regex.compile(ph["request"]),
@@ -875,11 +877,17 @@ def walk_paths(nodes: list, ancestors: list | None = None, path: list[str] | Non
 def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
     """"Cơ quan chủ trì: X" with its sibling fields (phối hợp, nhiệm vụ, thời gian)."""
     ag = agency_grammar()
-    siblings = ancestors[-1].children if ancestors else [node]
+    siblings = list(ancestors[-1].children) if ancestors else [node]
     text = " ".join(t for t in (node.title, node.text) if t)
     lead = split_names(ag.field_lead.match(text).group("v"))
     partners: list[str] = []
-    task = " ".join(t for t in (ancestors[-1].title, ancestors[-1].text) if t) if ancestors else None
+    owner = ancestors[-1] if ancestors else None
+    if len(ancestors) >= 2 and ag.field_group.match(" ".join(t for t in (owner.title, owner.text) if t)):
+        # "a) Nhiệm vụ: …" / "b) Cơ quan thực hiện:" / "- Đơn vị chủ trì: X" / "c) Thời gian thực
+        # hiện: …": the fields sit under a heading, the task and the time beside it
+        siblings += [sib for sib in ancestors[-2].children if sib is not owner]
+        owner = ancestors[-2]
+    task = " ".join(t for t in (owner.title, owner.text) if t) if owner is not None else None
     deadline = None
     for sib in siblings:
         stext = " ".join(t for t in (sib.title, sib.text) if t)
