@@ -315,6 +315,28 @@ def test_deadline_attached_to_the_row():
     assert (a.deadline.kind, a.deadline.end, a.deadline.raw) == ("quarter", "2024-06-30", "quý II năm 2024")
 
 
+def test_each_row_is_dated_from_its_own_clause():
+    doc = vbhc.parse(HEADER + "e) Bộ Giáo dục và Đào tạo chủ trì xây dựng hồ sơ học tập suốt đời, hoàn thành trước ngày "
+                     "10 tháng 12 năm 2025; Bộ Y tế chủ trì số hóa sổ sức khỏe trong năm 2026.\n")
+    assert [(a.lead, a.deadline.raw if a.deadline else None) for a in doc.assignments] == [
+        (["Bộ Giáo dục và Đào tạo"], "hoàn thành trước ngày 10 tháng 12 năm 2025"),
+        (["Bộ Y tế"], "trong năm 2026"),
+    ]
+
+
+def test_a_clause_that_only_says_when_dates_the_row_before_it():
+    (a,) = vbhc.parse(HEADER + "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính hướng dẫn các xã rà "
+                      "soát theo Bộ tiêu chí giai đoạn 2021 - 2025; hoàn thành trong quý II năm 2025.\n").assignments
+    assert a.deadline is not None and a.deadline.raw == "quý II năm 2025"
+
+
+def test_a_date_in_another_row_s_clause_is_not_this_row_s():
+    doc = vbhc.parse(HEADER + "Bộ Nông nghiệp và Môi trường chủ trì xây dựng hệ thống; các bộ ngành, địa phương có trách "
+                     "nhiệm cập nhật kết quả định kỳ vào hệ thống.\n")
+    rows_ = {tuple(a.lead): a.deadline.raw if a.deadline else None for a in doc.assignments}
+    assert rows_[("Bộ Nông nghiệp và Môi trường",)] is None
+
+
 # --------------------------------------------------------------------------- reported work
 
 @pytest.mark.parametrize(("body", "reported"), [

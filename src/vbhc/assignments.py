@@ -794,14 +794,21 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
                 or "trách nhiệm" in low):
             continue
         heading = _agency_heading(ancestors)
-        dls = None
-        for row in from_text(text, node.span.start, heading):
+        found = list(from_text(text, node.span.start, heading))
+        dls = find_deadlines(text) if found else []  # once per node, not once per row
+        # each row's deadline is the last one written in its own clause; else the last one that
+        # is in no row's clause ("Bộ A chủ trì …, hoàn thành trước ngày 10/12/2025; Bộ B chủ trì …
+        # trong năm 2026": the first is not dated 2026)
+        spans = [(r.start - node.span.start, r.end - node.span.start) for r in found]
+        free = [d for d in dls if not any(a <= d.start < b for a, b in spans)]
+        for row, (a, b) in zip(found, spans):
             row.path = path
             row.start, row.end = node.span.start, node.span.end  # offsets inside reflowed text are not the source's
-            if dls is None:
-                dls = find_deadlines(text)  # once per node, not once per row
-            if dls:
-                row.deadline = dls[-1]
+            own = [d for d in dls if a <= d.start < b]
+            # a clause right after it that only says when ("…; hoàn thành trong quý II năm 2025.")
+            note = _deadline_clause(text, b, dls)
+            if note is not None or own or free:
+                row.deadline = note or (own or free)[-1]
             if not row.task and node.children:
                 # "X chủ trì, phối hợp với Y:" over a list: one row per task below it
                 for child_row in _per_child(row, node):
@@ -816,6 +823,24 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
         rows = [r for r in rows if id(r) not in per_child or (r.start, r.end, tuple(r.lead)) not in own]
         rows.sort(key=lambda r: r.start)  # in the order of the text: a heading's rows came first
     return rows
+
+
+_NEXT_CLAUSE = regex.compile(r"[;.](?:\s|$)")
+
+
+def _deadline_clause(text: str, at: int, dls: list[RawDeadline]) -> RawDeadline | None:
+    """The deadline of the clause after ``at`` when that clause is nothing but a deadline."""
+    start = at + 1 if text[at:at + 1] in (";", ",", ".") else at
+    while start < len(text) and text[start] in " ,;":
+        start += 1
+    if start >= len(text):
+        return None
+    m = _NEXT_CLAUSE.search(text, start)
+    end = m.start() if m else len(text.rstrip())
+    if agency_grammar().deadline_note.match(text[start:end]) is None:  # the pattern is anchored
+        return None
+    inside = [d for d in dls if start <= d.start < end]
+    return inside[-1] if inside and inside[-1].end >= end - 1 else None
 
 
 def _step(node, index: int) -> str:
