@@ -4,6 +4,7 @@ pattern passes them. Checked against the same patterns run with no tests in fron
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,9 +24,11 @@ def ungated(text: str) -> list[D.RawDeadline]:
     """find() without the hint and the needs: every pattern on every text."""
     _, patterns = D._patterns()
     found: list[D.RawDeadline] = []
-    for kind, pattern, _ in patterns:
+    for kind, pattern, _, not_after in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
+                continue
+            if not_after is not None and not_after.search(text, max(0, m.start() - D.NOT_AFTER_REACH), m.start()):
                 continue
             dl = D.RawDeadline(kind, " ".join(m.group().split()), m.start(), m.end())
             D._fill(dl, m)
@@ -64,7 +67,7 @@ def test_text_without_digits_or_phrases_is_not_scanned(monkeypatch):
             return self.p.finditer(text)
 
     hint, _ = D._patterns()
-    monkeypatch.setattr(D, "_patterns", lambda: (hint, [(k, Spy(p), n) for k, p, n in patterns]))
+    monkeypatch.setattr(D, "_patterns", lambda: (hint, [(k, Spy(p), n, a) for k, p, n, a in patterns]))
     assert D.find("Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan") == []
     assert calls == []
     assert D.find("Năm 2026") != [] and calls
@@ -93,3 +96,21 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     # a month or a year on its own is still a period
     assert [(d.kind, d.raw) for d in D.find("trong tháng 3 năm 2026; năm 2027")] == [
         ("month", "tháng 3 năm 2026"), ("year", "năm 2027")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the year in a law's name, a budget line, a figure counted to a day: no deadline
+    ("theo quy định của Luật Giáo dục năm 2019 và các văn bản hướng dẫn", []),
+    ("bố trí từ nguồn kinh phí chi thường xuyên", []),
+    ("tính đến ngày 19 tháng 11 năm 2025 đã có 20 tỉnh hoàn thành", []),
+    # kept whole: the day of a yearly report, a capitalised "Năm", a range of quarters
+    ("Báo cáo trước ngày 15/12 hàng năm", [("recurring", "trước ngày 15/12 hàng năm", None)]),
+    ("Hoàn thành trong Quý III Năm 2026", [("quarter", "Quý III Năm 2026", "2026-09-30")]),
+    ("Quý IV/2025- Quý II/2026", [("quarter", "Quý IV/2025- Quý II/2026", "2026-06-30")]),
+    # still deadlines
+    ("Luật Đất đai năm 2024 có hiệu lực; hoàn thành trong năm 2025", [("year", "trong năm 2025", "2025-12-31")]),
+    ("thực hiện thường xuyên", [("recurring", "thường xuyên", None)]),
+    ("đến ngày 30/6/2025 hoàn thành", [("date", "đến ngày 30/6/2025", "2025-06-30")]),
+])
+def test_what_is_and_is_not_a_deadline(text, expected):
+    assert [(d.kind, d.raw, d.last) for d in D.find(text)] == expected

@@ -32,12 +32,15 @@ class RawDeadline:
 
 
 _DIGIT = re.compile(r"\d")
+NOT_AFTER_REACH = 100  # characters before a match that a pattern's ``not_after`` looks at
+_Pattern = tuple[str, regex.Pattern[str], "re.Pattern[str] | None", "regex.Pattern[str] | None"]
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], list[tuple[str, regex.Pattern[str], re.Pattern[str] | None]]]:
-    """The hint, and (kind, pattern, needs) in order; ``needs`` is one search for any of the
-    pattern's words in the case-folded text (None: no words, the pattern always runs)."""
+def _patterns() -> tuple[re.Pattern[str], list[_Pattern]]:
+    """The hint, and (kind, pattern, needs, not_after) in order; ``needs`` is one search for any
+    of the pattern's words in the case-folded text (None: no words, the pattern always runs);
+    ``not_after``, what must not end right before a match (None: nothing)."""
     data = read_table("deadlines.toml")
     with table_errors("deadlines.toml"):
         # these tests run on every node of a document: the standard engine, on case-folded
@@ -45,7 +48,8 @@ def _patterns() -> tuple[re.Pattern[str], list[tuple[str, regex.Pattern[str], re
         return re.compile(data["hint"]), [
             (d["kind"], regex.compile(d["pattern"]),
              re.compile("|".join(re.escape(w.casefold()).replace(r"\ ", r"\s+") for w in d["needs"]))
-             if d.get("needs") else None)
+             if d.get("needs") else None,
+             regex.compile(f"(?:{d['not_after']})\\s*$") if d.get("not_after") else None)
             for d in data["deadline"]]
 
 
@@ -153,11 +157,13 @@ def find(text: str, low: str | None = None) -> list[RawDeadline]:
     if not _DIGIT.search(text) and not hint.search(low):
         return []
     found: list[RawDeadline] = []
-    for kind, pattern, needs in patterns:
+    for kind, pattern, needs, not_after in patterns:
         if needs is not None and not needs.search(low):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
+                continue
+            if not_after is not None and not_after.search(text, max(0, m.start() - NOT_AFTER_REACH), m.start()):
                 continue
             dl = RawDeadline(kind, " ".join(m.group().split()), m.start(), m.end())
             _fill(dl, m)
