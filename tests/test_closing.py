@@ -118,6 +118,16 @@ def test_signature_prefix_without_a_space_after_its_dot(prefix, authority):
     assert (sig.mode, sig.authority) == ("KT", authority)
 
 
+@pytest.mark.parametrize(("line", "authority", "position"), [
+    ("KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ PHÓ TRƯỞNG BAN", "TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ", "PHÓ TRƯỞNG BAN"),
+    ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+])
+def test_deputy_title_on_the_prefix_line(line, authority, position):
+    doc = parse((*NOI_NHAN, "TL. CỤC TRƯỞNG", line, "Nguyễn Bắc Hải"))
+    (sig,) = doc.signatures
+    assert (sig.mode, sig.authority, sig.position, sig.name) == ("KT", authority, position, "Nguyễn Bắc Hải")
+
+
 @pytest.mark.parametrize("qualifier", ["THƯỜNG TRỰC", "PHỤ TRÁCH"])
 def test_signature_position_qualifier_on_its_own_line(qualifier):
     # "KT. BỘ TRƯỞNG / THỨ TRƯỞNG / THƯỜNG TRỰC" (a vbpl Thông tư): one position, two lines

@@ -30,6 +30,9 @@ _COPIES = regex.compile(r"^(?:(?P<who>.*?\p{L}.*?)\s*[-_ ]\s*)?0*(?P<n>\d{1,4})\
 _UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\.\s+(?P<who>\p{Lu}.*)$")
 
 
+_DEPUTY_TAIL = regex.compile(r"(?<=\S)\s+(PHÓ\s+\S.*)$")
+
+
 def _after_mode(prefix: str) -> str:
     """What a prefix line names after its mode: "KT. CHỦ TỊCH" and "KT.CHỦ TỊCH" -> "CHỦ TỊCH"."""
     m = grammar().closing["authority"].match(prefix)
@@ -67,14 +70,23 @@ class RawSignature:
         last, after = self._after_last_prefix()
         if after:
             return after[-1]
-        return _after_mode(last) or None if last is not None else None
+        if last is None:
+            return None
+        rest = _after_mode(last)
+        deputy = _DEPUTY_TAIL.search(rest) if self.mode == "KT" else None
+        return (deputy.group(1) if deputy else rest) or None
 
     @property
     def authority(self) -> str | None:
         last, after = self._after_last_prefix()
         if last is None:
             return None
-        return " ".join([_after_mode(last), *after[:-1]]).strip() or None
+        rest = _after_mode(last)
+        if not after and self.mode == "KT" and (deputy := _DEPUTY_TAIL.search(rest)):
+            # "KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ PHÓ TRƯỞNG BAN" on one line: the deputy's
+            # title is the position, what comes before it the authority
+            rest = rest[:deputy.start()]
+        return " ".join([rest, *after[:-1]]).strip() or None
 
 
     @property
