@@ -186,6 +186,21 @@ def test_a_sentence_after_a_described_subject_is_no_lead():
     assert doc.assignments == []
 
 
+@pytest.mark.parametrize("text", [
+    "2. Sở Dân tộc và Tôn giáo\n- Có ý kiến bằng văn bản về hoạt động từ thiện theo đề nghị của cơ quan chủ trì.",
+    "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh gửi đề xuất đến cơ quan chủ trì soạn thảo quy hoạch, đề án.",
+])
+def test_the_lead_word_as_a_noun_makes_no_row(text):
+    assert [a for a in vbhc.parse(HEADER + text + "\n").assignments if a.phrase == "chủ trì"] == []
+
+
+@pytest.mark.parametrize("text", ["Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì hướng dẫn thực hiện Đề án.",
+                                  "Sở Nông nghiệp và Môi trường là đơn vị chủ trì hướng dẫn thực hiện Đề án."])
+def test_what_the_lead_is_called_is_not_its_name(text):
+    (a,) = vbhc.parse(HEADER + text + "\n").assignments
+    assert a.lead == ["Sở Nông nghiệp và Môi trường"]
+
+
 def test_heading_over_a_list_gives_one_row_per_task():
     doc = vbhc.parse(HEADER + "b) Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan, đơn vị liên quan:\n"
                      "- Rà soát các chính sách trọng dụng trí thức.\n- Tham mưu ban hành Quy chế xét chọn.\n")

@@ -71,6 +71,8 @@ class AgencyGrammar:
     opener_inside: regex.Pattern[str]
     heading_opener: regex.Pattern[str]
     field_group: regex.Pattern[str]
+    lead_noun_before: regex.Pattern[str]
+    lead_noun_after: regex.Pattern[str]
     not_partner_start: frozenset[str]
     qualifier: regex.Pattern[str]
     reported: regex.Pattern[str]
@@ -185,6 +187,8 @@ def agency_grammar() -> AgencyGrammar:
             opener_inside=regex.compile(ph["opener_inside"]),
             heading_opener=regex.compile(ph["heading_opener"]),
             field_group=regex.compile(ph["field_group"]),
+            lead_noun_before=regex.compile(ph["lead_noun_before"]),
+            lead_noun_after=regex.compile(ph["lead_noun_after"]),
             not_partner_start=frozenset(ph["not_partner_start"]),
             responsible=regex.compile(ph["responsible"]),
             request=regex.compile(ph["request"]),
@@ -596,6 +600,9 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         # chủ trì phiên họp" names the second one after the first lead word
         cs = max(_clause_start(text, m.start()), prev)
         prev = m.end()
+        if ag.lead_noun_before.search(text, max(0, m.start() - 30), m.start()) \
+                or (ag.lead_noun_after.match(text, m.end()) and text[max(0, m.start() - 8):m.start()].rstrip().endswith(("quan", "vị"))):
+            continue  # "theo đề nghị của cơ quan chủ trì": the lead word is a noun here
         lead_txt = _lead_text(text, cs, m.start())
         # the clause's own subject, else the agency that labels the text, else the agency heading
         # above, else an agency inside the subject
