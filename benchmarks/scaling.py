@@ -5,7 +5,7 @@ regex backtracking shows as a ratio near 4 (or worse) per doubling; linear work 
 
 Cases: one long line, many short lines, deep nesting, references in one paragraph, a long
 Nơi nhận, a long table, requests and responsibilities in one paragraph (each row's task ends at
-its sentence, not at the paragraph's end). Each case starts at a size that takes measurable time and doubles
+its sentence, not at the paragraph's end), rows in one sentence with no stop. Each case starts at a size that takes measurable time and doubles
 ``--steps`` times; the printed ratio is time(2n) / time(n), the worst of the case is compared
 with ``--limit`` (exit 1 when a case exceeds it).
 """
@@ -62,6 +62,11 @@ def requests(n: int) -> str:
     return HEAD + unit * n + "\n" + SIGN
 
 
+def rows_in_one_sentence(n: int) -> str:
+    # many rows and no full stop or semicolon: each row's look for its deadline must stay local
+    return HEAD + "Sở Tài chính chủ trì triển khai nhiệm vụ, " * n + "\n" + SIGN
+
+
 def table(n: int) -> str:
     rows = "".join(f"| {k} | Nhiệm vụ {k} | Sở Tài chính | Sở Nội vụ | Quý {k % 4 + 1}/2025 |\n" for k in range(n))
     return HEAD + "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n" + rows + SIGN
@@ -75,6 +80,7 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "Nơi nhận items": (noi_nhan, 250),
     "task table rows": (table, 250),
     "requests in a paragraph": (requests, 1000),
+    "rows in one sentence": (rows_in_one_sentence, 500),
 }
 
 

@@ -403,6 +403,12 @@ def test_footnote_after_the_signature(footnote):
         ("footnote", "1", "Các tỉnh: Tuyên Quang, Cao Bằng, Sơn La."), ("footnote", "2", "Theo Kế hoạch số 12.")]
 
 
+def test_an_unclosed_bracket_in_a_recipient_does_not_take_the_signature():
+    doc = parse(("Nơi nhận:", "- Như Điều 2;", "- Sở Y tế (để biết;", "- Lưu: VT, KGVX.", "CHỦ TỊCH", "Nguyễn Văn An"))
+    assert [(s.position, s.name) for s in doc.signatures] == [("CHỦ TỊCH", "Nguyễn Văn An")]
+    assert names(doc) == ["Như Điều 2", "Sở Y tế (để biết"]
+
+
 def test_recipient_above_its_sub_items_has_no_colon():
     doc = parse(("Nơi nhận:", "- Như Điều 3;", "- VP UBND tỉnh:", "+ CVP, các PCVP;", "+ Lưu: VT, KT.",
                  "CHỦ TỊCH", "Lý Thái Hải"))
@@ -475,8 +481,12 @@ def test_group_label_first_in_block():
     # a comma inside the bracket does not split a unit
     ("- Lưu: VTUB, NC (TP, Vinh).", ["VTUB", "NC"], "TP, Vinh", None),
     ("- Lưu: VT, QLKT ( b).", ["VT", "QLKT"], None, None),
+    # unit codes after a full stop are units, not a drafter's initials
+    ("- Lưu: VT. UBND.", ["VT", "UBND"], None, None),
+    ("- Lưu: VT, TH, NC (Hà, 03b).", ["VT", "TH", "NC"], "Hà", 3),
 ], ids=["drafter", "copies", "plain", "vt-only", "copies-b", "initials-after-copies", "name-after-copies",
-        "drafter-and-copies", "copies-after-code", "initials-after-unit", "comma-in-bracket", "blank-copies"])
+        "drafter-and-copies", "copies-after-code", "initials-after-unit", "comma-in-bracket", "blank-copies",
+        "codes-after-stop", "drafter-comma-copies"])
 def test_archive_line(line, units, drafter, copies):
     doc = parse(("Nơi nhận:", "- Như trên;", line, "CHỦ TỊCH", "Lý Thái Hải"))
     assert doc.archive is not None
@@ -541,6 +551,16 @@ def test_site_summary_and_translation_after_the_document(junk):
     doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=("", *junk))
     assert doc.notes == [] and doc.attachments == []
     assert len(doc.signatures) == 1
+
+
+def test_a_bilingual_form_in_an_appendix_is_no_translation():
+    doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"), after=(
+        "PHỤ LỤC", "(Ban hành kèm theo Thông tư số 12/2025/TT-BCA)", "Mẫu NA1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SOCIALIST REPUBLIC OF VIETNAM", "Độc lập - Tự do - Hạnh phúc", "TỜ KHAI ĐỀ NGHỊ CẤP THỊ THỰC",
+        "1. Họ tên (Full name): ...."))
+    (att,) = doc.attachments
+    assert "page.trailing" not in [d.code for d in doc.diagnostics]
+    assert any("Họ tên" in (n.text or n.title or "") for n in att.body for n in n.walk())
 
 
 def test_trailing_site_text_after_an_appendix():

@@ -109,6 +109,10 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     ("Quý IV/2025- Quý II/2026", [("quarter", "Quý IV/2025- Quý II/2026", "2026-06-30")]),
     # still deadlines
     ("Luật Đất đai năm 2024 có hiệu lực; hoàn thành trong năm 2025", [("year", "trong năm 2025", "2025-12-31")]),
+    ("Luật Phòng, chống tham nhũng năm 2018", []),
+    ("tuyên truyền Luật Đất đai trong năm 2025", [("year", "trong năm 2025", "2025-12-31")]),
+    ("triển khai Luật Dữ liệu, hoàn thành năm 2025", [("year", "năm 2025", "2025-12-31")]),
+    ("thi hành Luật Phòng, chống tham nhũng giai đoạn 2021-2025", [("year", "giai đoạn 2021-2025", "2025-12-31")]),
     ("thực hiện thường xuyên", [("recurring", "thường xuyên", None)]),
     ("đến ngày 30/6/2025 hoàn thành", [("date", "đến ngày 30/6/2025", "2025-06-30")]),
 ])

@@ -777,6 +777,14 @@ def test_kinh_gui_alone_on_its_line_with_one_addressee_below(lines, name):
     assert doc.addressees == [name]
 
 
+def test_kinh_gui_alone_takes_no_sentence_for_its_addressee():
+    doc = parse(make_doc(number="Số: 1234/UBND-KT", after_date=("V/v báo cáo",), type_line=None, title=(),
+                         before_body=("Kính gửi:", ""), body=("Thực hiện Công văn số 10/UBND ngày 01/10/2025, Ủy ban nhân "
+                                                              "dân tỉnh đề nghị các đơn vị báo cáo.", *BODY)))
+    assert doc.addressees == []
+    assert doc.body[0].text.startswith("Thực hiện Công văn số 10/UBND")
+
+
 def test_kinh_gui_list_first_item_on_label_line():
     doc = parse(make_doc(
         number="Số: 1234/UBND-KT",
@@ -830,6 +838,17 @@ def test_cong_dien_addressees_wrapped_over_lines():
         "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia",
     ]
     assert doc.body[0].text.startswith("Để chủ động ứng phó")
+
+
+def test_cong_dien_body_after_an_unterminated_addressee_stays_body():
+    doc = parse(cong_dien(("THỦ TƯỚNG CHÍNH PHỦ điện:",), (
+        "- Bộ trưởng các Bộ: Quốc phòng, Công an",
+        "- Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng",
+        "Trong những ngày qua, do ảnh hưởng của hoàn lưu bão số 15 kết hợp không khí lạnh,",
+        "mưa lớn đã gây ngập lụt, làm thiệt hại về người và tài sản của nhân dân.",
+    )))
+    assert doc.addressees[-1] == "Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng"
+    assert any((n.text or "").startswith("Trong những ngày qua") for n in doc.body)
 
 
 def test_cong_dien_sender_wrapped():

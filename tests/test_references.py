@@ -162,6 +162,11 @@ def named(body: str) -> list[tuple[str, str | None]]:
     ("Căn cứ Luật Đầu tư theo phương thức đối tác công tư ngày 18/6/2020;",
      [("Đầu tư theo phương thức đối tác công tư", "2020-06-18")]),
     ("Thực hiện Luật Phòng, chống tác hại của thuốc lá.", [("Phòng, chống tác hại của thuốc lá", None)]),
+    ("Căn cứ Luật Hàng không dân dụng Việt Nam ngày 29/6/2006;", [("Hàng không dân dụng Việt Nam", "2006-06-29")]),
+    ("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 9/12/2020;",
+     [("Ưu đãi người có công với cách mạng", "2020-12-09")]),
+    # a law cited by number is a reference, never also a named one
+    ("Căn cứ Luật Hàng không dân dụng Việt Nam số 66/2006/QH11;", []),
     # an amending law names the laws it amends; its name may start in lower case
     ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền "
      "địa phương ngày 22 tháng 11 năm 2019;",

@@ -13,6 +13,7 @@ liên quan"); "các Sở: Giáo dục và Đào tạo, Nội vụ" is expanded.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,6 +89,7 @@ class AgencyGrammar:
     field_task: regex.Pattern[str]
     field_deadline: regex.Pattern[str]
     deadline_note: regex.Pattern[str]
+    deadline_note_at: regex.Pattern[str]  # the same, not anchored: matched from a position
     distributive: regex.Pattern[str]
     task_start: regex.Pattern[str]
     adverbial: regex.Pattern[str]
@@ -197,6 +199,7 @@ def agency_grammar() -> AgencyGrammar:
             field_task=regex.compile(ph["field_task"]),
             field_deadline=regex.compile(ph["field_deadline"]),
             deadline_note=regex.compile(ph["deadline_note"]),
+            deadline_note_at=regex.compile(ph["deadline_note"].removeprefix("^")),
             distributive=regex.compile(ph["distributive"]),
             adverbial=regex.compile(rf"(?i:{_alt(ph['adverbial'])})(?![\p{{L}}])"),
             opens_relative=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['relative'])})(?![\p{{L}}])"),
@@ -807,15 +810,17 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
         # is in no row's clause ("Bộ A chủ trì …, hoàn thành trước ngày 10/12/2025; Bộ B chủ trì …
         # trong năm 2026": the first is not dated 2026)
         spans = [(r.start - node.span.start, r.end - node.span.start) for r in found]
-        free = [d for d in dls if not any(a <= d.start < b for a, b in spans)]
+        starts = [d.start for d in dls]  # find() returns them in order
+        free = _outside(dls, spans) if dls else []
         for row, (a, b) in zip(found, spans):
             row.path = path
             row.start, row.end = node.span.start, node.span.end  # offsets inside reflowed text are not the source's
-            own = [d for d in dls if a <= d.start < b]
-            # a clause right after it that only says when ("…; hoàn thành trong quý II năm 2025.")
-            note = _deadline_clause(text, b, dls)
-            if note is not None or own or free:
-                row.deadline = note or (own or free)[-1]
+            if dls:
+                own = dls[bisect_left(starts, a):bisect_left(starts, b)]
+                # a clause right after it that only says when ("…; hoàn thành trong quý II năm 2025.")
+                note = _deadline_clause(text, b, dls, starts)
+                if note is not None or own or free:
+                    row.deadline = note or (own or free)[-1]
             if not row.task and node.children:
                 # "X chủ trì, phối hợp với Y:" over a list: one row per task below it
                 for child_row in _per_child(row, node):
@@ -835,18 +840,37 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
 _NEXT_CLAUSE = regex.compile(r"[;.](?:\s|$)")
 
 
-def _deadline_clause(text: str, at: int, dls: list[RawDeadline]) -> RawDeadline | None:
-    """The deadline of the clause after ``at`` when that clause is nothing but a deadline."""
+def _outside(dls: list[RawDeadline], spans: list[tuple[int, int]]) -> list[RawDeadline]:
+    """The deadlines in none of ``spans`` (merged once, then one look-up per deadline)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    firsts = [a for a, _ in merged]
+    out = []
+    for d in dls:
+        k = bisect_right(firsts, d.start) - 1
+        if k < 0 or d.start >= merged[k][1]:
+            out.append(d)
+    return out
+
+
+def _deadline_clause(text: str, at: int, dls: list[RawDeadline], starts: list[int]) -> RawDeadline | None:
+    """The deadline of the clause after ``at`` when that clause is nothing but a deadline (looked
+    at within TASK_REACH: a paragraph of many rows costs each of them that much at most)."""
     start = at + 1 if text[at:at + 1] in (";", ",", ".") else at
-    while start < len(text) and text[start] in " ,;":
+    limit = min(len(text), start + TASK_REACH)
+    while start < limit and text[start] in " ,;":
         start += 1
-    if start >= len(text):
+    if start >= limit:
         return None
-    m = _NEXT_CLAUSE.search(text, start)
-    end = m.start() if m else len(text.rstrip())
-    if agency_grammar().deadline_note.match(text[start:end]) is None:  # the pattern is anchored
+    m = _NEXT_CLAUSE.search(text, start, limit)
+    end = m.start() if m else len(text[:limit].rstrip())
+    if agency_grammar().deadline_note_at.match(text, start, end) is None:
         return None
-    inside = [d for d in dls if start <= d.start < end]
+    inside = dls[bisect_left(starts, start):bisect_left(starts, end)]
     return inside[-1] if inside and inside[-1].end >= end - 1 else None
 
 

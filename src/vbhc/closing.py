@@ -27,7 +27,8 @@ _UNIT_PART = regex.compile(r"^(?P<unit>[^()]*)(?:\((?P<bracket>[^()]*)\)?)?[\s.]
 # a bracket that counts copies, maybe after the drafter: "2", "02b", "3 bản", "cn 02b", "L.Anh - 3b", "P_02b"
 _COPIES = regex.compile(r"^(?:(?P<who>.*?\p{L}.*?)\s*[-_ ]\s*)?0*(?P<n>\d{1,4})\s*(?:b|bản)?$", regex.I)
 # the drafter's initials after a unit and a full stop: "VT. N.T.Hiếu"
-_UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\.\s+(?P<who>\p{Lu}.*)$")
+_CODES_BY_STOP = regex.compile(r"^[\p{Lu}\d&/-]+(?:\.\s+[\p{Lu}\d&/-]+)+\.?$")
+_UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\.\s+(?P<who>\p{Lu}.*\p{Ll}.*)$")  # a name has lower case
 
 
 _DEPUTY_TAIL = regex.compile(r"(?<=\S)\s+(PHÓ\s+\S.*)$")
@@ -325,7 +326,8 @@ def _continues_item(out: Closing, ln: Line) -> bool:
     last = out.recipients[-1]
     # an address in brackets wrapped after an abbreviation's full stop: "(181 Nguyễn Đình Chiểu,
     # phường Xuân Hòa, TP." / "Hồ Chí Minh);"
-    return last.open or starts_lower(ln.text) or last.name.count("(") > last.name.count(")")
+    return last.open or starts_lower(ln.text) or (
+        not ln.caps and not last.name.rstrip().endswith(";") and last.name.count("(") > last.name.count(")"))
 
 
 def _append_item(out: Closing, ln: Line) -> None:
@@ -377,6 +379,8 @@ def parse_archive(raw: str) -> dict:
             if nm:
                 units.append(nm.group("unit"))
                 drafters.append(nm.group("who").strip(" ."))
+            elif _CODES_BY_STOP.match(part):
+                units.extend(u.strip(" .") for u in part.split(". "))  # "VT. UBND": two units
             else:
                 units.append(part)
             continue
@@ -387,7 +391,7 @@ def parse_archive(raw: str) -> dict:
         if cm:
             copies = int(cm.group("n"))
             if cm.group("who"):
-                drafters.append(cm.group("who").strip())
+                drafters.append(cm.group("who").strip(" ,;"))
         elif bracket and bracket.casefold() not in ("b", "bản"):  # "( b)": a copy count left blank
             drafters.append(bracket)
         after = m.group("after").strip(" .()")

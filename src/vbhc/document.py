@@ -5,8 +5,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 
+import regex
+
 from . import models as M
-from .assignments import RawAssignment, walk_texts
+from .assignments import RawAssignment, is_agency, walk_texts
 from .assignments import extract as extract_assignments
 from .assignments import key as agency_key
 from .body import RawNode, build_tree
@@ -195,9 +197,21 @@ def _blocks(ctx: _Ctx, work: Sequence[Line], lo: int, hi: int) -> list[Block]:
     return list(reflow(work[lo:hi], ctx.g, ctx.width, ctx.gapped, ctx.marker_wraps))
 
 
+_VIETNAMESE = regex.compile(r"[^\x00-\x7f–—…“”‘’]")
+
+
+def _translation_at(lines: list[Line], i: int, g: Grammar) -> bool:
+    """The site's English translation starts at line i: its header, and no Vietnamese letter in
+    the lines that follow it."""
+    if not g.translation.match(lines[i].text):
+        return False
+    after = [ln.text for ln in lines[i + 1:i + 7] if ln.text]
+    return len(after) >= 2 and not any(_VIETNAMESE.search(t) for t in after)
+
+
 def _trailing_cut(lines: list[Line], top: int, g: Grammar) -> int:
     for i in range(top + 3, len(lines)):
-        if g.trailing_junk.match(lines[i].text):
+        if g.trailing_junk.match(lines[i].text) or (lines[i].caps and _translation_at(lines, i, g)):
             while i > top + 3 and g.site_summary.match(lines[i - 1].text):
                 i -= 1
             return i
@@ -228,6 +242,9 @@ def _apply_header(ctx: _Ctx, doc: M.Document, h: Header) -> None:
     ctx.diags.extend(h.diagnostics)
 
 
+_ITEM_HEAD = regex.compile(r"[:;,.(]")  # an addressee's name ends at its first stop
+
+
 def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
     """'Kính gửi:' (or a công điện's '… điện:') with one addressee or a '-' list."""
     g = ctx.g
@@ -241,7 +258,7 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
         j = i + used
         ln = work[j - 1]
         if not rest and j < len(work) and work[j].marker is None and work[j].text[:1] not in "-–" \
-                and preamble_kind(work[j].text, g) is None:
+                and preamble_kind(work[j].text, g) is None and is_agency(_ITEM_HEAD.split(work[j].text, 1)[0]):
             # "Kính gửi:" / "Công ty TNHH Sunny Automotive Vina.": one addressee on the next line
             ln = work[j]
             rest = ln.text
@@ -270,7 +287,7 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
                 elif items and not items[-1][0].rstrip().endswith((";", ".")) and not nxt.marker \
                         and (starts_lower(nxt.text) or items[-1][0].rstrip().endswith((",", ":"))
                              or last_word(items[-1][0]) in g.dangling
-                             or nxt.text.rstrip().endswith(",")
+                             or (nxt.text.rstrip().endswith(",") and is_agency(nxt.text.split(":")[0].split(",")[0]))
                              or (len(nxt.text) <= 60 and nxt.text.rstrip().endswith((";", ".")))):
                     # an item wrapped over lines: "- Bộ trưởng" / "các Bộ:" / "Quốc phòng, Công an,"
                     # / "Nông nghiệp và Môi trường, Y tế."

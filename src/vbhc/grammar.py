@@ -72,6 +72,7 @@ class Grammar:
     attachment: dict[str, regex.Pattern[str]]
     leading_junk: regex.Pattern[str]
     trailing_junk: regex.Pattern[str]
+    translation: regex.Pattern[str]
     site_summary: regex.Pattern[str]
     type_line: regex.Pattern[str]
     tone_pairs: list[tuple[str, str]]
@@ -234,6 +235,7 @@ def load(directory: Path | None = None) -> Grammar:
     trailing_t = page.table("trailing")
     trailing = page.compile(_alternation(page.strings(trailing_t, "markers", "markers")), "markers")
     summary = page.compile(page.string(trailing_t, "summary", "summary"), "summary")
+    translation = page.compile(page.string(trailing_t, "translation", "translation"), "translation")
 
     orth = src["orthography.toml"]
     pairs = orth.data.get("tone_pairs", [])
@@ -259,6 +261,7 @@ def load(directory: Path | None = None) -> Grammar:
         attachment=attachment,
         leading_junk=leading,
         trailing_junk=trailing,
+        translation=translation,
         site_summary=summary,
         type_line=type_line,
         tone_pairs=[(a, b) for a, b in pairs],

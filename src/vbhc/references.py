@@ -253,6 +253,9 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
 _NUMBERED = regex.compile(r"\s+số\s+\d")
 
 
+_DANGLING_YEAR = regex.compile(r"\s+năm(?=\s+ngày\s+\d)")
+
+
 def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
     out = []
     starts = [r.start for r in refs]
@@ -260,19 +263,26 @@ def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
     while (m := rg.named_law.search(text, pos)) is not None:
         name = m.group("name")
         # the name ends where the sentence goes on about the law, or names another document
-        cuts = [c.start() for c in (rg.named_end.search(name),
-                                   None if rg.named_amending.match(name) else rg.named_next.search(name))
-                if c is not None]
-        end = m.start("name") + min(cuts) if cuts else m.end()
+        # looked for in the text, so that a word after the name may decide ("… không" / "được …")
+        ns, ne = m.start("name"), m.end("name")
+        cuts = [c.start() for c in (rg.named_end.search(text, ns, min(len(text), ne + 40)),
+                                   None if rg.named_amending.match(name) else rg.named_next.search(text, ns, ne))
+                if c is not None and c.start() < ne]
+        end = min(cuts) if cuts else m.end()
         pos = end
         if (tail := rg.named_tail.search(text, m.start("name"), end)) is not None:
             end = tail.start()
-        after = text[end:end + 40]
-        if _NUMBERED.match(after) or any(m.start() <= s <= end + 12 for s in starts):
-            continue  # numbered: already a reference
+        # numbered, after the name as cut or as matched when no other document is named between
+        # ("Luật Hàng không dân dụng Việt Nam số 66/2006/QH11"): already a reference
+        numbered_after_cut = end < m.end() and rg.type_any.search(text, end, m.end()) is None \
+            and _NUMBERED.match(text[m.end():m.end() + 40]) is not None
+        if _NUMBERED.match(text[end:end + 40]) or numbered_after_cut or any(m.start() <= s <= end + 12 for s in starts):
+            continue
         item = RawNamed(" ".join(m.group("type").split()), " ".join(text[m.start("name"):end].split()), m.start(),
                         end, relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
         dm = rg.date.match(text, end, end + NEAR)
+        if dm is None and (yr := _DANGLING_YEAR.match(text, end)) is not None:
+            dm = rg.date.match(text, yr.end(), yr.end() + NEAR)  # "… địa phương năm" / "ngày 16/6/2025"
         if dm:
             item.date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"),
                              dm.group("y") or dm.group("y2"))
