@@ -74,6 +74,8 @@ class AgencyGrammar:
     field_group: regex.Pattern[str]
     lead_noun_before: regex.Pattern[str]
     lead_noun_after: regex.Pattern[str]
+    lead_noun_tail: regex.Pattern[str]
+    modal: frozenset[str]
     not_partner_start: frozenset[str]
     qualifier: regex.Pattern[str]
     reported: regex.Pattern[str]
@@ -191,6 +193,8 @@ def agency_grammar() -> AgencyGrammar:
             field_group=regex.compile(ph["field_group"]),
             lead_noun_before=regex.compile(ph["lead_noun_before"]),
             lead_noun_after=regex.compile(ph["lead_noun_after"]),
+            lead_noun_tail=regex.compile(ph["lead_noun_tail"]),
+            modal=frozenset(ph["modal"]),
             not_partner_start=frozenset(ph["not_partner_start"]),
             responsible=regex.compile(ph["responsible"]),
             request=regex.compile(ph["request"]),
@@ -604,7 +608,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         cs = max(_clause_start(text, m.start()), prev)
         prev = m.end()
         if ag.lead_noun_before.search(text, max(0, m.start() - 30), m.start()) \
-                or (ag.lead_noun_after.match(text, m.end()) and text[max(0, m.start() - 8):m.start()].rstrip().endswith(("quan", "vị"))):
+                or (ag.lead_noun_after.match(text, m.end()) and ag.lead_noun_tail.search(text, max(0, m.start() - 20), m.start())):
             continue  # "theo đề nghị của cơ quan chủ trì": the lead word is a noun here
         lead_txt = _lead_text(text, cs, m.start())
         # the clause's own subject, else the agency that labels the text, else the agency heading
@@ -710,19 +714,17 @@ def _later_partners(text: str, pos: int) -> list[str]:
     return []
 
 
-_PASSIVE = regex.compile(r"(?<![\p{L}])được(?![\p{L}])")
-
-
 def _described_collective(subject: str) -> bool:
     """Bodies named by what they were given, "Các cơ quan được phân công chủ trì thực hiện nhiệm
     vụ", "Các bộ, cơ quan được giao chủ trì": a collective phrase, then a relative clause."""
-    m = _PASSIVE.search(subject)
+    ag = agency_grammar()
+    m = ag.opens_relative.search(subject)
     if m is None or m.start() == 0:
         return False
     head, rest = subject[:m.start()].strip(" ,"), subject[m.end():].split()
     # a short description, not a sentence of its own ("Các cá nhân được cấp hộp thư … phải thường
     # xuyên sử dụng …")
-    return len(rest) <= 16 and "phải" not in rest and agency_grammar().collective.match(head) is not None
+    return len(rest) <= 16 and not ag.modal.intersection(rest) and ag.collective.match(head) is not None
 
 
 def _has_lead_word(text: str, start: int, end: int) -> bool:
@@ -758,7 +760,7 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
             # a lead word inside the subject's relative clause ("Các cơ quan được phân công chủ
             # trì … có trách nhiệm lập kế hoạch") makes no row of its own: this one is the row
             inner = ag.lead.search(text, cs, m.start())
-            relative = inner is not None and _PASSIVE.search(text, max(cs, inner.start() - 30), inner.start()) is not None
+            relative = inner is not None and ag.opens_relative.search(text, max(cs, inner.start() - 30), inner.start()) is not None
             if _has_lead_word(text, m.start() if relative else cs, end):
                 continue
             names, predicate = _subject(text, cs, subject, m.start())

@@ -400,8 +400,7 @@ def _appendix_line(work: list[Line], k: int, g: Grammar) -> tuple[regex.Match[st
     m = g.attachment["appendix"].match(text)
     if m is not None:
         return m, 1
-    if text in ("PHỤ", "Phụ") and k + 1 < len(work) and work[k + 1].text[:3].casefold() == "lục" \
-            and not work[k + 1].cell_break:
+    if len(text) <= 6 and k + 1 < len(work) and not work[k + 1].cell_break:
         m = g.attachment["appendix"].match(f"{text} {work[k + 1].text}")
         if m is not None:
             return m, 2

@@ -216,7 +216,7 @@ def addressee_line(lines: list[Line], i: int, g: Grammar) -> tuple[regex.Match[s
         return m, 1
     # the next line alone may look whole ("TƯỚNG CHÍNH PHỦ điện:"): then only a bold run going on
     # from this line into it joins them, not a title line above it ("… NĂM TIẾP" / "THEO")
-    if i + 1 < len(lines) and lines[i].caps and len(text) <= 40 and "điện" in lines[i + 1].text \
+    if i + 1 < len(lines) and lines[i].caps and len(text) <= 40 \
             and (g.header["dien"].match(lines[i + 1].text) is None
                  or (lines[i].bold_open and not lines[i + 1].bold_start)):
         m = g.header["dien"].match(f"{text} {lines[i + 1].text}")

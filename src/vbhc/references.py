@@ -39,6 +39,7 @@ class RefGrammar:
     named_next: regex.Pattern[str]
     named_amending: regex.Pattern[str]
     named_tail: regex.Pattern[str]
+    named_gap: regex.Pattern[str]
     type_before: regex.Pattern[str]
     type_any: regex.Pattern[str]
     relation: regex.Pattern[str]
@@ -76,6 +77,7 @@ def ref_grammar() -> RefGrammar:
             named_next=regex.compile(pats["named_next"]),
             named_amending=regex.compile(pats["named_amending"]),
             named_tail=regex.compile(pats["named_tail"]),
+            named_gap=regex.compile(pats["named_gap"]),
             type_before=regex.compile(rf"(?<![\p{{L}}])(?P<type>(?i:{alt}))\s*$"),
             type_any=regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])"),
             relation=relation,
@@ -253,9 +255,6 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
 _NUMBERED = regex.compile(r"\s+số\s+\d")
 
 
-_DANGLING_YEAR = regex.compile(r"\s+năm(?=\s+ngày\s+\d)")
-
-
 def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
     out = []
     starts = [r.start for r in refs]
@@ -281,7 +280,7 @@ def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
         item = RawNamed(" ".join(m.group("type").split()), " ".join(text[m.start("name"):end].split()), m.start(),
                         end, relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
         dm = rg.date.match(text, end, end + NEAR)
-        if dm is None and (yr := _DANGLING_YEAR.match(text, end)) is not None:
+        if dm is None and (yr := rg.named_gap.match(text, end)) is not None:
             dm = rg.date.match(text, yr.end(), yr.end() + NEAR)  # "… địa phương năm" / "ngày 16/6/2025"
         if dm:
             item.date = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"),
