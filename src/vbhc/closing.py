@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .grammar import Grammar, grammar
-from .lines import Line, ends_terminal, starts_lower
+from .lines import Line, ends_terminal, match_wrapped, starts_lower
 
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*\.?)(?:[ ](?:\p{Lu}[\p{Ll}'’]*\.?)){1,6}$")
 _CAPS_NAME = regex.compile(r"^\p{Lu}+(?:[ ]\p{Lu}+){1,5}$")
@@ -29,9 +29,6 @@ _COPIES = regex.compile(r"^(?:(?P<who>.*?\p{L}.*?)\s*[-_ ]\s*)?0*(?P<n>\d{1,4})\
 # the drafter's initials after a unit and a full stop: "VT. N.T.Hiếu"
 _CODES_BY_STOP = regex.compile(r"^[\p{Lu}\d&/-]+(?:\.\s+[\p{Lu}\d&/-]+)+\.?$")
 _UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\.\s+(?P<who>\p{Lu}.*\p{Ll}.*)$")  # a name has lower case
-
-
-_DEPUTY_TAIL = regex.compile(r"(?<=\S)\s+(PHÓ\s+\S.*)$")
 
 
 def _after_mode(prefix: str) -> str:
@@ -74,7 +71,7 @@ class RawSignature:
         if last is None:
             return None
         rest = _after_mode(last)
-        deputy = _DEPUTY_TAIL.search(rest) if self.mode == "KT" else None
+        deputy = grammar().closing["deputy_tail"].search(rest) if self.mode == "KT" else None
         return (deputy.group(1) if deputy else rest) or None
 
     @property
@@ -83,7 +80,7 @@ class RawSignature:
         if last is None:
             return None
         rest = _after_mode(last)
-        if not after and self.mode == "KT" and (deputy := _DEPUTY_TAIL.search(rest)):
+        if not after and self.mode == "KT" and (deputy := grammar().closing["deputy_tail"].search(rest)):
             # "KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ PHÓ TRƯỞNG BAN" on one line: the deputy's
             # title is the position, what comes before it the authority
             rest = rest[:deputy.start()]
@@ -145,15 +142,8 @@ def _name_like(text: str) -> bool:
 
 def noi_nhan_at(lines: list[Line], i: int, g: Grammar) -> tuple[int, str] | None:
     """'Nơi nhận:' at line ``i`` (also wrapped as 'Nơi' / 'nhận:'): (lines used, text after it)."""
-    text = lines[i].text
-    m = g.closing["noi_nhan"].match(text)
-    if m:
-        return 1, m.group("rest").strip()
-    if len(text) <= 4 and i + 1 < len(lines):
-        m = g.closing["noi_nhan"].match(f"{text} {lines[i + 1].text}")
-        if m and lines[i + 1].text.lower().startswith("nhận"):
-            return 2, m.group("rest").strip()
-    return None
+    m, used = match_wrapped(g.closing["noi_nhan"], lines, i, 4)
+    return (used, m.group("rest").strip()) if m is not None else None
 
 
 def starts_closing(lines: list[Line], i: int, g: Grammar) -> bool:

@@ -17,8 +17,8 @@ from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
 from .header import Diag, Header, addressee_line, doc_type_code, parse_header, preamble_kind
-from .lines import (Block, Line, ends_terminal, last_word, marker_text_wraps, paragraph_gaps, reflow, starts_lower,
-                    tokenize, wrap_width)
+from .lines import (Block, Line, ends_terminal, last_word, marker_text_wraps, match_wrapped, paragraph_gaps, reflow,
+                    starts_lower, tokenize, wrap_width)
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
 from .source import Source
@@ -360,10 +360,7 @@ def _mode(mode: str | None) -> str | None:
 def _issued_with(work: list[Line], k: int, g: Grammar) -> bool:
     """Line k opens "(Ban hành kèm theo …)", maybe wrapped in its first words ("(Ban" / "hành kèm
     theo Quyết định số …)", "(Ban hành kèm" / "theo …")."""
-    text = work[k].text
-    if g.attachment["issued_with"].match(text):
-        return True
-    return len(text) <= 20 and k + 1 < len(work) and g.attachment["issued_with"].match(f"{text} {work[k + 1].text}") is not None
+    return match_wrapped(g.attachment["issued_with"], work, k, 20)[0] is not None
 
 
 def _form_header_above(work: list[Line], k: int, lo: int, g: Grammar) -> int:
@@ -396,15 +393,7 @@ def _form_header_above(work: list[Line], k: int, lo: int, g: Grammar) -> int:
 
 def _appendix_line(work: list[Line], k: int, g: Grammar) -> tuple[regex.Match[str] | None, int]:
     """"PHỤ LỤC …" at line k, also wrapped inside the words ("**PHỤ" / "LỤC**"), and the lines it takes."""
-    text = work[k].text
-    m = g.attachment["appendix"].match(text)
-    if m is not None:
-        return m, 1
-    if len(text) <= 6 and k + 1 < len(work) and not work[k + 1].cell_break:
-        m = g.attachment["appendix"].match(f"{text} {work[k + 1].text}")
-        if m is not None:
-            return m, 2
-    return None, 0
+    return match_wrapped(g.attachment["appendix"], work, k, 6, across_cells=False)
 
 
 def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False) -> bool:

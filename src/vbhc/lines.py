@@ -235,6 +235,22 @@ def _bold_close(stripped: str, bold: bool) -> int:
     return len(head) if head and tail else 0
 
 
+def match_wrapped(pattern: regex.Pattern[str], lines: Sequence[Line], k: int, short: int,
+                  across_cells: bool = True) -> tuple[regex.Match[str] | None, int]:
+    """``pattern`` at line k, or on line k and the next joined when line k is at most ``short``
+    characters (a phrase a page wrapped in its first words: "Nơi" / "nhận:", "**PHỤ" / "LỤC**",
+    "(Ban" / "hành kèm theo …)"); and how many lines it takes. ``across_cells``: the next line
+    may be in another table cell."""
+    m = pattern.match(lines[k].text)
+    if m is not None:
+        return m, 1
+    if len(lines[k].text) <= short and k + 1 < len(lines) and (across_cells or not lines[k + 1].cell_break):
+        m = pattern.match(f"{lines[k].text} {lines[k + 1].text}")
+        if m is not None:
+            return m, 2
+    return None, 0
+
+
 def classify(line: Line, g: Grammar) -> None:
     """Set the line's marker, number and the text after the marker (when a marker opens it)."""
     m = g.marker_scanner.match(line.text)
