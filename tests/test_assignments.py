@@ -210,6 +210,90 @@ def test_heading_over_a_list_gives_one_row_per_task():
     ]
 
 
+def tasks(body: str):
+    return [(a.phrase, a.lead, a.partners, a.task, a.path) for a in vbhc.parse(HEADER + body + "\n").assignments]
+
+
+def test_a_heading_that_names_a_body_leads_each_task_below_it():
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\na) Tham mưu tổ chức thực hiện Chương trình;\n"
+                  "b) Chủ trì, phối hợp với Sở Y tế kiểm tra định kỳ;\n"
+                  "c) Phối hợp với Sở Tư pháp, Sở Nội vụ rà soát văn bản trong quá trình thực hiện;\n"
+                  "d) Đề nghị Bảo hiểm xã hội tỉnh cung cấp dữ liệu.\n"
+                  "2. Sở Tài chính:\n- Bố trí kinh phí.\n- Đã cấp 500 triệu đồng cho Công an tỉnh.\n")
+    assert found == [
+        ("heading", ["Công an tỉnh"], [], "Tham mưu tổ chức thực hiện Chương trình", ["IV", "1", "a"]),
+        ("chủ trì", ["Công an tỉnh"], ["Sở Y tế"], "kiểm tra định kỳ", ["IV", "1", "b"]),
+        # "Phối hợp với Y …" under the heading: the heading's body works with Y; the partner list
+        # ends where "trong quá trình" begins ("trình" is no verb there)
+        ("phối hợp", ["Công an tỉnh"], ["Sở Tư pháp", "Sở Nội vụ"], "rà soát văn bản trong quá trình thực hiện",
+         ["IV", "1", "c"]),
+        # an item that names a body of its own gives that row alone
+        ("đề nghị", ["Bảo hiểm xã hội tỉnh"], [], "cung cấp dữ liệu.", ["IV", "1", "d"]),
+        ("heading", ["Sở Tài chính"], [], "Bố trí kinh phí.", ["IV", "2", "-1"]),
+        ("heading", ["Sở Tài chính"], [], "Đã cấp 500 triệu đồng cho Công an tỉnh.", ["IV", "2", "-2"]),
+    ]
+    done = [a.reported for a in vbhc.parse(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n2. Sở Tài chính:\n- Bố trí kinh phí.\n"
+                                           "- Đã cấp 500 triệu đồng cho Công an tỉnh.\n").assignments]
+    assert done == [False, True]  # work already done is reported, not given
+
+
+def test_a_plain_sub_heading_gives_its_items_and_a_body_heading_its_own_rows():
+    found = tasks("III. NHIỆM VỤ\n1. Các sở, ban, ngành:\na) Sở Y tế\n- Kiểm tra an toàn thực phẩm.\n"
+                  "b) Về công tác tuyên truyền:\n- Tổ chức in tờ rơi.\n- Tuyên truyền trên loa.\n")
+    assert found == [
+        ("heading", ["Sở Y tế"], [], "Kiểm tra an toàn thực phẩm.", ["III", "1", "a", "-1"]),
+        ("heading", ["Các sở, ban, ngành"], [], "Tổ chức in tờ rơi.", ["III", "1", "b", "-1"]),
+        ("heading", ["Các sở, ban, ngành"], [], "Tuyên truyền trên loa.", ["III", "1", "b", "-2"]),
+    ]
+
+
+@pytest.mark.parametrize("body", [
+    # a bare name outside a section about duties: "Điều 3. Văn phòng" in a decree on structure
+    "Chương II\nCƠ CẤU TỔ CHỨC\nĐiều 3. Văn phòng Bộ\n1. Tham mưu tổng hợp.\n2. Quản lý con dấu.",
+    # a heading that reads as a sentence about a body
+    "IV. TỔ CHỨC THỰC HIỆN\n1. Ngân hàng phải có công cụ đo lường rủi ro đối với:\na) Tiền gửi;\nb) Tiền vay.",
+    "IV. TỔ CHỨC THỰC HIỆN\n1. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:\na) Bổ nhiệm phó giám đốc;\nb) Nâng lương.",
+    # a list of addresses or units under a body's name, not of tasks (no task verb in most items)
+    "IV. TỔ CHỨC THỰC HIỆN\n1. Trung tâm Phục vụ hành chính công tỉnh:\n- Tòa nhà Trung tâm hành chính, đường Lê Lợi.\n"
+    "- Trụ sở chính: số 4 đường Nguyễn Tất Thành.",
+])
+def test_headings_that_lead_no_list_of_tasks(body):
+    assert [phrase for phrase, *_ in tasks(body) if phrase == "heading"] == []
+
+
+def test_a_title_over_paragraphs_only_is_a_task_not_a_sub_heading():
+    # "a) Tổ chức triển khai thực hiện" / "Thông tư này." read as a title and its paragraph (a
+    # short line in a page of long ones): the item is one task, not a heading over "Thông tư này."
+    from vbhc.assignments import extract
+    from vbhc.models import Node, Span
+
+    def node(kind, label, title=None, text=None, children=()):
+        return Node(kind=kind, label=label, title=title, text=text, children=list(children), span=Span(start=0, end=1))
+
+    tree = [node("section", "IV", "TỔ CHỨC THỰC HIỆN", children=[
+        node("clause", "1", "Cục Đăng kiểm Việt Nam:", children=[
+            node("point", "a", "Tổ chức triển khai thực hiện", children=[node("paragraph", None, text="Thông tư này.")]),
+            node("point", "b", "Về giá:", children=[node("item", None, text="Kê khai giá.")]),
+        ])])]
+    assert [(r.task, r.path) for r in extract(tree)] == [
+        ("Tổ chức triển khai thực hiện", ["IV", "1", "a"]), ("Kê khai giá.", ["IV", "1", "b", "-1"])]
+
+
+def test_a_heading_lead_stops_at_a_subject_it_cannot_read():
+    # "5. Các đơn vị sự nghiệp … có trách nhiệm:" names its own subject: its items are not the
+    # tasks of the body in the article's heading
+    found = tasks("Điều 16. Trách nhiệm của Ủy ban nhân dân tỉnh\n1. Các hội nghề nghiệp ở cơ sở có trách nhiệm:\n"
+                  "a) Phối hợp với Sở Nội vụ rà soát hội viên.\n")
+    assert all(lead != ["Ủy ban nhân dân tỉnh"] for _, lead, *_ in found)
+
+
+def test_a_heading_that_says_chu_tri_leads_by_name():
+    found = tasks("5. Bộ trưởng Bộ Tài chính chủ trì:\n(1) Phối hợp với Bộ Nông nghiệp và Môi trường rà soát thiệt hại;\n"
+                  "(2) Hoàn thiện dự thảo Nghị quyết.\n")
+    assert [(lead, partners) for _, lead, partners, *_ in found] == [
+        (["Bộ trưởng Bộ Tài chính"], ["Bộ Nông nghiệp và Môi trường"]), (["Bộ trưởng Bộ Tài chính"], [])]
+
+
 def test_an_item_that_only_says_when_is_the_deadline_of_the_tasks_above():
     doc = vbhc.parse(HEADER + "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh:\n"
                      "- Xây dựng quy trình nội bộ giải quyết thủ tục hành chính.\n"

@@ -71,6 +71,9 @@ class AgencyGrammar:
     opener: regex.Pattern[str]
     opener_inside: regex.Pattern[str]
     heading_opener: regex.Pattern[str]
+    duty_heading: regex.Pattern[str]
+    heading_sentence: regex.Pattern[str]
+    not_task_heading: frozenset[str]
     field_group: regex.Pattern[str]
     lead_noun_before: regex.Pattern[str]
     lead_noun_after: regex.Pattern[str]
@@ -190,6 +193,9 @@ def agency_grammar() -> AgencyGrammar:
             meeting=regex.compile(ph["meeting"]),
             opener_inside=regex.compile(ph["opener_inside"]),
             heading_opener=regex.compile(ph["heading_opener"]),
+            duty_heading=regex.compile(ph["duty_heading"]),
+            heading_sentence=regex.compile(ph["heading_sentence"]),
+            not_task_heading=frozenset(ph["not_task_heading"]),
             field_group=regex.compile(ph["field_group"]),
             lead_noun_before=regex.compile(ph["lead_noun_before"]),
             lead_noun_after=regex.compile(ph["lead_noun_after"]),
@@ -348,7 +354,7 @@ class RawAssignment:
     end: int
     path: list[str] = field(default_factory=list)
     deadline: RawDeadline | None = None
-    phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, trách nhiệm, fields, table
+    phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, trách nhiệm, fields, table, heading
     reported: bool = False  # work already done ("Sở X đã chủ trì …"), not a task given
 
 
@@ -581,21 +587,91 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
 def _agency_heading(path_nodes: list) -> str | None:
     """The agency the nearest heading above names; a clause that is no heading but introduces
     the items below it ("2. Ban Quản lý … có trách nhiệm:") heads them too."""
+    ag = agency_grammar()
     for node in reversed(path_nodes):
         head = node.title or (node.text if node.text and node.text.rstrip().endswith(":") else None)
         if head and (heading := _heading_agency(head)):
             return heading
+        if head and ag.responsible.search(head):
+            return None  # "5. Các Sở, ban, ngành thuộc Thành phố có trách nhiệm:": a subject not read, not the one above
     return None
 
 
-@lru_cache(maxsize=4096)
+def _task_heading(node, ancestors: list) -> str | None:
+    """The body a heading names when the items below it are that body's tasks ("1. Công an
+    tỉnh", "b) Bộ Công Thương:", "Giao Ủy ban nhân dân Thành phố:", "Điều 9. Trách nhiệm của
+    Sở Y tế"), else None. A bare name, with no colon and no "Trách nhiệm của", does so only
+    under a heading about duties ("IV. TỔ CHỨC THỰC HIỆN"): "Điều 3. Văn phòng thuộc bộ" in a
+    decree on a ministry's structure heads its functions, not tasks given."""
+    ag = agency_grammar()
+    if node.kind in ag.not_task_heading:
+        return None
+    colon = bool(node.text) and node.text.rstrip().endswith(":")
+    head = node.title or (node.text if colon else None)
+    if not head:
+        return None
+    name, alone = _heading_name(head)
+    if not name or not alone:
+        return None
+    if ag.heading_opener.match(_unqualified(head.strip().rstrip(":").strip())) is not None:
+        return name
+    if head.rstrip().endswith(":") and node.kind != "article":
+        return name
+    for above in ancestors:
+        above_head = above.title or (above.text if above.text and above.text.rstrip().endswith(":") else None)
+        if above_head and ag.duty_heading.search(above_head):
+            return name
+    return None
+
+
+def _task_items(node, path: list[str]) -> Iterator[tuple]:
+    """(item, its path) for the tasks below a heading: a plain sub-heading over items ("a) Về
+    công tác tuyên truyền:" / "- …") gives its items, not itself; one that names a body of its
+    own, or a subject it says has duties ("1. Các hội nghề nghiệp có trách nhiệm:"), is left to
+    give its own rows."""
+    ag = agency_grammar()
+    for k, child in enumerate(node.children):
+        if child.kind in _NOT_TASKS:
+            continue
+        step = [*path, _step(child, k)]
+        head = child.title if not child.text else (child.text if not child.title else None)
+        colon = head is not None and head.rstrip().endswith(":")
+        if not child.children or not head or not (colon or child.title):
+            yield child, step  # a task, with its own text
+        elif _heading_agency(head) or ag.responsible.search(head):
+            continue
+        # a title over paragraphs only is a task wrapped after its first line ("a) Tổ chức triển
+        # khai thực hiện" / "Thông tư này."), not a sub-heading
+        elif colon or any(c.kind != "paragraph" for c in child.children):
+            yield from _task_items(child, step)
+        else:
+            yield child, step
+
+
+_NOT_TASKS = frozenset({"quote", "table"})
+
+
 def _heading_agency(title: str) -> str:
     """The agency a heading names ("1. Sở Tài chính:", "Điều 24. Trách nhiệm của Công an tỉnh"),
-    else "". Cached: the nodes of one
-    section all ask it of the same headings above them."""
+    else ""; a task verb after it is cut ("Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:")."""
+    return _heading_name(title)[0]
+
+
+@lru_cache(maxsize=4096)
+def _heading_name(title: str) -> tuple[str, bool]:
+    """(the agency a heading names or "", whether the heading is that name alone, with no task
+    verb after it); ("", False) when it reads as a sentence about a body ("Ngân hàng phải …:"). Cached:
+    the nodes of one section all ask it of the same headings above them."""
+    ag = agency_grammar()
     heading = _unqualified(title.strip().rstrip(":").strip())
-    heading = agency_grammar().heading_opener.sub("", heading, count=1)  # "Trách nhiệm của Công an tỉnh"
-    return heading if heading and len(heading) <= 120 and is_agency(heading) else ""
+    heading = ag.heading_opener.sub("", heading, count=1)  # "Trách nhiệm của Công an tỉnh"
+    if not heading or len(heading) > 120 or not is_agency(heading) \
+            or ag.heading_sentence.search(ag.alias.sub("", heading)):  # "(sau đây gọi tắt là …)" is no sentence
+        return "", False
+    if (lm := ag.lead.search(heading)) is not None:  # "5. Bộ trưởng Bộ Tài chính chủ trì:"
+        return heading[:lm.start()].strip(" ,"), False
+    cut = _task_cut(heading)
+    return (heading, True) if cut is None else (heading[:cut].strip(" ,"), False)
 
 
 def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawAssignment]:
@@ -656,6 +732,14 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         if ag.lead.search(text, cs, m.start()) or ag.partners_named.search(m.group()) is None:
             continue
         lead_txt = _lead_text(text, cs, m.start())
+        if not lead_txt and heading_lead and not text[:cs].strip(" -–+•"):
+            # "1. Sở Tài chính" / "b) Phối hợp với Công an tỉnh tham mưu …": the heading's body
+            ptxt, task_from = _partner_text(text, m.end())
+            task, end = _sentence_task(text, task_from)
+            partners = split_names(ptxt)
+            yield RawAssignment(split_names(heading_lead), partners, task, offset + cs, offset + end,
+                                phrase="phối hợp", reported=_reported(text, cs, m.start(), partners, task_from))
+            continue
         if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
             continue
         ptxt, task_from = _partner_text(text, m.end())
@@ -793,6 +877,7 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
     ag = agency_grammar()
     rows: list[RawAssignment] = []
     per_child: set[int] = set()  # rows a heading gives the items below it
+    headed: set[int] = set()  # of those, rows of a heading that only names a body ("1. Sở Y tế")
     for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
             continue
@@ -804,9 +889,22 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
                 continue
         if not ("chủ trì" in low or "phối hợp" in low or "đề nghị" in low or "yêu cầu" in low
                 or "trách nhiệm" in low):
+            found = []
+        else:
+            found = list(from_text(text, node.span.start, _agency_heading(ancestors)))
+        if not found and node.children and (named := _task_heading(node, ancestors)) is not None:
+            # "1. Công an tỉnh" / "a) Tham mưu …" / "b) Chủ trì, phối hợp …": each item is a task of
+            # the body named; an item that names a lead of its own gives that row instead
+            row = RawAssignment(split_names(named), [], None, node.span.start, node.span.end, path, phrase="heading")
+            listed = [r for r in _per_child(row, node) if r.task]
+            # a list of tasks, not of addresses, units or awards ("- Trung tâm Phục vụ hành chính
+            # công:" / "+ Tòa nhà …, đường Lê Lợi"): a task verb in at least half of its items
+            if 2 * sum(1 for r in listed if ag.task_start.search(f" {r.task[:TASK_REACH].lower()}")) >= len(listed):
+                for child_row in listed:
+                    per_child.add(id(child_row))
+                    headed.add(id(child_row))
+                    rows.append(child_row)
             continue
-        heading = _agency_heading(ancestors)
-        found = list(from_text(text, node.span.start, heading))
         dls = find_deadlines(text) if found else []  # once per node, not once per row
         # each row's deadline is the last one written in its own clause; else the last one that
         # is in no row's clause ("Bộ A chủ trì …, hoàn thành trước ngày 10/12/2025; Bộ B chủ trì …
@@ -836,7 +934,26 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
         own = {(r.start, r.end, tuple(r.lead)) for r in rows if id(r) not in per_child}
         rows = [r for r in rows if id(r) not in per_child or (r.start, r.end, tuple(r.lead)) not in own]
         rows.sort(key=lambda r: r.start)  # in the order of the text: a heading's rows came first
+    if headed:
+        rows = _unheaded(rows, headed)
     return rows
+
+
+def _unheaded(rows: list[RawAssignment], headed: set[int]) -> list[RawAssignment]:
+    """Without the rows a heading that only names a body gives to items that give rows of their
+    own, whatever their lead ("1. Sở Tài chính" / "b) Phối hợp với Công an tỉnh …", "- Đề nghị
+    Bảo hiểm xã hội …"), or hold a heading of their own ("Các sở, ngành:" / "1. Sở Y tế" / …).
+    ``rows`` are in the order of the text."""
+    starts = [r.start for r in rows]
+    keep = []
+    for r in rows:
+        if id(r) in headed:
+            i = bisect_left(starts, r.start)
+            if any(o is not r and o.end <= r.end and (id(o) not in headed or (o.start, o.end) != (r.start, r.end))
+                   for o in rows[i:bisect_left(starts, r.end)]):
+                continue
+        keep.append(r)
+    return keep
 
 
 _NEXT_CLAUSE = regex.compile(r"[;.](?:\s|$)")
@@ -885,12 +1002,13 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
     """One row per item below "X chủ trì, phối hợp với Y:"; an item that is only a deadline
     ("Thời hạn chậm nhất 05 ngày …") is no task: it dates the tasks above it that have none of
     their own (those after it, when it comes first); when all are such, the row itself."""
-    note = agency_grammar().deadline_note
+    ag = agency_grammar()
+    note = ag.deadline_note
     rows: list[RawAssignment] = []
     undated: list[RawAssignment] = []  # rows since the last note that have no deadline of their own
     ahead: RawDeadline | None = None  # a note before any task: the deadline of the tasks after it
-    for k, child in enumerate(node.children):
-        task = " ".join(t for t in (child.title, child.text) if t)
+    for child, child_path in _task_items(node, row.path):
+        task = _task(" ".join(t for t in (child.title, child.text) if t))
         if not task:
             continue
         dls = find_deadlines(task)
@@ -903,8 +1021,9 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                 ahead = dls[-1]
             undated = []
             continue
+        reported = row.reported or (row.phrase == "heading" and ag.done_task.match(task) is not None)
         r = RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
-                          [*row.path, _step(child, k)], dls[-1] if dls else ahead, row.phrase, row.reported)
+                          child_path, dls[-1] if dls else ahead, row.phrase, reported)
         rows.append(r)
         if r.deadline is None:
             undated.append(r)

@@ -175,7 +175,8 @@ class Assignment(_Model):
     deadline: Deadline | None = None
     path: list[str] = Field(default_factory=list, description="labels of the node and its ancestors")
     phrase: str | None = Field(None, description="what named the lead: chủ trì, phối hợp, đề nghị, yêu cầu, "
-                                                 "trách nhiệm, fields (Cơ quan chủ trì: …), table")
+                                                 "trách nhiệm, fields (Cơ quan chủ trì: …), table, heading (an "
+                                                 "item under a heading that names a body: '1. Công an tỉnh')")
     reported: bool = Field(False, description="the row reports work already done ('Sở X đã chủ trì, phối hợp "
                                               "với …'), not a task given")
     span: Span | None = None
