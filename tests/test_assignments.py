@@ -294,6 +294,50 @@ def test_a_heading_that_says_chu_tri_leads_by_name():
         (["Bộ trưởng Bộ Tài chính"], ["Bộ Nông nghiệp và Môi trường"]), (["Bộ trưởng Bộ Tài chính"], [])]
 
 
+def test_giao_without_chu_tri_names_the_lead():
+    found = tasks("Điều 2. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+                  "2. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh giám sát việc "
+                  "thực hiện Nghị quyết.\n3. Giao Văn phòng Ủy ban nhân dân tỉnh kịp thời kiểm tra, đôn đốc các cơ "
+                  "quan, đơn vị có liên quan thực hiện.\n")
+    assert found == [
+        ("giao", ["Ủy ban nhân dân tỉnh"], [], "tổ chức thực hiện Nghị quyết.", ["Điều 2", "1"]),
+        ("giao", ["Thường trực Hội đồng nhân dân tỉnh", "các Ban của Hội đồng nhân dân tỉnh"], [],
+         "giám sát việc thực hiện Nghị quyết.", ["Điều 2", "2"]),
+        # an aspect word is not part of the name; a collective after the verb is the task's object
+        ("giao", ["Văn phòng Ủy ban nhân dân tỉnh"], [],
+         "kiểm tra, đôn đốc các cơ quan, đơn vị có liên quan thực hiện.", ["Điều 2", "3"]),
+    ]
+
+
+def test_an_item_that_opens_with_a_body_and_its_verb_is_its_task():
+    found = [(a.phrase, a.lead, a.task, a.reported) for a in vbhc.parse(
+        HEADER + "II. NHIỆM VỤ\n1. Bộ Xây dựng chỉ đạo bảo đảm an toàn giao thông.\n"
+        "2. Bộ Quốc phòng, Bộ Tài chính kịp thời xuất cấp phương tiện cứu hộ.\n"
+        "3. Văn phòng giám định tư pháp phải gửi hồ sơ đến Sở Tư pháp.\n"
+        "4. Sở Nội vụ là cơ quan chuyên môn thực hiện chức năng tham mưu.\n"
+        "5. Hội đồng thẩm định hồ sơ theo quy chế.\n"
+        "6. Văn phòng đăng ký đất đai không cung cấp thông tin.\n"
+        "7. Cơ quan, đơn vị phối hợp tổ chức thi.\n8. Sở Y tế đã tổ chức 05 lớp tập huấn.\n").assignments]
+    assert found == [
+        ("subject", ["Bộ Xây dựng"], "chỉ đạo bảo đảm an toàn giao thông.", False),
+        ("subject", ["Bộ Quốc phòng", "Bộ Tài chính"], "kịp thời xuất cấp phương tiện cứu hộ.", False),
+        ("subject", ["Văn phòng giám định tư pháp"], "gửi hồ sơ đến Sở Tư pháp.", False),
+        # 4: describes the body; 5: "Hội đồng thẩm định" is a name cut by its verb; 6: denied;
+        # 7: names a partner; 8: work done is reported
+        ("subject", ["Sở Y tế"], "đã tổ chức 05 lớp tập huấn.", True),
+    ]
+
+
+@pytest.mark.parametrize(("header", "body"), [
+    # a report's items state results, a law's items what a body may do in general
+    (HEADER.replace("KẾ HOẠCH", "BÁO CÁO").replace("KH-UBND", "BC-UBND"), "1. Sở Y tế tổ chức 05 lớp tập huấn.\n"),
+    ("QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLuật số: 45/2019/QH14\n\nLUẬT\n"
+     "LAO ĐỘNG\n\nĐiều 5. Hội đồng tiền lương\n1. Bộ Lao động tổ chức đối thoại định kỳ.\n", ""),
+])
+def test_no_rows_from_a_body_and_its_verb_in_reports_and_laws(header, body):
+    assert [a.phrase for a in vbhc.parse(header + body).assignments if a.phrase == "subject"] == []
+
+
 def test_an_item_that_only_says_when_is_the_deadline_of_the_tasks_above():
     doc = vbhc.parse(HEADER + "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh:\n"
                      "- Xây dựng quy trình nội bộ giải quyết thủ tục hành chính.\n"

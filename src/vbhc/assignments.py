@@ -74,6 +74,11 @@ class AgencyGrammar:
     duty_heading: regex.Pattern[str]
     heading_sentence: regex.Pattern[str]
     not_task_heading: frozenset[str]
+    directive_kinds: frozenset[str]
+    bare_heads: frozenset[str]
+    modal_tail: regex.Pattern[str]
+    aspect_inside: regex.Pattern[str]
+    no_directives_in: frozenset[str]
     field_group: regex.Pattern[str]
     lead_noun_before: regex.Pattern[str]
     lead_noun_after: regex.Pattern[str]
@@ -196,6 +201,13 @@ def agency_grammar() -> AgencyGrammar:
             duty_heading=regex.compile(ph["duty_heading"]),
             heading_sentence=regex.compile(ph["heading_sentence"]),
             not_task_heading=frozenset(ph["not_task_heading"]),
+            directive_kinds=frozenset(ph["directive_kinds"]),
+            bare_heads=frozenset(h for head in data["heads"] for h in (head, head[:1] + head[1:].lower())),
+            modal_tail=regex.compile(rf"\s+(?:{_alt(ph['modal'])})\s*$"),
+            # an aspect word after a name opens its predicate, whatever verb follows ("Bộ Tài
+            # chính kịp thời xuất cấp …"); lower case only, not inside a name
+            aspect_inside=regex.compile(rf"(?<=\p{{L}}\s)(?:{aspect})\s+(?=\p{{Ll}})"),
+            no_directives_in=frozenset(ph["no_directives_in"]),
             field_group=regex.compile(ph["field_group"]),
             lead_noun_before=regex.compile(ph["lead_noun_before"]),
             lead_noun_after=regex.compile(ph["lead_noun_after"]),
@@ -354,7 +366,7 @@ class RawAssignment:
     end: int
     path: list[str] = field(default_factory=list)
     deadline: RawDeadline | None = None
-    phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, trách nhiệm, fields, table, heading
+    phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, giao, trách nhiệm, fields, table, heading, subject
     reported: bool = False  # work already done ("Sở X đã chủ trì …"), not a task given
 
 
@@ -541,8 +553,9 @@ def _unqualified(lead: str) -> str:
     return lead[:m.start()] if m is not None and m.start() > 0 else lead
 
 
-def _partner_text(text: str, start: int) -> tuple[str, int]:
-    """The partner list from ``start`` to where the task begins."""
+def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, int]:
+    """The partner list from ``start`` to where the task begins (``subject``: the names after
+    "Giao", "Đề nghị": a collective phrase after their first verb is the task's object)."""
     ag = agency_grammar()
     stop = min(len(text), start + REACH)
     # a remark in brackets goes with the partner it follows ("Sở Tài chính (cơ quan thường
@@ -557,9 +570,24 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
         brackets.append((bm.start() - start, bm.end() - start))
         pos = bm.end()
     segment = text[start:stop]
-    for p in ag.protect.finditer(segment):
+    protected = [(p.start(), p.end()) for p in ag.protect.finditer(segment)]
+    cut = None
+    pos = 0
+    while (vm := ag.task_start.search(segment, pos)) is not None:
+        # a verb inside a protected name, a collective phrase or brackets does not start the task
+        inside = any(a < vm.start() < b for a, b in brackets) or any(a < vm.start() < b for a, b in protected)
+        if not inside and not _relative(segment, vm.start()):
+            # a tense word before the verb opens the task with it ("… với các sở đã tổ chức")
+            rm = ag.reported.search(segment, 0, vm.start())
+            cut = rm.start() if rm is not None else vm.start()
+            break
+        pos = vm.end()
+    for p in ag.protect.finditer(segment, 0, len(segment) if cut is None or not subject else cut):
         # a collective phrase closed by "liên quan" ends the list unless a separator follows
-        # (after its remark in brackets, if any: "các đơn vị liên quan (nếu có)")
+        # (after its remark in brackets, if any: "các đơn vị liên quan (nếu có)"), even after a
+        # verb that describes a partner ("đơn vị cung cấp dịch vụ … và các cơ quan liên quan");
+        # after the first verb of a subject it is the task's object ("Giao Văn phòng kiểm tra,
+        # đôn đốc các cơ quan, đơn vị có liên quan")
         if ag.collective.match(p.group()) and p.group().endswith("liên quan"):
             end = p.end()
             bm = _BRACKETED.match(segment, end + 1) if segment[end:end + 2] == " (" else None
@@ -567,20 +595,8 @@ def _partner_text(text: str, start: int) -> tuple[str, int]:
                 end = bm.end()
             if not _LIST_GOES_ON.match(segment, end):
                 return segment[:end].strip(" ,"), start + end
-    pos = 0
-    while True:
-        vm = ag.task_start.search(segment, pos)
-        if vm is None:
-            break
-        # a verb inside a protected name, a collective phrase or brackets does not start the task
-        inside = any(a < vm.start() < b for a, b in brackets) or \
-            any(p.start() < vm.start() < p.end() for p in ag.protect.finditer(segment))
-        if not inside and not _relative(segment, vm.start()):
-            # a tense word before the verb opens the task with it ("… với các sở đã tổ chức")
-            rm = ag.reported.search(segment, 0, vm.start())
-            cut = rm.start() if rm is not None else vm.start()
-            return segment[:cut].strip(" ,"), start + cut
-        pos = vm.end()
+    if cut is not None:
+        return segment[:cut].strip(" ,"), start + cut
     return segment.strip(" ,"), stop
 
 
@@ -754,6 +770,48 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
     yield from _requested(text, offset)
 
 
+def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
+    """An item that opens with a body and its verb, and names no lead otherwise ("3. Bộ Xây
+    dựng chỉ đạo triển khai các giải pháp …", "b) Bộ Tài chính tiếp tục xuất cấp hàng dự trữ
+    quốc gia …"): the body leads the task that runs to the sentence's end."""
+    ag = agency_grammar()
+    start = len(text) - len(text.lstrip(" -–+•*"))
+    if not text[start:start + 1].isupper():
+        return
+    names, task_from = _partner_text(text, start, subject=True)
+    opened = ag.aspect_inside.search(text, start, start + len(names))
+    if opened is not None and not any(p.start() < opened.start() < p.end()
+                                      for p in ag.protect.finditer(text, start, opened.end())):
+        names, task_from = text[start:opened.start()].rstrip(" ,"), opened.start()
+    names = _unqualified(ag.modal_tail.sub("", names))  # "Bộ Y tế khẩn trương …", "X phải gửi …"
+    if not names or len(names) > 200 or not is_agency(names) or names in ag.bare_heads \
+            or ag.heading_sentence.search(ag.alias.sub("", names)) or ag.responsible.search(names) \
+            or ag.lead.search(names):
+        # a head alone is the start of a name the verb list cut ("Hội đồng thẩm định …"); "Sở
+        # Nội vụ là cơ quan chuyên môn … thực hiện chức năng …" describes the body; words of
+        # assignment that gave no row ("X không chịu trách nhiệm do …") give none here either
+        return
+    done = ag.reported.search(text, start, task_from) or ag.done_task.match(text, task_from)
+    verb_at = task_from if done is None else len(text) - len(text[done.end():].lstrip())  # "Sở Y tế đã tổ chức …"
+    if ag.negation.search(text, max(start, verb_at - 20), verb_at):
+        return  # "X không thực hiện …"
+    vm = ag.task_start.match(text, verb_at, verb_at + 40)
+    if opened is not None and vm is None:
+        vm = opened
+    if vm is None or ag.partners.match(text, vm.start(), vm.start() + PARTNER_WORDS):
+        # no task verb after the name ("2. Sở Tư pháp", a list of bodies); "Cơ quan, đơn vị phối
+        # hợp tổ chức thi" names a partner, not a lead
+        return
+    task, end = _sentence_task(text, task_from)
+    ce = ag.clause_end.search(text, task_from, end)
+    first = ce.start() if ce is not None else end
+    if ag.lead.search(text, start, first) or ag.responsible.search(text, start, first):
+        return  # the lead word's rules read this clause ("UBND tỉnh đã chủ trì cuộc họp …": an event)
+    if task:
+        yield RawAssignment(split_names(names), [], task, offset + start, offset + end, phrase="subject",
+                            reported=done is not None or ag.done_task.match(text, task_from) is not None)
+
+
 def _reported(text: str, cs: int, at: int, partners: list[str], task_from: int) -> bool:
     """Whether a row reports work already done: a tense word before the lead word ("Sở X đã chủ
     trì …"), or opening the task after the lead word or a named partner ("Sở Tư pháp chủ trì đã
@@ -825,13 +883,14 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         cs = _clause_start(text, m.start())
         if cs != m.start() and text[cs:m.start()].strip():
             continue  # "đề nghị" inside a sentence is a noun ("theo đề nghị của …")
-        names, task_from = _partner_text(text, m.end())
+        names, task_from = _partner_text(text, m.end(), subject=True)
+        names = _unqualified(names)  # "Giao Sở Nội vụ kịp thời ban hành …", "Giao X có trách nhiệm …"
         if names and is_agency(names):
             task, end = _sentence_task(text, task_from)
             if _has_lead_word(text, cs, end):
                 continue  # "Đề nghị X chủ trì, phối hợp với Y …": a row of its own shape
             yield RawAssignment(split_names(names), [], task, offset + cs, offset + end,
-                                phrase=" ".join(m.group().split()).lower())
+                                phrase=" ".join(m.group().split()[:2]).lower().removesuffix(" cho"))
     for m in ag.responsible.finditer(text):
         cs = _clause_start(text, m.start())
         if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
@@ -872,12 +931,17 @@ def walk_texts(nodes: list) -> list[tuple]:
     return out
 
 
-def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignment]:
-    """Rows from a list of model nodes, depth first (``walked``: their :func:`walk_texts`)."""
+def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None = None,
+            family: str | None = None) -> list[RawAssignment]:
+    """Rows from a list of model nodes, depth first (``walked``: their :func:`walk_texts`;
+    ``doc_type``, ``family``: the document's type code and family, for :func:`_directed`)."""
     ag = agency_grammar()
     rows: list[RawAssignment] = []
     per_child: set[int] = set()  # rows a heading gives the items below it
     headed: set[int] = set()  # of those, rows of a heading that only names a body ("1. Sở Y tế")
+    # a law's or a decree's items say what a body may or shall do in general ("Hội đồng thẩm
+    # định …", "Tổ chức, cá nhân gửi hồ sơ …"), not tasks given to it
+    directives = doc_type not in ag.no_directives_in and family != "legal"
     for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
             continue
@@ -887,11 +951,9 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
                 continue
             if ag.field_partners.match(text) or ag.field_deadline.match(text):
                 continue
-        if not ("chủ trì" in low or "phối hợp" in low or "đề nghị" in low or "yêu cầu" in low
-                or "trách nhiệm" in low):
-            found = []
-        else:
-            found = list(from_text(text, node.span.start, _agency_heading(ancestors)))
+        phrased = ("chủ trì" in low or "phối hợp" in low or "đề nghị" in low or "yêu cầu" in low
+                   or "trách nhiệm" in low or "giao" in low)
+        found = list(from_text(text, node.span.start, _agency_heading(ancestors))) if phrased else []
         if not found and node.children and (named := _task_heading(node, ancestors)) is not None:
             # "1. Công an tỉnh" / "a) Tham mưu …" / "b) Chủ trì, phối hợp …": each item is a task of
             # the body named; an item that names a lead of its own gives that row instead
@@ -905,6 +967,8 @@ def extract(nodes: list, walked: list[tuple] | None = None) -> list[RawAssignmen
                     headed.add(id(child_row))
                     rows.append(child_row)
             continue
+        if not found and directives and node.kind in ag.directive_kinds:
+            found = list(_directed(text, node.span.start))
         dls = find_deadlines(text) if found else []  # once per node, not once per row
         # each row's deadline is the last one written in its own clause; else the last one that
         # is in no row's clause ("Bộ A chủ trì …, hoàn thành trước ngày 10/12/2025; Bộ B chủ trì …

@@ -165,7 +165,8 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
     main = doc.body or doc.preamble
     for nodes in (main, *(att.body for att in doc.attachments)):
         walked = walk_texts(nodes)
-        for row in extract_assignments(nodes, walked):  # node spans are already source offsets
+        code = doc.doc_type.code if doc.doc_type is not None else None
+        for row in extract_assignments(nodes, walked, code, doc.family):  # node spans are already source offsets
             doc.assignments.append(_assignment(row, M.Span(start=row.start, end=row.end)))
         for node, _, path, text, low in walked:
             for raw in find_deadlines(text, low):

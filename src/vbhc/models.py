@@ -175,8 +175,9 @@ class Assignment(_Model):
     deadline: Deadline | None = None
     path: list[str] = Field(default_factory=list, description="labels of the node and its ancestors")
     phrase: str | None = Field(None, description="what named the lead: chủ trì, phối hợp, đề nghị, yêu cầu, "
-                                                 "trách nhiệm, fields (Cơ quan chủ trì: …), table, heading (an "
-                                                 "item under a heading that names a body: '1. Công an tỉnh')")
+                                                 "giao, trách nhiệm, fields (Cơ quan chủ trì: …), table, heading (an "
+                                                 "item under a heading that names a body: '1. Công an tỉnh'), "
+                                                 "subject (an item that opens with a body and its verb)")
     reported: bool = Field(False, description="the row reports work already done ('Sở X đã chủ trì, phối hợp "
                                               "với …'), not a task given")
     span: Span | None = None
