@@ -54,6 +54,9 @@ def rows(body: str):
     ("Cục Địa chất và Khoáng sản Việt Nam, Vụ trưởng Vụ Pháp chế",
      ["Cục Địa chất và Khoáng sản Việt Nam", "Vụ trưởng Vụ Pháp chế"]),
     ("Sở Tài chính, Thuế tỉnh; Du lịch", ["Sở Tài chính", "Thuế tỉnh", "Du lịch"]),
+    ("Cục Hàng hải và Đường thủy Việt Nam, Cục Kế hoạch và tài chính",
+     ["Cục Hàng hải và Đường thủy Việt Nam", "Cục Kế hoạch và tài chính"]),
+    ("Bộ Kế hoạch và Đầu tư, Sở Y tế và Sở Tài chính", ["Bộ Kế hoạch và Đầu tư", "Sở Y tế", "Sở Tài chính"]),
     # fields of a compound name (grammars: name_parts)
     ("Cục trưởng Cục Công nghệ thông tin và Chuyển đổi số, Chánh Văn phòng Bộ",
      ["Cục trưởng Cục Công nghệ thông tin và Chuyển đổi số", "Chánh Văn phòng Bộ"]),
@@ -336,6 +339,15 @@ def test_an_item_that_opens_with_a_body_and_its_verb_is_its_task():
 ])
 def test_no_rows_from_a_body_and_its_verb_in_reports_and_laws(header, body):
     assert [a.phrase for a in vbhc.parse(header + body).assignments if a.phrase == "subject"] == []
+
+
+def test_a_chapter_title_names_no_lead_and_an_article_does():
+    doc = vbhc.parse("BỘ QUỐC PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "Số: 13/2026/TT-BQP\nHà Nội, ngày 10 tháng 2 năm 2026\n\nTHÔNG TƯ\nQuy định về hóa chất\n\n"
+                     "Chương III\nTRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ\nĐiều 7. Binh chủng Hóa học\n"
+                     "1. Chủ trì, phối hợp với các cơ quan, đơn vị liên quan xây dựng danh mục hóa chất.\n"
+                     "Điều 8. Tổ chức thực hiện\n1. Chủ trì, phối hợp với các đơn vị tổ chức tập huấn.\n")
+    assert [(a.lead, a.path) for a in doc.assignments] == [(["Binh chủng Hóa học"], ["Chương III", "Điều 7", "1"])]
 
 
 def test_an_item_that_only_says_when_is_the_deadline_of_the_tasks_above():

@@ -605,6 +605,8 @@ def _agency_heading(path_nodes: list) -> str | None:
     the items below it ("2. Ban Quản lý … có trách nhiệm:") heads them too."""
     ag = agency_grammar()
     for node in reversed(path_nodes):
+        if node.kind in ag.not_task_heading:
+            continue  # "Chương III. TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ" names no one body
         head = node.title or (node.text if node.text and node.text.rstrip().endswith(":") else None)
         if head and (heading := _heading_agency(head)):
             return heading
