@@ -419,6 +419,16 @@ def test_labelled_fields():
     assert row.deadline is not None and row.deadline.kind == "quarter"
 
 
+def test_fields_cơ_quan_thực_hiện_and_thời_hạn_ban_hành():
+    doc = vbhc.parse(HEADER + "II. NỘI DUNG\n1. Tổ chức tuyên truyền pháp luật về dữ liệu\n"
+                     "- Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp.\n- Cơ quan phối hợp: các bộ, cơ quan ngang bộ.\n"
+                     "- Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.\n")
+    (row,) = doc.assignments
+    assert (row.phrase, row.lead, row.partners, row.task) == (
+        "fields", ["Bộ Công an", "Bộ Tư pháp"], ["các bộ, cơ quan ngang bộ"], "Tổ chức tuyên truyền pháp luật về dữ liệu")
+    assert row.deadline is not None and row.deadline.end == "2026-01-01"
+
+
 def test_agency_key_beside_the_printed_name():
     (a,) = vbhc.parse(HEADER + "a) UBND tỉnh chủ trì, phối hợp với Sở Tài chính rà soát.\n").assignments
     assert a.lead == ["UBND tỉnh"]

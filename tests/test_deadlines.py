@@ -107,6 +107,8 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     ("Báo cáo trước ngày 15/12 hàng năm", [("recurring", "trước ngày 15/12 hàng năm", None)]),
     ("Hoàn thành trong Quý III Năm 2026", [("quarter", "Quý III Năm 2026", "2026-09-30")]),
     ("Quý IV/2025- Quý II/2026", [("quarter", "Quý IV/2025- Quý II/2026", "2026-06-30")]),
+    # work that goes on every year from one: not due at that year's end
+    ("Thời gian thực hiện: năm 2025 và các năm tiếp theo.", [("recurring", "năm 2025 và các năm tiếp theo", None)]),
     # still deadlines
     ("Luật Đất đai năm 2024 có hiệu lực; hoàn thành trong năm 2025", [("year", "trong năm 2025", "2025-12-31")]),
     ("Luật Phòng, chống tham nhũng năm 2018", []),

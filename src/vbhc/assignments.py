@@ -948,8 +948,8 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
         if not text:
             continue
         if ":" in text:  # a labelled field ("Cơ quan chủ trì: …") has its colon
-            if ag.field_lead.match(text):
-                rows.extend(_fields(node, ancestors, path[:-1]))
+            if ag.field_lead.match(text) and (labelled := _fields(node, ancestors, path[:-1])):
+                rows.extend(labelled)
                 continue
             if ag.field_partners.match(text) or ag.field_deadline.match(text):
                 continue
@@ -1122,7 +1122,8 @@ def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
     ag = agency_grammar()
     siblings = list(ancestors[-1].children) if ancestors else [node]
     text = " ".join(t for t in (node.title, node.text) if t)
-    lead = split_names(ag.field_lead.match(text).group("v"))
+    fm = ag.field_lead.match(text)
+    lead = split_names(fm.group("v"))
     partners: list[str] = []
     owner = ancestors[-1] if ancestors else None
     if len(ancestors) >= 2 and ag.field_group.match(" ".join(t for t in (owner.title, owner.text) if t)):
@@ -1140,4 +1141,7 @@ def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
             task = tm.group("v")
         elif (dm := ag.field_deadline.match(stext)) is not None:
             deadline = stated(dm.group("v"))
+    if fm.group("exec") and not (task and lead and ":" not in fm.group("v") and is_agency(lead[0]) and all(
+            _task_cut(n) is None and not ag.lead.search(n) for n in lead)):
+        return []  # "Cơ quan thực hiện: Sở X. Địa chỉ: …" in a procedure, or a sentence
     return [RawAssignment(lead, partners, task, node.span.start, node.span.end, path, deadline, phrase="fields")]
