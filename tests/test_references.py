@@ -225,3 +225,41 @@ def test_extracted_dates_are_valid_calendar_dates(d, m, y, shape):
     except ValueError:
         expected = None
     assert r.date == expected
+
+
+QD_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 87/2025/QĐ-UBND
+Lai Châu, ngày 10 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Bãi bỏ một số quyết định
+
+ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;
+Theo đề nghị của Giám đốc Sở Tư pháp.
+
+QUYẾT ĐỊNH:
+
+"""
+
+
+def test_every_document_in_a_basis_line_is_a_ground():
+    # "được sửa đổi, bổ sung bởi Luật số 87/2025/QH15" is said of another law, not of this decision
+    found = {r.number: r.relation for r in refs("Điều 1. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.", QD_HEADER)}
+    assert found == {"72/2025/QH15": "căn cứ", "64/2025/QH15": "căn cứ", "87/2025/QH15": "căn cứ"}
+
+
+def test_documents_listed_under_a_repealing_heading_are_repealed():
+    body = ("Điều 1. Bãi bỏ toàn bộ các quyết định\nBãi bỏ toàn bộ các quyết định sau đây:\n"
+            "1. Quyết định số 76/2006/QĐ-UBND ngày 20 tháng 10 năm 2006 của Ủy ban nhân dân tỉnh.\n"
+            "2. Quyết định số 11/2014/QĐ-UBND ngày 10 tháng 4 năm 2014 sửa đổi, bổ sung Quyết định số "
+            "05/2010/QĐ-UBND ngày 2 tháng 3 năm 2010.\n"
+            "Điều 2. Tổ chức thực hiện\nSở Tư pháp theo dõi việc thực hiện Quyết định số 12/2020/QĐ-UBND.")
+    found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number.endswith("QĐ-UBND")}
+    assert found == {"76/2006/QĐ-UBND": "bãi bỏ", "11/2014/QĐ-UBND": "bãi bỏ", "05/2010/QĐ-UBND": "bãi bỏ",
+                     "12/2020/QĐ-UBND": "thực hiện"}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import regex
 
 from . import models as M
-from .assignments import RawAssignment, is_agency, walk_texts
+from .assignments import RawAssignment, is_agency, walk_paths, walk_texts
 from .assignments import extract as extract_assignments
 from .assignments import key as agency_key
 from .body import RawNode, build_tree
@@ -21,6 +22,7 @@ from .lines import (Block, Line, ends_terminal, last_word, marker_text_wraps, ma
                     starts_lower, tokenize, wrap_width)
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
+from .references import ref_grammar
 from .source import Source
 from .tables import extract as extract_table_rows
 
@@ -192,6 +194,45 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
         doc.named_references.append(M.NamedReference(
             doc_type=M.DocType(name=n.type_name, code=(known.code or None) if known else None), name=n.name,
             date=n.date, relation=n.relation, alias=n.alias, span=ctx.span(*jt.span(n.start, n.end))))
+    _basis_relations(doc)
+    _listed_relations(doc)
+
+
+def _listed_relations(doc: M.Document) -> None:
+    """"Điều 1. Bãi bỏ toàn bộ các nghị định" / "1. Nghị định số 35/2005/NĐ-CP …": every
+    document under a heading that repeals is repealed, whatever its own item says of another
+    ("… sửa đổi, bổ sung một số điều của Nghị định số 105/2006/NĐ-CP")."""
+    rules = ref_grammar().list_relations
+    if not rules or not doc.references:
+        return
+    spans: list[tuple[int, int, str]] = []
+    for nodes in (doc.body, *(att.body for att in doc.attachments)):
+        for node, _, _ in walk_paths(nodes):
+            head = node.title if node.kind == "article" else (
+                node.text if node.children and node.text and node.text.rstrip().endswith(":") else None)
+            if head:
+                spans.extend((node.span.start, node.span.end, name) for name, p in rules if p.match(head.lstrip()))
+    if not spans:
+        return
+    cited = sorted((r for r in (*doc.references, *doc.named_references) if r.span is not None),
+                   key=lambda r: r.span.start)
+    starts = [r.span.start for r in cited]
+    for a, b, name in spans:  # one look-up per heading (nested headings: the inner one is later)
+        for r in cited[bisect_left(starts, a):bisect_left(starts, b)]:
+            r.relation = name
+
+
+def _basis_relations(doc: M.Document) -> None:
+    """Every document cited in a "Căn cứ …" line of the preamble is a ground of this one,
+    whatever the line says of it: in "Căn cứ Luật … số 64/2025/QH15 được sửa đổi, bổ sung bởi
+    Luật số 87/2025/QH15" neither law is amended by the citing document."""
+    spans = [(n.span.start, n.span.end) for n in doc.preamble if n.kind == "basis"]
+    if not spans:
+        return
+    starts = [a for a, _ in spans]
+    for r in (*doc.references, *doc.named_references):
+        if r.span is not None and (i := bisect_right(starts, r.span.start) - 1) >= 0 and r.span.start < spans[i][1]:
+            r.relation = "căn cứ"
 
 
 def _blocks(ctx: _Ctx, work: Sequence[Line], lo: int, hi: int) -> list[Block]:

@@ -45,6 +45,7 @@ class RefGrammar:
     relation: regex.Pattern[str]
     relation_names: list[str]
     stop_before: regex.Pattern[str]
+    list_relations: list[tuple[str, regex.Pattern[str]]]
     type_names: dict[str, str]  # casefolded name -> sentence-case name
 
 
@@ -83,6 +84,7 @@ def ref_grammar() -> RefGrammar:
             relation=relation,
             relation_names=rel_names,
             stop_before=regex.compile(rf"(?<![\p{{L}}])(?i:{stops})\s*$"),
+            list_relations=[(name, regex.compile(p)) for name, p in data.get("list_relations", {}).items()],
             type_names={n.casefold(): n for n in names},
         )
 
