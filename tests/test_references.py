@@ -263,3 +263,17 @@ def test_documents_listed_under_a_repealing_heading_are_repealed():
     found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number.endswith("QĐ-UBND")}
     assert found == {"76/2006/QĐ-UBND": "bãi bỏ", "11/2014/QĐ-UBND": "bãi bỏ", "05/2010/QĐ-UBND": "bãi bỏ",
                      "12/2020/QĐ-UBND": "thực hiện"}
+
+
+@pytest.mark.parametrize(("text", "number", "type_name", "name"), [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;", "72/2025/QH15", "Luật",
+     "Tổ chức chính quyền địa phương"),
+    # the name may end in a type's word in lower case ("… pháp luật số"), and wrap over lines
+    ("Căn cứ Luật Ban hành văn bản quy phạm\npháp luật số 64/2025/QH15;", "64/2025/QH15", "Luật",
+     "Ban hành văn bản quy phạm pháp luật"),
+    ("theo Luật Tổ chức Chính phủ và Bộ luật Lao động số 45/2019/QH14", "45/2019/QH14", "Bộ luật", "Lao động"),
+    ("Căn cứ Luật số 87/2025/QH15;", "87/2025/QH15", "Luật", None),
+])
+def test_a_law_cited_by_name_and_number_keeps_both(text, number, type_name, name):
+    (r,) = [r for r in refs(text) if r.number == number]
+    assert (r.doc_type.name if r.doc_type else None, r.name) == (type_name, name)

@@ -188,7 +188,7 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
             dt = M.DocType(code=r.parts["type_code"], name=by_code[0].name if by_code else None)
         doc.references.append(M.Reference(
             number=r.number, raw=" ".join(r.raw.split()), kind=r.kind, doc_type=dt, date=r.date, issuer=r.issuer,
-            relation=r.relation, alias=r.alias, span=ctx.span(*jt.span(r.start, r.end)), **r.parts))
+            relation=r.relation, alias=r.alias, name=r.name, span=ctx.span(*jt.span(r.start, r.end)), **r.parts))
     for n in named:
         known = g.type_by_upper_name.get(n.type_name.upper())
         doc.named_references.append(M.NamedReference(

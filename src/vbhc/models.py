@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Family = Literal["administrative", "party", "legal", "other"]
 Severity = Literal["error", "warning", "info"]
@@ -138,6 +138,9 @@ class Reference(_Model):
     issuer: str | None = Field(None, description="the issuing body named after 'của'")
     relation: str | None = Field(None, description="căn cứ, thực hiện, sửa đổi, bổ sung, thay thế, bãi bỏ, hướng dẫn, theo")
     alias: str | None = Field(None, description="'sau đây gọi tắt là …'")
+    name: str | None = Field(None, description="the name a law or ordinance is cited by before its number: "
+                                               "'Tổ chức chính quyền địa phương' in 'Luật Tổ chức chính quyền "
+                                               "địa phương số 72/2025/QH15'")
     span: Span | None = None
 
 

@@ -23,6 +23,7 @@ from .header import parse_number
 from .lines import Joined, Line
 
 WINDOW = 60  # characters looked at before a citation for its type and relation
+NAME_WINDOW = 200  # and for a type with the name it is known by ("Luật Đất đai số 31/2024/QH15")
 
 
 @dataclass
@@ -41,6 +42,7 @@ class RefGrammar:
     named_tail: regex.Pattern[str]
     named_gap: regex.Pattern[str]
     type_before: regex.Pattern[str]
+    named_number: regex.Pattern[str]
     type_any: regex.Pattern[str]
     relation: regex.Pattern[str]
     relation_names: list[str]
@@ -80,6 +82,10 @@ def ref_grammar() -> RefGrammar:
             named_tail=regex.compile(pats["named_tail"]),
             named_gap=regex.compile(pats["named_gap"]),
             type_before=regex.compile(rf"(?<![\p{{L}}])(?P<type>(?i:{alt}))\s*$"),
+            # a type with a capitalised name right before the number's "số": the name holds no
+            # digit, no other type, no sentence punctuation (grammars: references.toml number_name)
+            named_number=regex.compile(
+                rf"(?<![\p{{L}}])(?P<type>{pats['named_types']})\s+(?P<name>\p{{Lu}}{pats['number_name']})\s+$"),
             type_any=regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])"),
             relation=relation,
             relation_names=rel_names,
@@ -102,6 +108,7 @@ class RawRef:
     issuer: str | None = None
     relation: str | None = None
     alias: str | None = None
+    name: str | None = None
 
 
 @dataclass
@@ -207,13 +214,24 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
         if rg.stop_before.search(before):
             continue
         tm = rg.type_before.search(before)
+        name = None
+        if m.group("sym") and (tm is None or tm.group("type")[:1].islower()):
+            # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": a type and the name it is
+            # known by, then the number ("Luật Ban hành văn bản quy phạm pháp luật số …" ends
+            # in a type's word in lower case)
+            named = text[max(0, m.start() - NAME_WINDOW):m.start()]
+            nm = rg.named_number.search(named)
+            while nm is not None and rg.named_number.search(named, nm.start("name")) is not None:
+                nm = rg.named_number.search(named, nm.start("name"))  # "Luật A và Luật B số …": the last
+            if nm is not None:
+                tm, name, before = nm, " ".join(nm.group("name").split()), named
         if not (m.group("sym") or m.group("psym")) and tm is None:
             continue  # a bare "số 15" is a citation only after a type name ("Chỉ thị số 42")
         number, parts = _parts(m, g)
         type_name = rg.type_names.get(tm.group("type").casefold()) if tm else None
         rel_before = before[: tm.start()] if tm else before
         ref = RawRef(number, m.group(), m.start("body"), m.end("body"), type_name=type_name, parts=parts,
-                     relation=_relation(rg, rel_before[-40:]))
+                     relation=_relation(rg, rel_before[-40:]), name=name)
         pos = _tail(rg, text, m.end(), ref)
         group = [ref]
         add(ref)
