@@ -1088,3 +1088,29 @@ def test_quoted_running_text_keeps_its_marks_and_an_unclosed_quote_is_no_quotati
     ))
     assert kinds(doc.body) == ["clause 1.", "  quote", "    paragraph", "clause 2.", "  paragraph", "clause 3."]
     assert find(doc.body, "1").children[0].children[0].text == "“Lập thành tích chào mừng Đại hội lần thứ XIV của Đảng”."
+
+
+def test_a_sentence_that_closes_the_document_is_not_under_the_last_item():
+    doc = parse_body(("III. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính bố trí kinh phí.", "- Báo cáo định kỳ.",
+                      "Trên đây là Kế hoạch triển khai năm 2025 của Ủy ban nhân dân tỉnh."))
+    assert [n.kind for n in doc.body] == ["section", "paragraph"]
+    assert doc.body[1].text.startswith("Trên đây là")
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    # a dash that goes on a sentence, not a list item
+    (("Trên đây là Kế hoạch tài chính", "- ngân sách nhà nước 03 năm 2026 - 2028 của tỉnh."),
+     "Trên đây là Kế hoạch tài chính - ngân sách nhà nước 03 năm 2026 - 2028 của tỉnh."),
+    (("1. Tăng trưởng xuất khẩu bình quân 05", "- 06%/năm."), "Tăng trưởng xuất khẩu bình quân 05 - 06%/năm."),
+])
+def test_a_dash_that_goes_on_a_sentence_is_no_item(lines, joined):
+    doc = parse_body(lines)
+    (node,) = doc.body
+    assert not node.children and joined.endswith(node.text or node.title or "")
+    assert (node.text or node.title) in joined
+
+
+def test_a_list_after_a_year_or_a_list_of_lowercase_items_stays_a_list():
+    doc = parse_body(("1. Đến năm 2027", "- 100% thư viện được kết nối.", "2. Các nội dung gồm",
+                      "- xây dựng kế hoạch", "- tổ chức thực hiện"))
+    assert [len(n.children) for n in doc.body] == [1, 2]

@@ -128,6 +128,8 @@ def build_tree(blocks: Sequence[Block], g: Grammar, _quotes: int = 0) -> list[Ra
             continue
         if mk is None:
             node = RawNode("paragraph", block.start, block.end, text=block.text)
+            if stack and g.closing["closing_formula"].match(block.text):
+                stack.clear()  # "Trên đây là Kế hoạch …" closes the document, not the last item
             (stack[-1].children if stack else roots).append(node)
             _extend(stack, block.end)
             i += 1

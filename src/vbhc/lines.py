@@ -309,6 +309,11 @@ def wrap_width(lines: Sequence[Line]) -> int:
     return w if cut >= 3 and cut >= 0.5 * len(near) else 0
 
 
+# a number that a range goes on from ("bình quân 05" / "- 06%/năm", "13.92" / "- 15.84 W"); not a
+# year, which a list of targets follows ("1. Đến năm 2027" / "- 100% thư viện …")
+_RANGE_START = regex.compile(r"(?<!(?i:năm|đoạn)\s+)(?<![\d.,])\d[\d.,]*$")
+
+
 def _dash_compound(before: str, after: str, g: Grammar) -> bool:
     """Whether ``before`` ends with the first half of a compound written with a dash and
     ``after`` starts with its second half (grammars/orthography.toml ``dash_compounds``), both
@@ -435,6 +440,17 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
             return False  # "Điều 48. Kiểm tra về thanh khoản" / "1. Khi …": the article's first clause
         if name == "dash" and _dash_compound(ptext, line.rest, g):
             return True  # "tổ chức chính trị" / "- xã hội, đơn vị sự nghiệp …"
+        if name in ("dash", "plus") and not ptext.endswith(":") and (starts_lower(line.rest) or line.rest[:1].isdigit()) \
+                and prev_block is not None and (prev_block.marker is None or prev_block.marker.name != name) \
+                and (not line.rest[:1].isdigit() or _RANGE_START.search(ptext)) \
+                and ((len(prev_block.lines) == 1 and prev_block.marker is None) or (width and len(prev.text) >= 0.6 * width)
+                     or line.rest[:1].isdigit() or word in g.dangling):
+            # a dash or a sign that goes on the sentence, not a list item: "Trên đây là Kế hoạch
+            # tài chính" / "- ngân sách nhà nước 03 năm …", "… từ -15°C tới" / "+ 45°C", "bình
+            # quân 05" / "- 06%/năm"; not an item after one of its own kind ("- xây dựng kế hoạch"
+            # / "- tổ chức thực hiện", an unpunctuated list; nor the first after a short heading,
+            # "3. Lĩnh vực kinh tế" / "- xã hội hóa đầu tư …")
+            return True
         if word in g.number_words and name in ("arabic", "decimal", "roman", "arabic_dash"):
             return True
         return word in g.letter_words and name in ("letter", "letter_dot") and starts_lower(line.rest)
