@@ -1114,3 +1114,25 @@ def test_a_list_after_a_year_or_a_list_of_lowercase_items_stays_a_list():
     doc = parse_body(("1. Đến năm 2027", "- 100% thư viện được kết nối.", "2. Các nội dung gồm",
                       "- xây dựng kế hoạch", "- tổ chức thực hiện"))
     assert [len(n.children) for n in doc.body] == [1, 2]
+
+
+def test_a_page_with_long_unwrapped_lines_still_has_its_wrap_width():
+    # prose wrapped at about 80 characters, and long unwrapped lines (the site's own text, rows
+    # printed on one line) that put the 90th percentile of line lengths far above the wrap: the
+    # width is where most lines that stop in mid-sentence stop (before, 0: no wrap, so "… của" /
+    # "Việt Nam …" on 48 of 130 tvpl pages was cut in two)
+    from vbhc.grammar import grammar
+    from vbhc.lines import tokenize, wrap_width
+
+    wrapped = [
+        "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao tổ chức triển khai thực",
+        "hiện nghiêm túc các nội dung của Kế hoạch này, bảo đảm tiến độ, chất lượng, hiệu",
+        "quả; định kỳ báo cáo kết quả thực hiện về Sở Nội vụ để tổng hợp, tham mưu cho các",
+        "Ủy ban nhân dân tỉnh theo quy định của pháp luật hiện hành và hướng dẫn của các",
+    ] * 3
+    site = ["Trang web này cung cấp văn bản pháp luật miễn phí cho mọi người dùng trên cả nước, "
+            "cập nhật hằng ngày từ các nguồn chính thức và được kiểm tra kỹ lưỡng trước khi đăng tải."] * 4
+    lines = tokenize("\n".join(["Sở Nội vụ báo cáo.", *wrapped, *site]) + "\n", grammar())
+    assert 75 <= wrap_width(lines) <= 82
+    # a page that is not wrapped has none
+    assert wrap_width(tokenize("\n".join(site * 3) + "\n", grammar())) == 0

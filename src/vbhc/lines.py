@@ -10,6 +10,7 @@ before a web page or a PDF wrapped them ("Bắc" / "Kạn, ngày …", "chủ" /
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -294,6 +295,9 @@ def starts_lower(text: str) -> bool:
     return False
 
 
+WRAP_MIN = 40  # a page is not wrapped narrower than this
+
+
 def wrap_width(lines: Sequence[Line]) -> int:
     """The width a page was hard-wrapped at; 0 when its lines are not wrapped. A wrapped page
     has many lines close to one width that stop in mid-sentence."""
@@ -302,11 +306,20 @@ def wrap_width(lines: Sequence[Line]) -> int:
     if len(lengths) < 5:
         return 0
     w = lengths[int(len(lengths) * 0.9)]
-    if w > 140:
+    if w <= 140:
+        near = [ln for ln in prose if len(ln.text) >= 0.8 * w]
+        cut = sum(1 for ln in near if not ends_terminal(ln.text))
+        if cut >= 3 and cut >= 0.5 * len(near):
+            return w
+    # a page with many long unwrapped lines (a table's rows, the site's text) puts the 90th
+    # percentile above its wrap: then the width is the one most lines that stop in mid-sentence
+    # stop at (within five characters), when there are enough of them
+    counts = Counter(len(ln.text) for ln in prose if WRAP_MIN <= len(ln.text) <= 140 and not ends_terminal(ln.text))
+    if not counts:
         return 0
-    near = [ln for ln in prose if len(ln.text) >= 0.8 * w]
-    cut = sum(1 for ln in near if not ends_terminal(ln.text))
-    return w if cut >= 3 and cut >= 0.5 * len(near) else 0
+    total = sum(counts.values())
+    best, n = max(((x, sum(counts[y] for y in range(x - 4, x + 1))) for x in counts), key=lambda t: (t[1], t[0]))
+    return best if n >= 7 and n >= 0.25 * total else 0
 
 
 # a number that a range goes on from ("bình quân 05" / "- 06%/năm", "13.92" / "- 15.84 W"); not a
