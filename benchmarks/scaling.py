@@ -5,7 +5,8 @@ regex backtracking shows as a ratio near 4 (or worse) per doubling; linear work 
 
 Cases: one long line, many short lines, deep nesting, references in one paragraph, a long
 Nơi nhận, a long table, requests and responsibilities in one paragraph (each row's task ends at
-its sentence, not at the paragraph's end), rows in one sentence with no stop. Each case starts at a size that takes measurable time and doubles
+its sentence, not at the paragraph's end), rows in one sentence with no stop, task items under a
+heading that names a body. Each case starts at a size that takes measurable time and doubles
 ``--steps`` times; the printed ratio is time(2n) / time(n), the worst of the case is compared
 with ``--limit`` (exit 1 when a case exceeds it).
 """
@@ -67,6 +68,14 @@ def rows_in_one_sentence(n: int) -> str:
     return HEAD + "Sở Tài chính chủ trì triển khai nhiệm vụ, " * n + "\n" + SIGN
 
 
+def tasks_under_a_heading(n: int) -> str:
+    # a heading that names a body over many items, some of which name a lead of their own: each
+    # item's heading row is checked against the rows inside it once (bisect), not against all
+    items = "".join(f"- Tổ chức tập huấn đợt {k};\n" if k % 3 else f"- Phối hợp với Sở Nội vụ kiểm tra đợt {k};\n"
+                    for k in range(n))
+    return HEAD + "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính:\n" + items + "2. Bộ Xây dựng chỉ đạo kiểm tra.\n" + SIGN
+
+
 def table(n: int) -> str:
     rows = "".join(f"| {k} | Nhiệm vụ {k} | Sở Tài chính | Sở Nội vụ | Quý {k % 4 + 1}/2025 |\n" for k in range(n))
     return HEAD + "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n" + rows + SIGN
@@ -81,6 +90,7 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "task table rows": (table, 250),
     "requests in a paragraph": (requests, 1000),
     "rows in one sentence": (rows_in_one_sentence, 500),
+    "tasks under a heading": (tasks_under_a_heading, 1000),
 }
 
 

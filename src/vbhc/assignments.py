@@ -13,6 +13,7 @@ liên quan"); "các Sở: Giáo dục và Đào tạo, Nội vụ" is expanded.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -570,19 +571,21 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
         brackets.append((bm.start() - start, bm.end() - start))
         pos = bm.end()
     segment = text[start:stop]
-    protected = [(p.start(), p.end()) for p in ag.protect.finditer(segment)]
+    held = list(ag.protect.finditer(segment))  # once: the names and collective phrases, for both loops
     cut = None
     pos = 0
     while (vm := ag.task_start.search(segment, pos)) is not None:
         # a verb inside a protected name, a collective phrase or brackets does not start the task
-        inside = any(a < vm.start() < b for a, b in brackets) or any(a < vm.start() < b for a, b in protected)
+        inside = any(a < vm.start() < b for a, b in brackets) or any(p.start() < vm.start() < p.end() for p in held)
         if not inside and not _relative(segment, vm.start()):
             # a tense word before the verb opens the task with it ("… với các sở đã tổ chức")
             rm = ag.reported.search(segment, 0, vm.start())
             cut = rm.start() if rm is not None else vm.start()
             break
         pos = vm.end()
-    for p in ag.protect.finditer(segment, 0, len(segment) if cut is None or not subject else cut):
+    for p in held:
+        if subject and cut is not None and p.end() > cut:
+            break
         # a collective phrase closed by "liên quan" ends the list unless a separator follows
         # (after its remark in brackets, if any: "các đơn vị liên quan (nếu có)"), even after a
         # verb that describes a partner ("đơn vị cung cấp dịch vụ … và các cơ quan liên quan");
@@ -631,15 +634,25 @@ def _task_heading(node, ancestors: list) -> str | None:
     name, alone = _heading_name(head)
     if not name or not alone:
         return None
-    if ag.heading_opener.match(_unqualified(head.strip().rstrip(":").strip())) is not None:
-        return name
-    if head.rstrip().endswith(":") and node.kind != "article":
+    if _opened(head) or (head.rstrip().endswith(":") and node.kind != "article"):
         return name
     for above in ancestors:
         above_head = above.title or (above.text if above.text and above.text.rstrip().endswith(":") else None)
-        if above_head and ag.duty_heading.search(above_head):
+        if above_head and _duty(above_head):
             return name
     return None
+
+
+@lru_cache(maxsize=4096)
+def _opened(head: str) -> bool:
+    """Whether a heading opens with what says whose duties follow ("Trách nhiệm của …")."""
+    return agency_grammar().heading_opener.match(_unqualified(head.strip().rstrip(":").strip())) is not None
+
+
+@lru_cache(maxsize=4096)
+def _duty(head: str) -> bool:
+    """Whether a heading is about duties ("IV. TỔ CHỨC THỰC HIỆN"); cached: every item under it asks."""
+    return agency_grammar().duty_heading.search(head) is not None
 
 
 def _task_items(node, path: list[str]) -> Iterator[tuple]:
@@ -778,8 +791,9 @@ def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
     quốc gia …"): the body leads the task that runs to the sentence's end."""
     ag = agency_grammar()
     start = len(text) - len(text.lstrip(" -–+•*"))
-    if not text[start:start + 1].isupper():
-        return
+    if not text[start:start + 1].isupper() or (ag.head_re.match(text[start:start + 80]) is None
+                                               and ag.protect.match(text, start, start + REACH) is None):
+        return  # cheap first: the item opens with no head of a name and no known name or collective
     names, task_from = _partner_text(text, start, subject=True)
     opened = ag.aspect_inside.search(text, start, start + len(names))
     if opened is not None and not any(p.start() < opened.start() < p.end()
@@ -954,7 +968,7 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
             if ag.field_partners.match(text) or ag.field_deadline.match(text):
                 continue
         phrased = ("chủ trì" in low or "phối hợp" in low or "đề nghị" in low or "yêu cầu" in low
-                   or "trách nhiệm" in low or "giao" in low)
+                   or "trách nhiệm" in low or ("giao" in low and _GIAO_OPENS.search(low) is not None))
         found = list(from_text(text, node.span.start, _agency_heading(ancestors))) if phrased else []
         if not found and node.children and (named := _task_heading(node, ancestors)) is not None:
             # "1. Công an tỉnh" / "a) Tham mưu …" / "b) Chủ trì, phối hợp …": each item is a task of
@@ -1003,6 +1017,10 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     if headed:
         rows = _unheaded(rows, headed)
     return rows
+
+
+# "Giao X …" opens a clause (the only place it names a lead): not "giao thông", "được giao"
+_GIAO_OPENS = re.compile(r"(?:^|[.;:,]\s*)[-–+•*\s]*giao\s")
 
 
 def _unheaded(rows: list[RawAssignment], headed: set[int]) -> list[RawAssignment]:

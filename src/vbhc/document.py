@@ -195,7 +195,8 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
             doc_type=M.DocType(name=n.type_name, code=(known.code or None) if known else None), name=n.name,
             date=n.date, relation=n.relation, alias=n.alias, span=ctx.span(*jt.span(n.start, n.end))))
     _basis_relations(doc)
-    _listed_relations(doc)
+    if any(p.search(jt.text) for _, p in ref_grammar().list_relations):  # one look at the text first
+        _listed_relations(doc)
 
 
 def _listed_relations(doc: M.Document) -> None:
