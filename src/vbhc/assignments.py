@@ -25,6 +25,7 @@ from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .deadlines import stated
 from .grammar import read_table, table_errors
+from .lines import starts_lower
 from .normalize import either_tones, fold
 
 _SPLIT = regex.compile(r"\s*,\s*|\s+và\s+")
@@ -169,7 +170,7 @@ def agency_grammar() -> AgencyGrammar:
             sentence_end=regex.compile(rf"{abbr}(?<!\.)(?<![\s(]\d{{1,3}})(?<![\s(]\p{{L}})\.(?!\.)\s+(?=\p{{Lu}})"),
             # where a task ends, a subject starts, a partner list ends: a full stop there is not
             # the dot of an abbreviation ("UBND TP. Hồ Chí Minh"); nor the colon of "các Sở: A, B"
-            clause_end=regex.compile(rf";|{abbr}\.(?:\s|$)|:\s*$"),
+            clause_end=regex.compile(rf";|{abbr}\.(?:\s|$)|:\s*$|\./\.?"),  # "./." ends a document's text
             clause_break=regex.compile(rf";\s*|{abbr}\.\s+|(?<!(?i:các)\s+\p{{Lu}}\p{{Ll}}*):\s+"),
             partner_break=regex.compile(rf"[;(]|{abbr}\.(?:\s|$)|(?<!(?i:các)\s+\p{{Lu}}\p{{Ll}}*):"),
             name_link=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(data['name_links'])})$"),
@@ -709,6 +710,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
     """Rows of one node's text (offset: where the text starts, for spans)."""
     ag = agency_grammar()
     prev = 0
+    before: tuple[str, int] | None = None  # the last lead named in this text, and where its lead word ends
     for m in ag.lead.finditer(text):
         # a subject never holds the lead word: "Chủ tịch chủ trì hoặc ủy quyền cho Phó Chủ tịch
         # chủ trì phiên họp" names the second one after the first lead word
@@ -726,6 +728,8 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
             named = _untask(lead_txt)
         elif not lead_txt:
             named = _label(text, cs) or heading_lead
+            if not named and before is not None and ag.sentence_end.search(text, before[1], cs) is None:
+                named = before[0]  # "Sở X chủ trì …; chủ trì, phối hợp với Y …": the same subject
         else:
             named = heading_lead or _agency_in(lead_txt)
         if not named:
@@ -734,6 +738,7 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
                                                  or ag.event_done.search(text, cs, m.start())):
             continue  # a meeting chaired on a given day, or already held: an event reported, not a task
         lead = split_names(named)
+        before = (named, m.end())
         after = m.end()
         # the partner phrase starts within 40 characters of the lead word: looked for there only,
         # not to the end of the text once per lead word (quadratic on one long paragraph)
@@ -752,8 +757,11 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
                     partners, task_from = [], pm.end()
         end_m = ag.clause_end.search(text, task_from, task_from + TASK_REACH)
         end = end_m.start() if end_m else min(len(text), task_from + TASK_REACH)
-        if not partners:
-            partners = _later_partners(text, end)
+        later = [] if partners else _later_partners(text, end)
+        if later:
+            partners = later  # "X chủ trì …; Y phối hợp": the task ends before them
+        else:
+            end = _more_duties(text, end, task_from + TASK_REACH)
         task = _task(text[task_from:end])
         yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end,
                             reported=_reported(text, cs, m.start(), partners, task_from))
@@ -826,6 +834,23 @@ def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
     if task:
         yield RawAssignment(split_names(names), [], task, offset + start, offset + end, phrase="subject",
                             reported=done is not None or ag.done_task.match(text, task_from) is not None)
+
+
+def _more_duties(text: str, end: int, limit: int) -> int:
+    """Where a lead's task ends when ``end`` is a ";" that the same lead's duties go on after
+    ("… chủ trì, phối hợp với Y tham mưu kiện toàn Ban Chỉ đạo …; tham mưu sửa đổi Quyết định số
+    15/2021/QĐ-UBND …"): each next clause in lower case that names no lead, partner or request
+    of its own belongs to the task; a clause in capitals has its own subject."""
+    ag = agency_grammar()
+    while end < min(len(text), limit) and text[end] == ";":
+        nxt = ag.clause_end.search(text, end + 1, limit)
+        stop = nxt.start() if nxt is not None else min(len(text), limit)
+        clause = text[end + 1:stop]
+        if not clause.strip() or not starts_lower(clause.lstrip()) or ag.lead.search(clause) \
+                or ag.partners.search(clause) or ag.request.search(clause) or ag.responsible.search(clause):
+            break
+        end = stop
+    return end
 
 
 def _reported(text: str, cs: int, at: int, partners: list[str], task_from: int) -> bool:
