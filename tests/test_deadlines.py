@@ -24,7 +24,7 @@ def ungated(text: str) -> list[D.RawDeadline]:
     """find() without the hint and the needs: every pattern on every text."""
     _, patterns = D._patterns()
     found: list[D.RawDeadline] = []
-    for kind, pattern, _, not_after in patterns:
+    for kind, pattern, _, not_after, _quoted in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
@@ -67,7 +67,7 @@ def test_text_without_digits_or_phrases_is_not_scanned(monkeypatch):
             return self.p.finditer(text)
 
     hint, _ = D._patterns()
-    monkeypatch.setattr(D, "_patterns", lambda: (hint, [(k, Spy(p), n, a) for k, p, n, a in patterns]))
+    monkeypatch.setattr(D, "_patterns", lambda: (hint, [(k, Spy(p), n, a, q) for k, p, n, a, q in patterns]))
     assert D.find("Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan") == []
     assert calls == []
     assert D.find("Năm 2026") != [] and calls
@@ -107,6 +107,13 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     ("Báo cáo trước ngày 15/12 hàng năm", [("recurring", "trước ngày 15/12 hàng năm", None)]),
     ("Hoàn thành trong Quý III Năm 2026", [("quarter", "Quý III Năm 2026", "2026-09-30")]),
     ("Quý IV/2025- Quý II/2026", [("quarter", "Quý IV/2025- Quý II/2026", "2026-06-30")]),
+    # a term of office, an amendment's year, a start, a budget given, a year in a quoted name
+    ("bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031", []),
+    ("Nghị định số 22/2019/NĐ-CP (được sửa đổi, bổ sung năm 2025)", []),
+    ("tham mưu tổ chức chấm điểm từ năm 2026", []),
+    ("nguồn kinh phí đã giao năm 2025", []),
+    ("hướng dẫn thực hiện Đề án “Phát triển du lịch cộng đồng đến năm 2030”", []),
+    ("hoàn thành Đề án “Phát triển du lịch” trong năm 2026", [("year", "trong năm 2026", "2026-12-31")]),
     # work that goes on every year from one: not due at that year's end
     ("Thời gian thực hiện: năm 2025 và các năm tiếp theo.", [("recurring", "năm 2025 và các năm tiếp theo", None)]),
     # still deadlines

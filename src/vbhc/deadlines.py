@@ -33,7 +33,7 @@ class RawDeadline:
 
 _DIGIT = re.compile(r"\d")
 NOT_AFTER_REACH = 100  # characters before a match that a pattern's ``not_after`` looks at
-_Pattern = tuple[str, regex.Pattern[str], "re.Pattern[str] | None", "regex.Pattern[str] | None"]
+_Pattern = tuple[str, regex.Pattern[str], "re.Pattern[str] | None", "regex.Pattern[str] | None", bool]
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +49,8 @@ def _patterns() -> tuple[re.Pattern[str], list[_Pattern]]:
             (d["kind"], regex.compile(d["pattern"]),
              re.compile("|".join(re.escape(w.casefold()).replace(r"\ ", r"\s+") for w in d["needs"]))
              if d.get("needs") else None,
-             regex.compile(f"(?:{d['not_after']})\\s*$") if d.get("not_after") else None)
+             regex.compile(f"(?:{d['not_after']})\\s*$") if d.get("not_after") else None,
+             bool(d.get("not_quoted")))
             for d in data["deadline"]]
 
 
@@ -146,6 +147,15 @@ def _bare_date(m: regex.Match[str]) -> RawDeadline | None:
     return RawDeadline("date", " ".join(m.group().split()), m.start(), m.end(), day, day) if day else None
 
 
+QUOTE_REACH = 200  # how far back a quotation that a year may be inside is looked for
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation opened within QUOTE_REACH before it (“…”)."""
+    before = text[max(0, pos - QUOTE_REACH):pos]
+    return before.count("“") > before.count("”")
+
+
 def find(text: str, low: str | None = None) -> list[RawDeadline]:
     """Every deadline expression in ``text``, left to right, without overlaps (``low``: the
     text case-folded, when the caller has it)."""
@@ -157,13 +167,15 @@ def find(text: str, low: str | None = None) -> list[RawDeadline]:
     if not _DIGIT.search(text) and not hint.search(low):
         return []
     found: list[RawDeadline] = []
-    for kind, pattern, needs, not_after in patterns:
+    for kind, pattern, needs, not_after, not_quoted in patterns:
         if needs is not None and not needs.search(low):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
             if not_after is not None and not_after.search(text, max(0, m.start() - NOT_AFTER_REACH), m.start()):
+                continue
+            if not_quoted and _quoted(text, m.start()):
                 continue
             dl = RawDeadline(kind, " ".join(m.group().split()), m.start(), m.end())
             _fill(dl, m)
