@@ -1073,3 +1073,19 @@ def test_a_lead_task_goes_on_through_its_own_duties_after_a_semicolon():
         (["Sở Xây dựng"], [], "rà soát quy hoạch"),
         (["Sở Xây dựng"], ["Sở Tài chính"], "lập dự toán"),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject ends before what is said of it
+    ("Sở Khoa học và Công nghệ là cơ quan chuyên môn được UBND tỉnh giao chủ trì tham mưu triển khai.",
+     [("chủ trì", ["Sở Khoa học và Công nghệ"])]),
+    ("Sở Khoa học và Công nghệ có trách nhiệm theo dõi, đôn đốc, chủ trì tổng hợp kết quả.",
+     [("chủ trì", ["Sở Khoa học và Công nghệ"])]),
+    # a post described is no task; an alias in brackets is no description
+    ("Giám đốc Sở là người đứng đầu Sở Tư pháp do Chủ tịch Ủy ban nhân dân tỉnh bổ nhiệm, chịu trách nhiệm "
+     "trước Chủ tịch Ủy ban nhân dân tỉnh.", []),
+    ("Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã) chịu trách nhiệm hướng dẫn đăng ký kết hôn.",
+     [("trách nhiệm", ["Ủy ban nhân dân xã, phường"])]),
+])
+def test_what_is_said_of_a_subject_is_not_its_name(text, expected):
+    assert [(a.phrase, a.lead) for a in vbhc.parse(HEADER + text + "\n").assignments] == expected

@@ -37,6 +37,9 @@ _WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
 _STOP = regex.compile(r"[;.]")
 _NEW_SUBJECT = regex.compile(r";\s*(?=\p{Lu})")
+_IS = regex.compile(r"(?<![\p{L}])là(?![\p{L}])")
+# what ends a subject's name before what is said of it
+_COPULA = regex.compile(r"\s+(?:là|(?:có|chịu)\s+trách\s+nhiệm)(?=\s)")
 # a predicate joined to the next one ("tổng hợp và | chịu trách nhiệm"), searched up to it
 _JOINED = regex.compile(r"(?:[,;]|(?<![\p{L}])(?:và|hoặc|đồng\s+thời))\s*$")
 
@@ -720,6 +723,11 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
                 or (ag.lead_noun_after.match(text, m.end()) and ag.lead_noun_tail.search(text, max(0, m.start() - 20), m.start())):
             continue  # "theo đề nghị của cơ quan chủ trì": the lead word is a noun here
         lead_txt = _lead_text(text, cs, m.start())
+        if lead_txt and (cm := _COPULA.search(lead_txt)) is not None and is_agency(lead_txt[:cm.start()]) \
+                and lead_txt.count("(", 0, cm.start()) == lead_txt.count(")", 0, cm.start()):  # not in "(… gọi là …)"
+            # "Sở X là cơ quan chuyên môn được UBND tỉnh giao chủ trì …", "Sở X có trách nhiệm
+            # theo dõi, đôn đốc, chủ trì …": the subject is the name before them
+            lead_txt = lead_txt[:cm.start()]
         # the clause's own subject, else the agency that labels the text, else the agency heading
         # above, else an agency inside the subject
         if lead_txt and ag.counted.search(lead_txt):
@@ -937,6 +945,8 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
             continue  # "X không chịu trách nhiệm …" says who is not answerable
         subject = _lead_text(text, cs, m.start())
+        if subject and _IS.search(ag.alias.sub("", subject)):
+            continue  # "Giám đốc Sở là người đứng đầu Sở …, chịu trách nhiệm trước …" describes a post
         if subject and len(subject) <= 200 and (is_agency(subject) or _agency_before_verb(text, subject, m.start())
                                                 or _described_collective(subject)):
             # "Sở Tài chính tổng hợp và chịu trách nhiệm …": the subject is the name before the verb
