@@ -107,6 +107,14 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     ("Báo cáo trước ngày 15/12 hàng năm", [("recurring", "trước ngày 15/12 hàng năm", None)]),
     ("Hoàn thành trong Quý III Năm 2026", [("quarter", "Quý III Năm 2026", "2026-09-30")]),
     ("Quý IV/2025- Quý II/2026", [("quarter", "Quý IV/2025- Quý II/2026", "2026-06-30")]),
+    # periods counted from an event: "trong thời gian", a number spelled out in brackets, "sau khi"
+    ("Trong thời gian 30 ngày kể từ ngày Thông tư này có hiệu lực, chủ trì",
+     [("relative", "Trong thời gian 30 ngày kể từ ngày Thông tư này có hiệu lực", None)]),
+    ("Trong vòng 02 (hai) ngày làm việc, sau khi nhận được Biên bản",
+     [("relative", "Trong vòng 02 (hai) ngày làm việc, sau khi nhận được Biên bản", None)]),
+    ("gửi báo cáo chậm nhất 03 tháng sau khi tổng kết đề án",
+     [("relative", "chậm nhất 03 tháng sau khi tổng kết đề án", None)]),
+    ("trong thời gian qua, các sở đã triển khai", []),
     # a term of office, an amendment's year, a start, a budget given, a year in a quoted name
     ("bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031", []),
     ("Nghị định số 22/2019/NĐ-CP (được sửa đổi, bổ sung năm 2025)", []),
