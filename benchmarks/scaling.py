@@ -6,7 +6,7 @@ regex backtracking shows as a ratio near 4 (or worse) per doubling; linear work 
 Cases: one long line, many short lines, deep nesting, references in one paragraph, a long
 Nơi nhận, a long table, requests and responsibilities in one paragraph (each row's task ends at
 its sentence, not at the paragraph's end), rows in one sentence with no stop, task items under a
-heading that names a body. Each case starts at a size that takes measurable time and doubles
+heading that names a body, "- N" lines after a number. Each case starts at a size that takes measurable time and doubles
 ``--steps`` times; the printed ratio is time(2n) / time(n), the worst of the case is compared
 with ``--limit`` (exit 1 when a case exceeds it).
 """
@@ -76,6 +76,12 @@ def tasks_under_a_heading(n: int) -> str:
     return HEAD + "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính:\n" + items + "2. Bộ Xây dựng chỉ đạo kiểm tra.\n" + SIGN
 
 
+def range_dashes(n: int) -> str:
+    # "- N" lines after a number that a range may go on from: each looks at the end of the
+    # block built so far, not at all of it
+    return HEAD + "I. CHỈ TIÊU\nTốc độ tăng bình quân 05\n" + "".join(f"- {k}\n" for k in range(6, 6 + n)) + SIGN
+
+
 def table(n: int) -> str:
     rows = "".join(f"| {k} | Nhiệm vụ {k} | Sở Tài chính | Sở Nội vụ | Quý {k % 4 + 1}/2025 |\n" for k in range(n))
     return HEAD + "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n" + rows + SIGN
@@ -91,6 +97,7 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "requests in a paragraph": (requests, 1000),
     "rows in one sentence": (rows_in_one_sentence, 500),
     "tasks under a heading": (tasks_under_a_heading, 1000),
+    "range dashes": (range_dashes, 4000),
 }
 
 

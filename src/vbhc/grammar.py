@@ -78,6 +78,7 @@ class Grammar:
     tone_pairs: list[tuple[str, str]]
     dangling: frozenset[str]
     title_dangling: frozenset[str]
+    list_intro: tuple[str, ...]
     title_words: frozenset[str]
     number_words: frozenset[str]
     letter_words: frozenset[str]
@@ -267,6 +268,7 @@ def load(directory: Path | None = None) -> Grammar:
         tone_pairs=[(a, b) for a, b in pairs],
         dangling=frozenset(w.casefold() for w in orth.strings(orth.data, "dangling", "dangling")),
         title_dangling=frozenset(w.casefold() for w in orth.strings(orth.data, "title_dangling", "title_dangling")),
+        list_intro=tuple(w.casefold() for w in orth.strings(orth.data, "list_intro", "list_intro")),
         title_words=frozenset(orth.strings(orth.data, "title_words", "title_words")),
         number_words=frozenset(w.casefold() for w in orth.strings(orth.data, "number_words", "number_words")),
         letter_words=frozenset(w.casefold() for w in orth.strings(orth.data, "letter_words", "letter_words")),
