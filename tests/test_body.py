@@ -1095,6 +1095,14 @@ def test_a_sentence_that_closes_the_document_is_not_under_the_last_item():
                       "Trên đây là Kế hoạch triển khai năm 2025 của Ủy ban nhân dân tỉnh."))
     assert [n.kind for n in doc.body] == ["section", "paragraph"]
     assert doc.body[1].text.startswith("Trên đây là")
+    # the only sentence of an article stays its text; a summary with more structure after it stays put
+    doc = parse_body(("Điều 1. Mức chi", "Mức chi theo Phụ lục.", "Điều 2. Hiệu lực thi hành",
+                      "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XVIII thông qua ngày 10 tháng 12 năm 2025."))
+    assert [len(n.children) for n in doc.body] == [1, 1]
+    doc = parse_body(("I. KẾT QUẢ", "1. Công tác tuyên truyền", "- In 500 tờ rơi.",
+                      "Trên đây là kết quả công tác tuyên truyền, cụ thể:", "- Phát 20 bản tin.",
+                      "2. Công tác kiểm tra", "- Kiểm tra 10 cơ sở."))
+    assert [n.label for n in doc.body] == ["I"] and [n.label for n in doc.body[0].children] == ["1", "2"]
 
 
 @pytest.mark.parametrize(("lines", "joined"), [

@@ -97,6 +97,9 @@ def _unquoted(blocks: Sequence[Block], g: Grammar) -> list[Block]:
     return [block, *blocks[1:]]
 
 
+CLOSING_TAIL = 4  # a sentence that closes the document is among its last blocks
+
+
 def build_tree(blocks: Sequence[Block], g: Grammar, _quotes: int = 0) -> list[RawNode]:
     """The tree of ``blocks``. A quotation that starts a block and closes at the end of one (the
     new text of an amended provision) is one ``quote`` node under the innermost open item, its
@@ -128,8 +131,13 @@ def build_tree(blocks: Sequence[Block], g: Grammar, _quotes: int = 0) -> list[Ra
             continue
         if mk is None:
             node = RawNode("paragraph", block.start, block.end, text=block.text)
-            if stack and g.closing["closing_formula"].match(block.text):
-                stack.clear()  # "Trên đây là Kế hoạch …" closes the document, not the last item
+            if stack and (stack[-1].children or stack[-1].kind != "article") and i + CLOSING_TAIL >= n \
+                    and g.closing["closing_formula"].match(block.text) \
+                    and all(b.marker is None for b in blocks[i + 1:]):
+                # "Trên đây là Kế hoạch …" near the end closes the document, not the last item; not
+                # the only sentence of an article ("Điều 3. Hiệu lực thi hành" / "Nghị quyết này
+                # đã được … thông qua …"), nor a summary with more structure after it
+                stack.clear()
             (stack[-1].children if stack else roots).append(node)
             _extend(stack, block.end)
             i += 1
