@@ -261,8 +261,38 @@ def test_documents_listed_under_a_repealing_heading_are_repealed():
             "05/2010/QĐ-UBND ngày 2 tháng 3 năm 2010.\n"
             "Điều 2. Tổ chức thực hiện\nSở Tư pháp theo dõi việc thực hiện Quyết định số 12/2020/QĐ-UBND.")
     found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number.endswith("QĐ-UBND")}
-    assert found == {"76/2006/QĐ-UBND": "bãi bỏ", "11/2014/QĐ-UBND": "bãi bỏ", "05/2010/QĐ-UBND": "bãi bỏ",
+    # the decision an item's title says the repealed one amended is not repealed by this one
+    assert found == {"76/2006/QĐ-UBND": "bãi bỏ", "11/2014/QĐ-UBND": "bãi bỏ", "05/2010/QĐ-UBND": "bổ sung",
                      "12/2020/QĐ-UBND": "thực hiện"}
+    # an article that cancels something other than documents repeals none
+    body = ("Điều 8. Hủy bỏ kết quả trúng đấu giá\n1. Kết quả bị hủy theo quy định tại Luật Đấu giá tài sản số "
+            "01/2016/QH14.\n2. Việc hủy thực hiện theo Nghị định số 62/2017/NĐ-CP.")
+    assert {r.number: r.relation for r in refs(body, QD_HEADER) if "2016" in r.number or "2017" in r.number} == {
+        "01/2016/QH14": "theo", "62/2017/NĐ-CP": "theo"}
+
+
+def test_only_căn_cứ_lines_make_grounds():
+    header = QD_HEADER.replace("Theo đề nghị của Giám đốc Sở Tư pháp.",
+                               "Thực hiện Công văn số 123/BNV-CCVC ngày 5 tháng 3 năm 2025 của Bộ Nội vụ;\n"
+                               "Theo đề nghị của Giám đốc Sở Tư pháp.")
+    found = {r.number: r.relation for r in refs("Điều 1. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.", header)}
+    assert found["123/BNV-CCVC"] == "thực hiện" and found["72/2025/QH15"] == "căn cứ"
+
+
+@pytest.mark.parametrize(("text", "number", "type_name"), [
+    # a name before "số" with another document's number is no law's name
+    ("Thực hiện Luật Ngân sách nhà nước, công văn số 1234/BTC-NSNN", "1234/BTC-NSNN", "Công văn"),
+    ("Theo Luật Đất đai, Quyết định của Thủ tướng Chính phủ số 12/QĐ-TTg", "12/QĐ-TTg", "Quyết định"),
+])
+def test_a_law_named_before_another_documents_number_does_not_type_it(text, number, type_name):
+    (r,) = [r for r in refs(text) if r.number == number]
+    assert (r.doc_type.name if r.doc_type else None, r.name) == (type_name, None)
+
+
+def test_an_amending_laws_number_is_not_the_amended_laws_name():
+    (r,) = [r for r in refs("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 43/2024/QH15;")
+            if r.number == "43/2024/QH15"]
+    assert r.name is None
 
 
 @pytest.mark.parametrize(("text", "number", "type_name", "name"), [

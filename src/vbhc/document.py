@@ -200,34 +200,40 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
 
 
 def _listed_relations(doc: M.Document) -> None:
-    """"Điều 1. Bãi bỏ toàn bộ các nghị định" / "1. Nghị định số 35/2005/NĐ-CP …": every
-    document under a heading that repeals is repealed, whatever its own item says of another
-    ("… sửa đổi, bổ sung một số điều của Nghị định số 105/2006/NĐ-CP")."""
-    rules = ref_grammar().list_relations
-    if not rules or not doc.references:
-        return
-    spans: list[tuple[int, int, str]] = []
+    """"Điều 1. Bãi bỏ toàn bộ các nghị định" / "1. Nghị định số 35/2005/NĐ-CP …": the document
+    each item under a heading that repeals documents opens with is repealed (and the first one
+    the heading's own sentence cites); the documents an item's title mentions keep their own
+    relation ("… sửa đổi, bổ sung một số điều của Nghị định số 105/2006/NĐ-CP")."""
+    rg = ref_grammar()
+    spans: list[tuple[int, int, str]] = []  # where the first citation takes the relation
     for nodes in (doc.body, *(att.body for att in doc.attachments)):
         for node, _, _ in walk_paths(nodes):
             head = node.title if node.kind == "article" else (
                 node.text if node.children and node.text and node.text.rstrip().endswith(":") else None)
-            if head:
-                spans.extend((node.span.start, node.span.end, name) for name, p in rules if p.match(head.lstrip()))
+            if not head or not rg.documents_named.search(head):
+                continue
+            for name, p in rg.list_relations:
+                if p.match(head.lstrip()):
+                    first = node.children[0].span.start if node.children else node.span.end
+                    spans.append((node.span.start, first, name))  # the heading's own sentence
+                    spans.extend((c.span.start, c.span.end, name) for c in node.children)
     if not spans:
         return
     cited = sorted((r for r in (*doc.references, *doc.named_references) if r.span is not None),
                    key=lambda r: r.span.start)
     starts = [r.span.start for r in cited]
-    for a, b, name in spans:  # one look-up per heading (nested headings: the inner one is later)
-        for r in cited[bisect_left(starts, a):bisect_left(starts, b)]:
-            r.relation = name
+    for a, b, name in spans:
+        i = bisect_left(starts, a)
+        if i < len(cited) and cited[i].span.start < b:
+            cited[i].relation = name
 
 
 def _basis_relations(doc: M.Document) -> None:
     """Every document cited in a "Căn cứ …" line of the preamble is a ground of this one,
     whatever the line says of it: in "Căn cứ Luật … số 64/2025/QH15 được sửa đổi, bổ sung bởi
     Luật số 87/2025/QH15" neither law is amended by the citing document."""
-    spans = [(n.span.start, n.span.end) for n in doc.preamble if n.kind == "basis"]
+    basis = ref_grammar().basis_line
+    spans = [(n.span.start, n.span.end) for n in doc.preamble if n.kind == "basis" and n.text and basis.match(n.text)]
     if not spans:
         return
     starts = [a for a, _ in spans]

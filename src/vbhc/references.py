@@ -23,6 +23,7 @@ from .header import parse_number
 from .lines import Joined, Line
 
 WINDOW = 60  # characters looked at before a citation for its type and relation
+_AMENDING = regex.compile(r"(?i:sửa\s+đổi)[^.;]{0,80}(?i:của)\s+$")
 NAME_WINDOW = 200  # and for a type with the name it is known by ("Luật Đất đai số 31/2024/QH15")
 
 
@@ -48,6 +49,8 @@ class RefGrammar:
     relation_names: list[str]
     stop_before: regex.Pattern[str]
     list_relations: list[tuple[str, regex.Pattern[str]]]
+    documents_named: regex.Pattern[str]
+    basis_line: regex.Pattern[str]
     type_names: dict[str, str]  # casefolded name -> sentence-case name
 
 
@@ -91,6 +94,8 @@ def ref_grammar() -> RefGrammar:
             relation_names=rel_names,
             stop_before=regex.compile(rf"(?<![\p{{L}}])(?i:{stops})\s*$"),
             list_relations=[(name, regex.compile(p)) for name, p in data.get("list_relations", {}).items()],
+            documents_named=regex.compile(rf"(?<![\p{{L}}])(?i:{alt}|văn\s+bản)(?![\p{{L}}])"),
+            basis_line=regex.compile(data["basis"]["line"]),
             type_names={n.casefold(): n for n in names},
         )
 
@@ -215,9 +220,9 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
             continue
         tm = rg.type_before.search(before)
         name = None
-        if m.group("sym") and (tm is None or tm.group("type")[:1].islower()):
-            # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": a type and the name it is
-            # known by, then the number ("Luật Ban hành văn bản quy phạm pháp luật số …" ends
+        if m.group("sym") and "QH" in m.group("sym") and (tm is None or tm.group("type")[:1].islower()):
+            # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": a law or an ordinance (a
+            # number of the Quốc hội or its Ủy ban Thường vụ) cited by type and name, then number ("Luật Ban hành văn bản quy phạm pháp luật số …" ends
             # in a type's word in lower case)
             named = text[max(0, m.start() - NAME_WINDOW):m.start()]
             nm = rg.named_number.search(named)
@@ -225,6 +230,8 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
                 nm = rg.named_number.search(named, nm.start("name"))  # "Luật A và Luật B số …": the last
             if nm is not None:
                 tm, name, before = nm, " ".join(nm.group("name").split()), named
+                if _AMENDING.search(named, 0, nm.start()):
+                    name = None  # "Luật sửa đổi, bổ sung … của Luật Đất đai số 43/2024/QH15": the amending law's number
         if not (m.group("sym") or m.group("psym")) and tm is None:
             continue  # a bare "số 15" is a citation only after a type name ("Chỉ thị số 42")
         number, parts = _parts(m, g)
