@@ -122,6 +122,8 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     ("nguồn kinh phí đã giao năm 2025", []),
     ("hướng dẫn thực hiện Đề án “Phát triển du lịch cộng đồng đến năm 2030”", []),
     ("hoàn thành Đề án “Phát triển du lịch” trong năm 2026", [("year", "trong năm 2026", "2026-12-31")]),
+    # "những năm tiếp theo" alone is a time said of the future, not a recurrence
+    ("hoàn thành các mục tiêu năm 2025, tạo đà cho những năm tiếp theo", [("year", "năm 2025", "2025-12-31")]),
     # work that goes on every year from one: not due at that year's end
     ("Thời gian thực hiện: năm 2025 và các năm tiếp theo.", [("recurring", "năm 2025 và các năm tiếp theo", None)]),
     # still deadlines

@@ -38,6 +38,12 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
 _STOP = regex.compile(r"[;.]")
 _NEW_SUBJECT = regex.compile(r";\s*(?=\p{Lu})")
 _IS = regex.compile(r"(?<![\p{L}])là(?![\p{L}])")
+# where a heading says in what a body's duties lie, after its name
+_SCOPE = regex.compile(r"\s(?:trong|về|đối\s+với)\s")
+# an item that names its own body before a colon ("c) Sở Tài chính: Bố trí kinh phí")
+_OWN_LABEL = regex.compile(r"([^:;.]{2,120}?)\s*:\s*(\S.*)", regex.S)
+# "phối hợp" opening a predicate: the subject is a partner ("Các cơ quan, đơn vị phối hợp.")
+_PARTNERING = regex.compile(r"(?i:phối\s+hợp|cùng\s+với)(?![\p{L}])")
 # what ends a subject's name before what is said of it
 _COPULA = regex.compile(r"\s+(?:là|(?:có|chịu)\s+trách\s+nhiệm)(?=\s)")
 # a predicate joined to the next one ("tổng hợp và | chịu trách nhiệm"), searched up to it
@@ -80,6 +86,9 @@ class AgencyGrammar:
     heading_sentence: regex.Pattern[str]
     not_task_heading: frozenset[str]
     directive_kinds: frozenset[str]
+    not_task_section: regex.Pattern[str]
+    procedure: regex.Pattern[str]
+    time_in_name: regex.Pattern[str]
     bare_heads: frozenset[str]
     modal_tail: regex.Pattern[str]
     aspect_inside: regex.Pattern[str]
@@ -207,6 +216,9 @@ def agency_grammar() -> AgencyGrammar:
             heading_sentence=regex.compile(ph["heading_sentence"]),
             not_task_heading=frozenset(ph["not_task_heading"]),
             directive_kinds=frozenset(ph["directive_kinds"]),
+            not_task_section=regex.compile(ph["not_task_section"]),
+            procedure=regex.compile(ph["procedure"]),
+            time_in_name=regex.compile(ph["time_in_name"]),
             bare_heads=frozenset(h for head in data["heads"] for h in (head, head[:1] + head[1:].lower())),
             modal_tail=regex.compile(rf"\s+(?:{_alt(ph['modal'])})\s*$"),
             # an aspect word after a name opens its predicate, whatever verb follows ("Bộ Tài
@@ -659,6 +671,37 @@ def _duty(head: str) -> bool:
     return agency_grammar().duty_heading.search(head) is not None
 
 
+def _duty_lead(ancestors: list) -> str | None:
+    """The body the nearest heading above that names one leads its items as tasks (see
+    :func:`_task_heading`), else None: "Điều 3. Văn phòng Bộ" in a decree on structure names a
+    body but gives its items no lead."""
+    ag = agency_grammar()
+    for k in range(len(ancestors) - 1, -1, -1):
+        node = ancestors[k]
+        if node.kind in ag.not_task_heading:
+            continue
+        head = node.title or (node.text if node.text and node.text.rstrip().endswith(":") else None)
+        if head and (name := _heading_agency(head)):
+            if ag.lead.search(head) or ag.responsible.search(head):
+                return name  # "5. Bộ trưởng Bộ Tài chính chủ trì:", "2. Sở X có trách nhiệm:" over their tasks
+            return _task_heading(node, ancestors[:k])
+        if head and ag.responsible.search(head):
+            return None
+    return None
+
+
+def _in_report_section(ancestors: list) -> bool:
+    """Whether a node sits under a heading about what was or is ("II. KẾT QUẢ THỰC HIỆN", "I. SỰ
+    CẦN THIẾT"): a body and its verb there report or explain."""
+    ag = agency_grammar()
+    return any(a.title and _reporting(a.title) for a in ancestors if a.kind not in _NOT_TASKS)
+
+
+@lru_cache(maxsize=4096)
+def _reporting(title: str) -> bool:
+    return agency_grammar().not_task_section.search(title) is not None
+
+
 def _task_items(node, path: list[str]) -> Iterator[tuple]:
     """(item, its path) for the tasks below a heading: a plain sub-heading over items ("a) Về
     công tác tuyên truyền:" / "- …") gives its items, not itself; one that names a body of its
@@ -673,8 +716,9 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
         colon = head is not None and head.rstrip().endswith(":")
         if not child.children or not head or not (colon or child.title):
             yield child, step  # a task, with its own text
-        elif _heading_agency(head) or ag.responsible.search(head):
-            continue
+        elif _heading_agency(head) or ag.responsible.search(head) or ag.lead.search(head) or ag.request.search(head) \
+                or _PARTNERING.match(head):
+            continue  # "a) Chủ trì, phối hợp với …" over its own list gives its own rows
         # a title over paragraphs only is a task wrapped after its first line ("a) Tổ chức triển
         # khai thực hiện" / "Thông tư này."), not a sub-heading
         elif colon or any(c.kind != "paragraph" for c in child.children):
@@ -705,12 +749,17 @@ def _heading_name(title: str) -> tuple[str, bool]:
         return "", False
     if (lm := ag.lead.search(heading)) is not None:  # "5. Bộ trưởng Bộ Tài chính chủ trì:"
         return heading[:lm.start()].strip(" ,"), False
+    if (sm := _SCOPE.search(heading)) is not None and is_agency(heading[:sm.start()]) \
+            and _task_cut(heading[:sm.start()]) is None:
+        return heading[:sm.start()].strip(" ,"), True  # "Trách nhiệm của Sở Y tế trong công tác phòng, chống dịch"
     cut = _task_cut(heading)
     return (heading, True) if cut is None else (heading[:cut].strip(" ,"), False)
 
 
-def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawAssignment]:
-    """Rows of one node's text (offset: where the text starts, for spans)."""
+def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str | None = None) -> Iterator[RawAssignment]:
+    """Rows of one node's text (offset: where the text starts, for spans; ``heading_lead``: the
+    body the nearest heading above names; ``duty_lead``: that body when the heading leads its
+    items as tasks, :func:`_duty_lead`)."""
     ag = agency_grammar()
     prev = 0
     before: tuple[str, int] | None = None  # the last lead named in this text, and where its lead word ends
@@ -779,12 +828,12 @@ def from_text(text: str, offset: int, heading_lead: str | None) -> Iterator[RawA
         if ag.lead.search(text, cs, m.start()) or ag.partners_named.search(m.group()) is None:
             continue
         lead_txt = _lead_text(text, cs, m.start())
-        if not lead_txt and heading_lead and not text[:cs].strip(" -–+•"):
+        if not lead_txt and duty_lead and not text[:cs].strip(" -–+•"):
             # "1. Sở Tài chính" / "b) Phối hợp với Công an tỉnh tham mưu …": the heading's body
             ptxt, task_from = _partner_text(text, m.end())
             task, end = _sentence_task(text, task_from)
             partners = split_names(ptxt)
-            yield RawAssignment(split_names(heading_lead), partners, task, offset + cs, offset + end,
+            yield RawAssignment(split_names(duty_lead), partners, task, offset + cs, offset + end,
                                 phrase="phối hợp", reported=_reported(text, cs, m.start(), partners, task_from))
             continue
         if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
@@ -815,10 +864,12 @@ def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
     if opened is not None and not any(p.start() < opened.start() < p.end()
                                       for p in ag.protect.finditer(text, start, opened.end())):
         names, task_from = text[start:opened.start()].rstrip(" ,"), opened.start()
+    if (tm := ag.time_in_name.search(names)) is not None:
+        names, task_from = names[:tm.start()], start + tm.start()  # "Bộ X trước ngày 15/11 kiểm tra …"
     names = _unqualified(ag.modal_tail.sub("", names))  # "Bộ Y tế khẩn trương …", "X phải gửi …"
     if not names or len(names) > 200 or not is_agency(names) or names in ag.bare_heads \
             or ag.heading_sentence.search(ag.alias.sub("", names)) or ag.responsible.search(names) \
-            or ag.lead.search(names):
+            or ag.lead.search(names) or ag.request.search(names):
         # a head alone is the start of a name the verb list cut ("Hội đồng thẩm định …"); "Sở
         # Nội vụ là cơ quan chuyên môn … thực hiện chức năng …" describes the body; words of
         # assignment that gave no row ("X không chịu trách nhiệm do …") give none here either
@@ -830,7 +881,7 @@ def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
     vm = ag.task_start.match(text, verb_at, verb_at + 40)
     if opened is not None and vm is None:
         vm = opened
-    if vm is None or ag.partners.match(text, vm.start(), vm.start() + PARTNER_WORDS):
+    if vm is None or _PARTNERING.match(text, vm.start(), vm.start() + PARTNER_WORDS):
         # no task verb after the name ("2. Sở Tư pháp", a list of bodies); "Cơ quan, đơn vị phối
         # hợp tổ chức thi" names a partner, not a lead
         return
@@ -933,6 +984,8 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         if cs != m.start() and text[cs:m.start()].strip():
             continue  # "đề nghị" inside a sentence is a noun ("theo đề nghị của …")
         names, task_from = _partner_text(text, m.end(), subject=True)
+        if (tm := ag.time_in_name.search(names)) is not None:
+            names = names[:tm.start()]  # "Giao Sở Tài chính trước ngày 15 tháng 11 năm 2025 kiểm tra …"
         names = _unqualified(names)  # "Giao Sở Nội vụ kịp thời ban hành …", "Giao X có trách nhiệm …"
         if names and is_agency(names):
             task, end = _sentence_task(text, task_from)
@@ -992,7 +1045,8 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     headed: set[int] = set()  # of those, rows of a heading that only names a body ("1. Sở Y tế")
     # a law's or a decree's items say what a body may or shall do in general ("Hội đồng thẩm
     # định …", "Tổ chức, cá nhân gửi hồ sơ …"), not tasks given to it
-    directives = doc_type not in ag.no_directives_in and family != "legal"
+    reading_tasks = doc_type not in ag.no_directives_in  # a report's items state results
+    directives = reading_tasks and family != "legal"
     for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
             continue
@@ -1004,8 +1058,10 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 continue
         phrased = ("chủ trì" in low or "phối hợp" in low or "đề nghị" in low or "yêu cầu" in low
                    or "trách nhiệm" in low or ("giao" in low and _GIAO_OPENS.search(low) is not None))
-        found = list(from_text(text, node.span.start, _agency_heading(ancestors))) if phrased else []
-        if not found and node.children and (named := _task_heading(node, ancestors)) is not None:
+        found = list(from_text(text, node.span.start, _agency_heading(ancestors), _duty_lead(ancestors))) \
+            if phrased else []
+        if not found and node.children and reading_tasks and not _in_report_section(ancestors) \
+                and (named := _task_heading(node, ancestors)) is not None:
             # "1. Công an tỉnh" / "a) Tham mưu …" / "b) Chủ trì, phối hợp …": each item is a task of
             # the body named; an item that names a lead of its own gives that row instead
             row = RawAssignment(split_names(named), [], None, node.span.start, node.span.end, path, phrase="heading")
@@ -1018,7 +1074,7 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                     headed.add(id(child_row))
                     rows.append(child_row)
             continue
-        if not found and directives and node.kind in ag.directive_kinds:
+        if not found and directives and node.kind in ag.directive_kinds and not _in_report_section(ancestors):
             found = list(_directed(text, node.span.start))
         dls = find_deadlines(text) if found else []  # once per node, not once per row
         # each row's deadline is the last one written in its own clause; else the last one that
@@ -1037,9 +1093,12 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 if note is not None or own or free:
                     row.deadline = note or (own or free)[-1]
             if not row.task and node.children:
-                # "X chủ trì, phối hợp với Y:" over a list: one row per task below it
+                # "X chủ trì, phối hợp với Y:" over a list: one row per task below it (an item that
+                # gives rows of its own keeps those alone: "Giao UBND Thành phố:" / "b) Đề nghị Ủy ban
+                # MTTQ …")
                 for child_row in _per_child(row, node):
                     per_child.add(id(child_row))
+                    headed.add(id(child_row))
                     rows.append(child_row)
                 continue
             rows.append(row)
@@ -1068,9 +1127,10 @@ def _unheaded(rows: list[RawAssignment], headed: set[int]) -> list[RawAssignment
     for r in rows:
         if id(r) in headed:
             i = bisect_left(starts, r.start)
-            if any(o is not r and o.end <= r.end and (id(o) not in headed or (o.start, o.end) != (r.start, r.end))
+            if any(o is not r and o.end <= r.end and (id(o) not in headed or (o.start, o.end) != (r.start, r.end)
+                                                      or (r.phrase == "heading" and o.phrase != "heading"))
                    for o in rows[i:bisect_left(starts, r.end)]):
-                continue
+                continue  # (of two rows a heading gives an item, the one that names its lead stays)
         keep.append(r)
     return keep
 
@@ -1140,8 +1200,14 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                 ahead = dls[-1]
             undated = []
             continue
+        lead = row.lead
+        if row.phrase == "heading":
+            if (rm := ag.responsible.search(task)) is not None and ag.negation.search(task, max(0, rm.start() - 20), rm.start()):
+                continue  # "b) Văn phòng đăng ký đất đai không chịu trách nhiệm về …"
+            if (lm := _OWN_LABEL.match(task)) is not None and is_agency(lm.group(1)) and _task_cut(lm.group(1)) is None:
+                lead, task = split_names(lm.group(1)), lm.group(2)  # "c) Sở Tài chính: Bố trí kinh phí"
         reported = row.reported or (row.phrase == "heading" and ag.done_task.match(task) is not None)
-        r = RawAssignment(row.lead, row.partners, task, child.span.start, child.span.end,
+        r = RawAssignment(lead, row.partners, task, child.span.start, child.span.end,
                           child_path, dls[-1] if dls else ahead, row.phrase, reported)
         rows.append(r)
         if r.deadline is None:
@@ -1195,6 +1261,7 @@ def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
         elif (dm := ag.field_deadline.match(stext)) is not None:
             deadline = stated(dm.group("v"))
     if fm.group("exec") and not (task and lead and ":" not in fm.group("v") and is_agency(lead[0]) and all(
-            _task_cut(n) is None and not ag.lead.search(n) for n in lead)):
+            _task_cut(n) is None and not ag.lead.search(n) for n in lead) and not ag.procedure.match(task)
+            and not any(ag.procedure.match(" ".join(t for t in (sib.title, sib.text) if t)) for sib in siblings)):
         return []  # "Cơ quan thực hiện: Sở X. Địa chỉ: …" in a procedure, or a sentence
     return [RawAssignment(lead, partners, task, node.span.start, node.span.end, path, deadline, phrase="fields")]
