@@ -1060,13 +1060,14 @@ def test_names_listed_with_semicolons_before_a_responsibility_all_lead():
 
 def test_a_lead_task_goes_on_through_its_own_duties_after_a_semicolon():
     doc = vbhc.parse(HEADER + "1. Công an tỉnh chủ trì, phối hợp với Sở Nội vụ tham mưu kiện toàn Ban Chỉ đạo; tham mưu sửa "
-                     "đổi Quyết định số 15/2021/QĐ-UBND; Sở Tư pháp thẩm định.\n"
+                     "đổi Quyết định số 15/2021/QĐ-UBND; kiểm tra trật tự an toàn giao thông; Sở Tư pháp thẩm định.\n"
                      "2. Sở Y tế chủ trì kiểm tra an toàn thực phẩm; các sở, ngành phối hợp.\n"
                      "3. Sở Xây dựng chủ trì rà soát quy hoạch; chủ trì, phối hợp với Sở Tài chính lập dự toán.\n")
     found = [(a.lead, a.partners, a.task) for a in doc.assignments if a.phrase == "chủ trì"]
     assert found == [
         # the second duty has no subject of its own; "Sở Tư pháp …" has one
-        (["Công an tỉnh"], ["Sở Nội vụ"], "tham mưu kiện toàn Ban Chỉ đạo; tham mưu sửa đổi Quyết định số 15/2021/QĐ-UBND"),
+        (["Công an tỉnh"], ["Sở Nội vụ"], "tham mưu kiện toàn Ban Chỉ đạo; tham mưu sửa đổi Quyết định số 15/2021/QĐ-UBND; "
+                                          "kiểm tra trật tự an toàn giao thông"),
         # "…; Y phối hợp" names the partners, not more of the task
         (["Sở Y tế"], ["các sở, ngành"], "kiểm tra an toàn thực phẩm"),
         # a clause with its own lead word is a row of its own, of the same subject

@@ -906,7 +906,7 @@ def _more_duties(text: str, end: int, limit: int) -> int:
         stop = nxt.start() if nxt is not None else min(len(text), limit)
         clause = text[end + 1:stop]
         if not clause.strip() or not starts_lower(clause.lstrip()) or ag.lead.search(clause) \
-                or ag.partners.search(clause) or ag.request.search(clause) or ag.responsible.search(clause):
+                or ag.partners.search(clause) or ag.request.match(clause.lstrip()) or ag.responsible.search(clause):
             break
         end = stop
     return end
