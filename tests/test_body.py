@@ -1147,3 +1147,18 @@ def test_a_page_with_long_unwrapped_lines_still_has_its_wrap_width():
     assert 75 <= wrap_width(lines) <= 82
     # a page that is not wrapped has none
     assert wrap_width(tokenize("\n".join(site * 3) + "\n", grammar())) == 0
+
+
+@pytest.mark.parametrize("lines", [
+    # a heading's marker after a word that asks for a number or a place is the sentence going on
+    ("Điều 1. Phạm vi", "1. Cấp dự báo cháy rừng chia từ cấp I đến cấp", "V. Chi tiết tại Mẫu số 04 kèm theo.",
+     "Điều 2. Hiệu lực", "Quyết định này có hiệu lực từ ngày ký."),
+    ("Điều 1. Phạm vi", "1. Thực hiện theo trình tự được quy định tại", "Mục 2 Phần XI của Phụ lục kèm theo.",
+     "Điều 2. Hiệu lực", "Quyết định này có hiệu lực từ ngày ký."),
+    ("Điều 1. Phạm vi", "1. Màn hình với kích thước", "1.82 inch, độ phân giải cao.",
+     "Điều 2. Hiệu lực", "Quyết định này có hiệu lực từ ngày ký."),
+])
+def test_a_heading_marker_that_goes_on_a_sentence_opens_no_heading(lines):
+    doc = parse_body(lines)
+    assert [n.label for n in doc.body] == ["Điều 1", "Điều 2"]
+    assert len(doc.body[0].children) == 1 and not doc.body[0].children[0].children

@@ -469,6 +469,10 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
             return True
         if word in g.number_words and name in ("arabic", "decimal", "roman", "arabic_dash"):
             return True
+        if line.marker.titled and word in g.dangling:
+            return True  # "… được quy định tại" / "Mục 2 Phần XI của …", "… trình bày trong" / "Chương 5 (…)"
+        if name == "decimal" and starts_lower(line.rest):
+            return True  # "… với kích thước" / "1.82 inch, độ phân giải …": a number, not an item
         return word in g.letter_words and name in ("letter", "letter_dot") and starts_lower(line.rest)
     if prev.marker is not None and not prev.rest and prev_block is not None and len(prev_block.lines) == 1:
         return True  # "I." alone on its line: the heading text follows
