@@ -1135,3 +1135,36 @@ def test_heading_rows_are_not_read_in_a_report():
 
 def test_an_elided_list_of_bodies_stays_split():
     assert split_names("Sở Y tế, Tài chính") == ["Sở Y tế", "Tài chính"]
+
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "giao" in a name or a common noun is no request
+    ("III. NHIỆM VỤ\n1. Sở Giao thông vận tải khẩn trương rà soát các tuyến đường.\n"
+     "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng:\na) Lĩnh vực giao thông:\n- Rà soát các tuyến đường.",
+     [("subject", ["Sở Giao thông vận tải"], [], "khẩn trương rà soát các tuyến đường."),
+      ("heading", ["Sở Xây dựng"], [], "Rà soát các tuyến đường.")]),
+    # a role said with "là" before the duties: the name before it leads
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ là cơ quan thường trực của Hội đồng thi đua có trách nhiệm tham mưu sơ kết.",
+     [("trách nhiệm", ["Sở Nội vụ"], [], "tham mưu sơ kết.")]),
+    # a task that announces the list below it: one row per item
+    ("Điều 8. Trách nhiệm của Chi nhánh Văn phòng đăng ký đất đai\n2. Chủ trì, phối hợp với Sở Tài chính thực hiện "
+     "các nhiệm vụ sau:\na) Rà soát hồ sơ địa chính;\nb) Cập nhật cơ sở dữ liệu đất đai.",
+     [("chủ trì", ["Chi nhánh Văn phòng đăng ký đất đai"], ["Sở Tài chính"], "Rà soát hồ sơ địa chính"),
+      ("chủ trì", ["Chi nhánh Văn phòng đăng ký đất đai"], ["Sở Tài chính"], "Cập nhật cơ sở dữ liệu đất đai.")]),
+    # a clause after ";" with a subject of its own is not more of the task
+    ("1. Sở Y tế chủ trì tổ chức tập huấn cho cán bộ y tế; các địa phương bố trí kinh phí.",
+     [("chủ trì", ["Sở Y tế"], [], "tổ chức tập huấn cho cán bộ y tế")]),
+    # "về" inside a name; "Đăng ký" in a name; "tập trung" ends a partner list
+    ("II. TỔ CHỨC THỰC HIỆN\n2. Trách nhiệm của Ủy ban Quốc gia về người cao tuổi Việt Nam:\n- Hướng dẫn các địa phương.\n"
+     "3. Phòng Đăng ký kinh doanh khẩn trương hướng dẫn doanh nghiệp.\n"
+     "4. Ủy ban nhân dân các tỉnh phối hợp với Bộ Xây dựng tập trung khắc phục hậu quả.",
+     [("heading", ["Ủy ban Quốc gia về người cao tuổi Việt Nam"], [], "Hướng dẫn các địa phương."),
+      ("subject", ["Phòng Đăng ký kinh doanh"], [], "khẩn trương hướng dẫn doanh nghiệp."),
+      ("phối hợp", ["Ủy ban nhân dân các tỉnh"], ["Bộ Xây dựng"], "tập trung khắc phục hậu quả.")]),
+    # a section about evaluating and summing up still gives tasks
+    ("IV. ĐÁNH GIÁ, SƠ KẾT, TỔNG KẾT\n1. Sở Nội vụ tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.",
+     [("subject", ["Sở Nội vụ"], [], "tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.")]),
+])
+def test_second_review_cases(body, expected):
+    assert [(a.phrase, a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected

@@ -1110,6 +1110,8 @@ def test_a_sentence_that_closes_the_document_is_not_under_the_last_item():
     (("Trên đây là Kế hoạch tài chính", "- ngân sách nhà nước 03 năm 2026 - 2028 của tỉnh."),
      "Trên đây là Kế hoạch tài chính - ngân sách nhà nước 03 năm 2026 - 2028 của tỉnh."),
     (("1. Tăng trưởng xuất khẩu bình quân 05", "- 06%/năm."), "Tăng trưởng xuất khẩu bình quân 05 - 06%/năm."),
+    (("1. Công suất: 13.92", "- 15.84 W;"), "Công suất: 13.92 - 15.84 W;"),
+    (("1. Số lượng đạt 1900", "- 2100 người."), "Số lượng đạt 1900 - 2100 người."),
 ])
 def test_a_dash_that_goes_on_a_sentence_is_no_item(lines, joined):
     doc = parse_body(lines)

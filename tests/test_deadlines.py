@@ -115,6 +115,15 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     ("gửi báo cáo chậm nhất 03 tháng sau khi tổng kết đề án",
      [("relative", "chậm nhất 03 tháng sau khi tổng kết đề án", None)]),
     ("trong thời gian qua, các sở đã triển khai", []),
+    # a duration is no deadline, nor does a period take over the half year it is part of
+    ("lưu trữ hồ sơ trong thời gian 10 năm", []),
+    ("Trong thời gian 6 tháng đầu năm 2025, Sở Y tế chủ trì", [("half", "6 tháng đầu năm 2025", "2025-06-30")]),
+    ("thực hiện trong giai đoạn từ năm 2026 - 2030", [("year", "giai đoạn từ năm 2026 - 2030", "2030-12-31")]),
+    ("trình ban hành năm 2025", [("year", "năm 2025", "2025-12-31")]),
+    ("Đề án \"Phát triển du lịch đến năm 2030\"", []),
+    ("Đề án “Phát triển nhân lực y tế, hoàn thành năm 2025.", [("year", "năm 2025", "2025-12-31")]),
+    ("giai đoạn 2026 - 2030 và các năm tiếp theo", [("recurring", "giai đoạn 2026 - 2030 và các năm tiếp theo", None)]),
+    ("quý IV năm 2025 và các năm tiếp theo", [("recurring", "quý IV năm 2025 và các năm tiếp theo", None)]),
     # a term of office, an amendment's year, a start, a budget given, a year in a quoted name
     ("bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031", []),
     ("Nghị định số 22/2019/NĐ-CP (được sửa đổi, bổ sung năm 2025)", []),

@@ -307,3 +307,18 @@ def test_an_amending_laws_number_is_not_the_amended_laws_name():
 def test_a_law_cited_by_name_and_number_keeps_both(text, number, type_name, name):
     (r,) = [r for r in refs(text) if r.number == number]
     assert (r.doc_type.name if r.doc_type else None, r.name) == (type_name, name)
+
+
+def test_a_basis_line_without_its_own_opener_goes_on_the_căn_cứ_list():
+    header = QD_HEADER.replace("Theo đề nghị của Giám đốc Sở Tư pháp.",
+                               "Nghị định số 92/2017/NĐ-CP ngày 7 tháng 8 năm 2017 của Chính phủ sửa đổi, bổ sung "
+                               "một số điều của các nghị định liên quan;\nTheo đề nghị của Giám đốc Sở Tư pháp.")
+    found = {r.number: r.relation for r in refs("Điều 1. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.", header)}
+    assert found["92/2017/NĐ-CP"] == "căn cứ"
+
+
+def test_documents_repealed_together_in_one_item_are_all_repealed():
+    body = ("Điều 1. Bãi bỏ các văn bản sau:\n1. Quyết định số 12/2020/QĐ-UBND và Quyết định số 15/2021/QĐ-UBND của "
+            "Ủy ban nhân dân tỉnh.\nĐiều 2. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.")
+    found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number.endswith("QĐ-UBND")}
+    assert found == {"12/2020/QĐ-UBND": "bãi bỏ", "15/2021/QĐ-UBND": "bãi bỏ"}

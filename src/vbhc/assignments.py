@@ -38,8 +38,11 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
 _STOP = regex.compile(r"[;.]")
 _NEW_SUBJECT = regex.compile(r";\s*(?=\p{Lu})")
 _IS = regex.compile(r"(?<![\p{L}])là(?![\p{L}])")
-# where a heading says in what a body's duties lie, after its name
-_SCOPE = regex.compile(r"\s(?:trong|về|đối\s+với)\s")
+# "là" opening the role a body plays, said of it before its duties
+_ROLE = regex.compile(r"là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|thành\s+viên)(?![\p{L}])")
+# where a heading says in what a body's duties lie, after its name ("về" only before what names a
+# field of work: "Ủy ban Quốc gia về người cao tuổi" is one name)
+_SCOPE = regex.compile(r"\s(?:trong|đối\s+với|về\s+(?:công\s+tác|việc|lĩnh\s+vực))\s")
 # an item that names its own body before a colon ("c) Sở Tài chính: Bố trí kinh phí")
 _OWN_LABEL = regex.compile(r"([^:;.]{2,120}?)\s*:\s*(\S.*)", regex.S)
 # "phối hợp" opening a predicate: the subject is a partner ("Các cơ quan, đơn vị phối hợp.")
@@ -716,8 +719,8 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
         colon = head is not None and head.rstrip().endswith(":")
         if not child.children or not head or not (colon or child.title):
             yield child, step  # a task, with its own text
-        elif _heading_agency(head) or ag.responsible.search(head) or ag.lead.search(head) or ag.request.search(head) \
-                or _PARTNERING.match(head):
+        elif _heading_agency(head) or ag.responsible.search(head) or ag.lead.search(head) \
+                or ag.request.match(head.lstrip(" -–+•*")) or _PARTNERING.match(head):
             continue  # "a) Chủ trì, phối hợp với …" over its own list gives its own rows
         # a title over paragraphs only is a task wrapped after its first line ("a) Tổ chức triển
         # khai thực hiện" / "Thông tư này."), not a sub-heading
@@ -905,8 +908,11 @@ def _more_duties(text: str, end: int, limit: int) -> int:
         nxt = ag.clause_end.search(text, end + 1, limit)
         stop = nxt.start() if nxt is not None else min(len(text), limit)
         clause = text[end + 1:stop]
-        if not clause.strip() or not starts_lower(clause.lstrip()) or ag.lead.search(clause) \
-                or ag.partners.search(clause) or ag.request.match(clause.lstrip()) or ag.responsible.search(clause):
+        opening = clause.lstrip()
+        if not clause.strip() or not starts_lower(opening) or ag.lead.search(clause) \
+                or ag.partners.search(clause) or ag.request.match(opening) or ag.responsible.search(clause) \
+                or _PLURAL.match(opening) or is_agency(opening[:REACH]):
+            # "…; các địa phương bố trí kinh phí": a clause with a subject of its own
             break
         end = stop
     return end
@@ -998,8 +1004,13 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
             continue  # "X không chịu trách nhiệm …" says who is not answerable
         subject = _lead_text(text, cs, m.start())
-        if subject and _IS.search(ag.alias.sub("", subject)):
-            continue  # "Giám đốc Sở là người đứng đầu Sở …, chịu trách nhiệm trước …" describes a post
+        if subject and (im := _IS.search(ag.alias.sub("", subject))) is not None:
+            if not _ROLE.match(ag.alias.sub("", subject), im.start()):
+                continue  # "Giám đốc Sở là người đứng đầu Sở …, chịu trách nhiệm trước …" describes a post
+            # "Sở Nội vụ là cơ quan thường trực của Hội đồng … có trách nhiệm …": the name before it
+            cut = subject.find(" là ")
+            if cut > 0 and is_agency(subject[:cut]):
+                subject = subject[:cut]
         if subject and len(subject) <= 200 and (is_agency(subject) or _agency_before_verb(text, subject, m.start())
                                                 or _described_collective(subject)):
             # "Sở Tài chính tổng hợp và chịu trách nhiệm …": the subject is the name before the verb
@@ -1092,8 +1103,9 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 note = _deadline_clause(text, b, dls, starts)
                 if note is not None or own or free:
                     row.deadline = note or (own or free)[-1]
-            if not row.task and node.children:
-                # "X chủ trì, phối hợp với Y:" over a list: one row per task below it (an item that
+            if node.children and (not row.task or _LISTS.search(row.task)):
+                # "X chủ trì, phối hợp với Y:" over a list ("… thực hiện các nhiệm vụ sau:"): one row
+                # per task below it (an item that
                 # gives rows of its own keeps those alone: "Giao UBND Thành phố:" / "b) Đề nghị Ủy ban
                 # MTTQ …")
                 for child_row in _per_child(row, node):
@@ -1113,6 +1125,10 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     return rows
 
 
+# a clause that opens with a plural subject ("các địa phương …", "những đơn vị …")
+_PLURAL = regex.compile(r"(?:các|những|mọi)\s")
+# a task that only announces the list below it
+_LISTS = regex.compile(r"(?i:sau|như\s+sau|gồm|bao\s+gồm|cụ\s+thể)\s*[:.]?\s*$")
 # "Giao X …" opens a clause (the only place it names a lead): not "giao thông", "được giao"
 _GIAO_OPENS = re.compile(r"(?:^|[.;:,]\s*)[-–+•*\s]*giao\s")
 
@@ -1201,13 +1217,23 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
             undated = []
             continue
         lead = row.lead
+        if len(lead) == 1 and ag.collective.match(lead[0]) and is_agency(task[:REACH]) \
+                and (ag.head_re.match(task[:80]) is not None or ag.protect.match(task, 0, REACH) is not None):
+            continue  # "Giao các cơ quan, đơn vị:" / "2. Sở Văn hóa …; UBND các xã … niêm yết …": its own bodies
         if row.phrase == "heading":
             if (rm := ag.responsible.search(task)) is not None and ag.negation.search(task, max(0, rm.start() - 20), rm.start()):
                 continue  # "b) Văn phòng đăng ký đất đai không chịu trách nhiệm về …"
             if (lm := _OWN_LABEL.match(task)) is not None and is_agency(lm.group(1)) and _task_cut(lm.group(1)) is None:
                 lead, task = split_names(lm.group(1)), lm.group(2)  # "c) Sở Tài chính: Bố trí kinh phí"
+        partners = row.partners
+        if not partners and len(lead) == 1 and (ag.lead.match(task) or _PARTNERING.match(task)):
+            # "- Chủ trì, phối hợp với các cơ quan liên quan rà soát …" under the body's list: its
+            # partners and its task, read as the row of that body
+            own = next(iter(from_text(task, 0, lead[0], lead[0])), None)
+            if own is not None and own.partners:
+                partners, task = own.partners, own.task or task
         reported = row.reported or (row.phrase == "heading" and ag.done_task.match(task) is not None)
-        r = RawAssignment(lead, row.partners, task, child.span.start, child.span.end,
+        r = RawAssignment(lead, partners, task, child.span.start, child.span.end,
                           child_path, dls[-1] if dls else ahead, row.phrase, reported)
         rows.append(r)
         if r.deadline is None:

@@ -151,9 +151,14 @@ QUOTE_REACH = 200  # how far back a quotation that a year may be inside is looke
 
 
 def _quoted(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside a quotation opened within QUOTE_REACH before it (“…”)."""
+    """Whether ``pos`` is inside a quotation opened within QUOTE_REACH before it and closed
+    within QUOTE_REACH after it (“…” or "…"): an unclosed mark hides nothing."""
     before = text[max(0, pos - QUOTE_REACH):pos]
-    return before.count("“") > before.count("”")
+    if before.count("“") > before.count("”"):
+        return text.find("”", pos, pos + QUOTE_REACH) >= 0
+    if before.count('"') % 2:
+        return text.find('"', pos, pos + QUOTE_REACH) >= 0
+    return False
 
 
 def find(text: str, low: str | None = None) -> list[RawDeadline]:

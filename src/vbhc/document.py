@@ -223,17 +223,32 @@ def _listed_relations(doc: M.Document) -> None:
                    key=lambda r: r.span.start)
     starts = [r.span.start for r in cited]
     for a, b, name in spans:
+        # the item's first citation, and those listed with it that say no relation of their own
+        # ("Quyết định số 10/2016/QĐ-UBND … và Quyết định số 14/2022/QĐ-UBND …"; not "… sửa
+        # đổi, bổ sung Quyết định số 05/2010/QĐ-UBND")
         i = bisect_left(starts, a)
-        if i < len(cited) and cited[i].span.start < b:
+        first = True
+        while i < len(cited) and cited[i].span.start < b and (first or cited[i].relation is None):
             cited[i].relation = name
+            first = False
+            i += 1
 
 
 def _basis_relations(doc: M.Document) -> None:
     """Every document cited in a "Căn cứ …" line of the preamble is a ground of this one,
     whatever the line says of it: in "Căn cứ Luật … số 64/2025/QH15 được sửa đổi, bổ sung bởi
     Luật số 87/2025/QH15" neither law is amended by the citing document."""
-    basis = ref_grammar().basis_line
-    spans = [(n.span.start, n.span.end) for n in doc.preamble if n.kind == "basis" and n.text and basis.match(n.text)]
+    rg = ref_grammar()
+    spans = []
+    listing = False  # inside a "Căn cứ …" list: a line with no opener of its own goes on it
+    for n in doc.preamble:
+        text = n.text or ""
+        if n.kind != "basis" or rg.basis_other.match(text):
+            listing = False
+        elif rg.basis_line.match(text):
+            listing = True
+        if listing and n.kind == "basis":
+            spans.append((n.span.start, n.span.end))
     if not spans:
         return
     starts = [a for a, _ in spans]

@@ -325,7 +325,7 @@ def wrap_width(lines: Sequence[Line]) -> int:
 # a number that a range goes on from ("bình quân 05" / "- 06%/năm", "13.92" / "- 15.84 W"); not a
 # year or a date, which a list of targets follows ("1. Đến năm 2027" / "- 100% thư viện …", "đến
 # 2030", "ngày 30/6/2025"); looked for in a block's last characters only
-_RANGE_START = regex.compile(r"(?<!(?i:năm|đoạn|đến|ngày)\s+)(?<![\d.,/-])(?!(?:19|20)\d\d$)\d[\d.,]*$")
+_RANGE_START = regex.compile(r"(?<!(?i:năm|đoạn|đến|ngày)\s+)(?<![\d.,/-])\d[\d.,]*$")
 
 
 def _dash_compound(before: str, after: str, g: Grammar) -> bool:
@@ -457,7 +457,7 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         digit = line.rest[:1].isdigit()
         if name in ("dash", "plus") and not ptext.endswith(":") and (starts_lower(line.rest) or digit) \
                 and prev_block is not None and (prev_block.marker is None or prev_block.marker.name != name) \
-                and not text.rstrip().endswith(";") and not ptext.casefold().endswith(g.list_intro) \
+                and (digit or not text.rstrip().endswith(";")) and not ptext[-12:].casefold().endswith(g.list_intro) \
                 and (not digit or _RANGE_START.search(ptext, max(0, len(ptext) - 40)) is not None) \
                 and ((len(prev_block.lines) == 1 and prev_block.marker is None) or (width and len(prev.text) >= 0.6 * width)
                      or digit or word in g.dangling):

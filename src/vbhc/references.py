@@ -51,6 +51,7 @@ class RefGrammar:
     list_relations: list[tuple[str, regex.Pattern[str]]]
     documents_named: regex.Pattern[str]
     basis_line: regex.Pattern[str]
+    basis_other: regex.Pattern[str]
     type_names: dict[str, str]  # casefolded name -> sentence-case name
 
 
@@ -96,6 +97,7 @@ def ref_grammar() -> RefGrammar:
             list_relations=[(name, regex.compile(p)) for name, p in data.get("list_relations", {}).items()],
             documents_named=regex.compile(rf"(?<![\p{{L}}])(?i:{alt}|văn\s+bản)(?![\p{{L}}])"),
             basis_line=regex.compile(data["basis"]["line"]),
+            basis_other=regex.compile(data["basis"]["other"]),
             type_names={n.casefold(): n for n in names},
         )
 
