@@ -386,23 +386,62 @@ def _whole_bold(line: Line) -> bool:
     return line.bold_start and not line.bold_until
 
 
-class Block:
-    """A logical block: one or more physical lines joined by the reflow."""
+TAIL = 200  # how much of a block's end the reflow reads
 
-    __slots__ = ("lines", "text", "marker", "num", "rest")
+
+class Block:
+    """A logical block: one or more physical lines joined by the reflow. Its text is kept as
+    pieces and joined when first read (a block that takes thousands of lines would copy its text
+    once per line otherwise); the reflow reads only its tail (:meth:`tail`)."""
+
+    __slots__ = ("lines", "_parts", "_text", "marker", "num", "_rest_parts", "_rest")
 
     def __init__(self, first: Line) -> None:
         self.lines = [first]
-        self.text = first.text
+        self._parts: list[str] | None = None  # made by the first add(): most blocks are one line
+        self._text: str | None = first.text
         self.marker = first.marker
         self.num = first.num
-        self.rest = first.rest
+        self._rest_parts: list[str] | None = None
+        self._rest: str | None = first.rest
 
     def add(self, line: Line) -> None:
         self.lines.append(line)
-        self.text = join_text(self.text, line.text)
+        if self._parts is None:
+            self._parts = [self.lines[0].text]
+        self._parts.append(_joint(self.tail(3), line.text) + line.text)
+        self._text = None
         if self.marker is not None:
-            self.rest = join_text(self.rest, line.text) if self.rest else line.text
+            if self._rest_parts is None:
+                self._rest_parts = [self.lines[0].rest] if self.lines[0].rest else []
+            last = self._rest_parts[-1][-3:] if self._rest_parts else ""
+            self._rest_parts.append(_joint(last, line.text) + line.text if self._rest_parts else line.text)
+            self._rest = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self._parts or ())
+        return self._text
+
+    @property
+    def rest(self) -> str:
+        if self._rest is None:
+            self._rest = "".join(self._rest_parts or ())
+        return self._rest
+
+    def tail(self, n: int = TAIL) -> str:
+        """The last ``n`` characters of the text, without joining all of it."""
+        if self._text is not None:
+            return self._text[-n:]
+        out: list[str] = []
+        size = 0
+        for part in reversed(self._parts or ()):
+            out.append(part)
+            size += len(part)
+            if size >= n:
+                break
+        return "".join(reversed(out))[-n:]
 
     @property
     def start(self) -> int:
@@ -413,12 +452,18 @@ class Block:
         return self.lines[-1].end
 
 
-def join_text(a: str, b: str) -> str:
+def _joint(a: str, b: str) -> str:
+    """What goes between ``a`` (the end of a text) and ``b`` (see :func:`join_text`)."""
     if not a:
-        return b
+        return ""
     if a.endswith("-") and not a.endswith(" -") and b[:1].islower():
-        return a + b  # a word hyphenated across lines is rare in Vietnamese; keep the hyphen
-    return f"{a} {b}"
+        return ""
+    return " "
+
+
+def join_text(a: str, b: str) -> str:
+    # a word hyphenated across lines is rare in Vietnamese: the hyphen is kept (_joint)
+    return a + _joint(a[-3:], b) + b
 
 
 def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block | None = None,
@@ -431,7 +476,7 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
     if line.bold_start and not prev.bold_open:
         return False
     text = line.text
-    ptext = prev_block.text if prev_block is not None else prev.text
+    ptext = prev_block.tail() if prev_block is not None else prev.text  # its end: all the tests read
     if text.startswith("“") and (ptext.endswith(":") or (prev_block is not None and prev_block.marker is not None
                                                          and prev_block.marker.titled)):
         # the new text of an amended provision: "… như sau:" / "“c) Thị lực …", "Điều 4. Sửa đổi
