@@ -394,12 +394,13 @@ class Block:
     pieces and joined when first read (a block that takes thousands of lines would copy its text
     once per line otherwise); the reflow reads only its tail (:meth:`tail`)."""
 
-    __slots__ = ("lines", "_parts", "_text", "marker", "num", "_rest_parts", "_rest")
+    __slots__ = ("lines", "_parts", "_text", "_tail", "marker", "num", "_rest_parts", "_rest")
 
     def __init__(self, first: Line) -> None:
         self.lines = [first]
         self._parts: list[str] | None = None  # made by the first add(): most blocks are one line
         self._text: str | None = first.text
+        self._tail = first.text  # the end of the text (all of it while the block is one line)
         self.marker = first.marker
         self.num = first.num
         self._rest_parts: list[str] | None = None
@@ -409,7 +410,9 @@ class Block:
         self.lines.append(line)
         if self._parts is None:
             self._parts = [self.lines[0].text]
-        self._parts.append(_joint(self.tail(3), line.text) + line.text)
+        piece = _joint(self._tail[-3:], line.text) + line.text
+        self._parts.append(piece)
+        self._tail = (self._tail + piece)[-TAIL:]
         self._text = None
         if self.marker is not None:
             if self._rest_parts is None:
@@ -430,18 +433,9 @@ class Block:
             self._rest = "".join(self._rest_parts or ())
         return self._rest
 
-    def tail(self, n: int = TAIL) -> str:
-        """The last ``n`` characters of the text, without joining all of it."""
-        if self._text is not None:
-            return self._text[-n:]
-        out: list[str] = []
-        size = 0
-        for part in reversed(self._parts or ()):
-            out.append(part)
-            size += len(part)
-            if size >= n:
-                break
-        return "".join(reversed(out))[-n:]
+    def tail(self) -> str:
+        """The end of the text (at least its last TAIL characters), without joining all of it."""
+        return self._tail
 
     @property
     def start(self) -> int:
