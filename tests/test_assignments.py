@@ -1168,3 +1168,26 @@ def test_an_elided_list_of_bodies_stays_split():
 ])
 def test_second_review_cases(body, expected):
     assert [(a.phrase, a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # items labelled with their own bodies under a collective heading
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành có trách nhiệm:\na) Sở Tài chính: bố trí kinh phí thực hiện.\n"
+     "b) Sở Nội vụ: hướng dẫn thi đua, khen thưởng.",
+     [(["Sở Tài chính"], "bố trí kinh phí thực hiện."), (["Sở Nội vụ"], "hướng dẫn thi đua, khen thưởng.")]),
+    # a task that ends in "cụ thể" without a colon keeps its own text
+    ("1. Sở Tài chính chủ trì, phối hợp với Sở Y tế thực hiện các nội dung cụ thể\na) Rà soát hồ sơ;",
+     [(["Sở Tài chính"], "thực hiện các nội dung cụ thể")]),
+    # "các nhiệm vụ sau đây:" announces its items
+    ("1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính thực hiện các nhiệm vụ sau đây:\na) Rà soát biên chế;\n"
+     "b) Báo cáo kết quả.",
+     [(["Sở Nội vụ"], "Rà soát biên chế"), (["Sở Nội vụ"], "Báo cáo kết quả.")]),
+    # a name cut at its verb after "về" stays whole
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của Ban Chỉ đạo tỉnh về phát triển du lịch:\n- Chỉ đạo các sở triển khai.",
+     [(["Ban Chỉ đạo tỉnh về phát triển du lịch"], "Chỉ đạo các sở triển khai.")]),
+    # an object list after ";" is more of the task
+    ("1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm; các cơ sở sản xuất, kinh doanh trên địa bàn.",
+     [(["Sở Y tế"], "kiểm tra an toàn thực phẩm; các cơ sở sản xuất, kinh doanh trên địa bàn")]),
+])
+def test_third_review_cases(body, expected):
+    assert [(a.lead, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected

@@ -1122,8 +1122,9 @@ def test_a_dash_that_goes_on_a_sentence_is_no_item(lines, joined):
 def test_a_list_after_a_year_or_a_list_of_lowercase_items_stays_a_list():
     doc = parse_body(("1. Đến năm 2027", "- 100% thư viện được kết nối.", "2. Các nội dung gồm",
                       "- xây dựng kế hoạch", "- tổ chức thực hiện", "3. Mục tiêu cụ thể đến 2030",
-                      "- 100% xã có nhà văn hóa;", "4. Kết quả kiểm tra ngày 30/6/2025", "- 12 cơ sở vi phạm;"))
-    assert [len(n.children) for n in doc.body] == [1, 2, 1, 1]
+                      "- 100% xã có nhà văn hóa;", "4. Kết quả kiểm tra ngày 30/6/2025", "- 12 cơ sở vi phạm;",
+                      "5. Mục tiêu giai đoạn 2021 - 2025", "- 100% hộ có điện;", "6. Tiêu chí số 17", "- 95% xã đạt;"))
+    assert [len(n.children) for n in doc.body] == [1, 2, 1, 1, 1, 1]
     # a paragraph that introduces a list ("… gồm"), its items ending in ";"
     doc = parse_body(("I. HỒ SƠ", "Thành phần hồ sơ gồm", "- đơn đề nghị cấp phép;", "- bản sao giấy tờ."))
     assert [n.kind for n in doc.body[0].children] == ["paragraph", "item", "item"]

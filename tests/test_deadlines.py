@@ -117,6 +117,10 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     ("trong thời gian qua, các sở đã triển khai", []),
     # a duration is no deadline, nor does a period take over the half year it is part of
     ("lưu trữ hồ sơ trong thời gian 10 năm", []),
+    ("Trong thời gian 02 ngày làm việc, Phòng Văn hóa - Xã hội chủ trì",
+     [("relative", "Trong thời gian 02 ngày làm việc", None)]),
+    ("Nghị định số 22/2019/NĐ-CP (sửa đổi, bổ sung năm 2017)", []),
+    ("theo kế hoạch đã ban hành năm 2024", []),
     ("Trong thời gian 6 tháng đầu năm 2025, Sở Y tế chủ trì", [("half", "6 tháng đầu năm 2025", "2025-06-30")]),
     ("thực hiện trong giai đoạn từ năm 2026 - 2030", [("year", "giai đoạn từ năm 2026 - 2030", "2030-12-31")]),
     ("trình ban hành năm 2025", [("year", "năm 2025", "2025-12-31")]),

@@ -322,3 +322,12 @@ def test_documents_repealed_together_in_one_item_are_all_repealed():
             "Ủy ban nhân dân tỉnh.\nĐiều 2. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.")
     found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number.endswith("QĐ-UBND")}
     assert found == {"12/2020/QĐ-UBND": "bãi bỏ", "15/2021/QĐ-UBND": "bãi bỏ"}
+
+
+
+def test_a_document_a_repealed_item_only_describes_is_not_repealed():
+    body = ("Điều 1. Bãi bỏ các văn bản sau:\n1. Quyết định số 12/2020/QĐ-UBND ngày 5 tháng 3 năm 2020 của Ủy ban "
+            "nhân dân tỉnh quy định chi tiết một số điều và biện pháp thi hành của Nghị định số 15/2015/NĐ-CP ngày 14 "
+            "tháng 2 năm 2015 của Chính phủ.\nĐiều 2. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.")
+    found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number in ("12/2020/QĐ-UBND", "15/2015/NĐ-CP")}
+    assert found == {"12/2020/QĐ-UBND": "bãi bỏ", "15/2015/NĐ-CP": "thực hiện"}  # "biện pháp thi hành của"

@@ -911,7 +911,8 @@ def _more_duties(text: str, end: int, limit: int) -> int:
         opening = clause.lstrip()
         if not clause.strip() or not starts_lower(opening) or ag.lead.search(clause) \
                 or ag.partners.search(clause) or ag.request.match(opening) or ag.responsible.search(clause) \
-                or _PLURAL.match(opening) or is_agency(opening[:REACH]):
+                or (_PLURAL.match(opening) and (v := _task_cut(opening[:REACH])) is not None
+                    and ag.collective.match(opening[:v].strip(" ,")) is not None) or is_agency(opening[:REACH]):
             # "…; các địa phương bố trí kinh phí": a clause with a subject of its own
             break
         end = stop
@@ -1103,6 +1104,8 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 note = _deadline_clause(text, b, dls, starts)
                 if note is not None or own or free:
                     row.deadline = note or (own or free)[-1]
+            if not row.task and not node.children and text.rstrip().endswith(":"):
+                continue  # "- Giao các cơ quan, đơn vị:" over items that are not its children: no task of its own
             if node.children and (not row.task or _LISTS.search(row.task)):
                 # "X chủ trì, phối hợp với Y:" over a list ("… thực hiện các nhiệm vụ sau:"): one row
                 # per task below it (an item that
@@ -1128,7 +1131,7 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
 # a clause that opens with a plural subject ("các địa phương …", "những đơn vị …")
 _PLURAL = regex.compile(r"(?:các|những|mọi)\s")
 # a task that only announces the list below it
-_LISTS = regex.compile(r"(?i:sau|như\s+sau|gồm|bao\s+gồm|cụ\s+thể)\s*[:.]?\s*$")
+_LISTS = regex.compile(r"(?i:(?:các\s+\p{L}+(?:\s+\p{L}+)?\s+)sau(?:\s+đây)?|như\s+sau)\s*:?\s*$|:\s*$")
 # "Giao X …" opens a clause (the only place it names a lead): not "giao thông", "được giao"
 _GIAO_OPENS = re.compile(r"(?:^|[.;:,]\s*)[-–+•*\s]*giao\s")
 
@@ -1202,6 +1205,7 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
     rows: list[RawAssignment] = []
     undated: list[RawAssignment] = []  # rows since the last note that have no deadline of their own
     ahead: RawDeadline | None = None  # a note before any task: the deadline of the tasks after it
+    skipped = False  # an item left to the bodies it names
     for child, child_path in _task_items(node, row.path):
         task = _task(" ".join(t for t in (child.title, child.text) if t))
         if not task:
@@ -1217,14 +1221,15 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
             undated = []
             continue
         lead = row.lead
-        if len(lead) == 1 and ag.collective.match(lead[0]) and is_agency(task[:REACH]) \
+        if (lm := _OWN_LABEL.match(task)) is not None and is_agency(lm.group(1)) and _task_cut(lm.group(1)) is None:
+            lead, task = split_names(lm.group(1)), lm.group(2)  # "c) Sở Tài chính: Bố trí kinh phí"
+        elif len(lead) == 1 and ag.collective.match(lead[0]) and is_agency(task[:REACH]) \
                 and (ag.head_re.match(task[:80]) is not None or ag.protect.match(task, 0, REACH) is not None):
+            skipped = True
             continue  # "Giao các cơ quan, đơn vị:" / "2. Sở Văn hóa …; UBND các xã … niêm yết …": its own bodies
         if row.phrase == "heading":
             if (rm := ag.responsible.search(task)) is not None and ag.negation.search(task, max(0, rm.start() - 20), rm.start()):
                 continue  # "b) Văn phòng đăng ký đất đai không chịu trách nhiệm về …"
-            if (lm := _OWN_LABEL.match(task)) is not None and is_agency(lm.group(1)) and _task_cut(lm.group(1)) is None:
-                lead, task = split_names(lm.group(1)), lm.group(2)  # "c) Sở Tài chính: Bố trí kinh phí"
         partners = row.partners
         if not partners and len(lead) == 1 and (ag.lead.match(task) or _PARTNERING.match(task)):
             # "- Chủ trì, phối hợp với các cơ quan liên quan rà soát …" under the body's list: its
@@ -1241,6 +1246,8 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
     for r in undated:
         r.deadline = row.deadline
     if not rows:  # every item was a note: the row itself, with the last one's deadline
+        if skipped:
+            return iter(())
         row.deadline = ahead or row.deadline
         return iter([row])
     return iter(rows)

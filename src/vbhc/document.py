@@ -199,6 +199,9 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
         _listed_relations(doc)
 
 
+LISTED_GAP = 90  # at most this far after the one before it, a citation is listed with it (its date and issuer between)
+
+
 def _listed_relations(doc: M.Document) -> None:
     """"Điều 1. Bãi bỏ toàn bộ các nghị định" / "1. Nghị định số 35/2005/NĐ-CP …": the document
     each item under a heading that repeals documents opens with is repealed (and the first one
@@ -228,7 +231,8 @@ def _listed_relations(doc: M.Document) -> None:
         # đổi, bổ sung Quyết định số 05/2010/QĐ-UBND")
         i = bisect_left(starts, a)
         first = True
-        while i < len(cited) and cited[i].span.start < b and (first or cited[i].relation is None):
+        while i < len(cited) and cited[i].span.start < b and (first or (
+                cited[i].relation is None and cited[i].span.start - cited[i - 1].span.end <= LISTED_GAP)):
             cited[i].relation = name
             first = False
             i += 1

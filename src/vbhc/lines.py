@@ -324,8 +324,9 @@ def wrap_width(lines: Sequence[Line]) -> int:
 
 # a number that a range goes on from ("bình quân 05" / "- 06%/năm", "13.92" / "- 15.84 W"); not a
 # year or a date, which a list of targets follows ("1. Đến năm 2027" / "- 100% thư viện …", "đến
-# 2030", "ngày 30/6/2025"); looked for in a block's last characters only
-_RANGE_START = regex.compile(r"(?<!(?i:năm|đoạn|đến|ngày)\s+)(?<![\d.,/-])\d[\d.,]*$")
+# 2030", "ngày 30/6/2025", "giai đoạn 2021 - 2025", "Tiêu chí số 17"); looked for in a block's last
+# characters only
+_RANGE_START = regex.compile(r"(?<!(?i:năm|đoạn|đến|ngày|số)\s+)(?<!\d{4}\s?[-–]\s?)(?<![\d.,/-])\d[\d.,]*$")
 
 
 def _dash_compound(before: str, after: str, g: Grammar) -> bool:
