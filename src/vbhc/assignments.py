@@ -37,18 +37,8 @@ _WORD_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}")
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\b)")
 _STOP = regex.compile(r"[;.]")
 _NEW_SUBJECT = regex.compile(r";\s*(?=\p{Lu})")
-_IS = regex.compile(r"(?<![\p{L}])là(?![\p{L}])")
-# "là" opening the role a body plays, said of it before its duties
-_ROLE = regex.compile(r"là\s+(?:cơ\s+quan|đơn\s+vị|đầu\s+mối|thường\s+trực|thành\s+viên)(?![\p{L}])")
-# where a heading says in what a body's duties lie, after its name ("về" only before what names a
-# field of work: "Ủy ban Quốc gia về người cao tuổi" is one name)
-_SCOPE = regex.compile(r"\s(?:trong|đối\s+với|về\s+(?:công\s+tác|việc|lĩnh\s+vực))\s")
 # an item that names its own body before a colon ("c) Sở Tài chính: Bố trí kinh phí")
 _OWN_LABEL = regex.compile(r"([^:;.]{2,120}?)\s*:\s*(\S.*)", regex.S)
-# "phối hợp" opening a predicate: the subject is a partner ("Các cơ quan, đơn vị phối hợp.")
-_PARTNERING = regex.compile(r"(?i:phối\s+hợp|cùng\s+với)(?![\p{L}])")
-# what ends a subject's name before what is said of it
-_COPULA = regex.compile(r"\s+(?:là|(?:có|chịu)\s+trách\s+nhiệm)(?=\s)")
 # a predicate joined to the next one ("tổng hợp và | chịu trách nhiệm"), searched up to it
 _JOINED = regex.compile(r"(?:[,;]|(?<![\p{L}])(?:và|hoặc|đồng\s+thời))\s*$")
 
@@ -92,6 +82,14 @@ class AgencyGrammar:
     not_task_section: regex.Pattern[str]
     procedure: regex.Pattern[str]
     time_in_name: regex.Pattern[str]
+    is_word: regex.Pattern[str]
+    role: regex.Pattern[str]
+    scope: regex.Pattern[str]
+    partnering: regex.Pattern[str]
+    copula: regex.Pattern[str]
+    plural: regex.Pattern[str]
+    list_task: regex.Pattern[str]
+    giao_opens: re.Pattern[str]
     bare_heads: frozenset[str]
     modal_tail: regex.Pattern[str]
     aspect_inside: regex.Pattern[str]
@@ -222,6 +220,14 @@ def agency_grammar() -> AgencyGrammar:
             not_task_section=regex.compile(ph["not_task_section"]),
             procedure=regex.compile(ph["procedure"]),
             time_in_name=regex.compile(ph["time_in_name"]),
+            is_word=regex.compile(ph["is_word"]),
+            role=regex.compile(ph["role"]),
+            scope=regex.compile(ph["scope"]),
+            partnering=regex.compile(ph["partnering"]),
+            copula=regex.compile(ph["copula"]),
+            plural=regex.compile(ph["plural"]),
+            list_task=regex.compile(ph["list_task"]),
+            giao_opens=re.compile(ph["giao_opens"]),
             bare_heads=frozenset(h for head in data["heads"] for h in (head, head[:1] + head[1:].lower())),
             modal_tail=regex.compile(rf"\s+(?:{_alt(ph['modal'])})\s*$"),
             # an aspect word after a name opens its predicate, whatever verb follows ("Bộ Tài
@@ -720,7 +726,7 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
         if not child.children or not head or not (colon or child.title):
             yield child, step  # a task, with its own text
         elif _heading_agency(head) or ag.responsible.search(head) or ag.lead.search(head) \
-                or ag.request.match(head.lstrip(" -–+•*")) or _PARTNERING.match(head):
+                or ag.request.match(head.lstrip(" -–+•*")) or agency_grammar().partnering.match(head):
             continue  # "a) Chủ trì, phối hợp với …" over its own list gives its own rows
         # a title over paragraphs only is a task wrapped after its first line ("a) Tổ chức triển
         # khai thực hiện" / "Thông tư này."), not a sub-heading
@@ -752,7 +758,7 @@ def _heading_name(title: str) -> tuple[str, bool]:
         return "", False
     if (lm := ag.lead.search(heading)) is not None:  # "5. Bộ trưởng Bộ Tài chính chủ trì:"
         return heading[:lm.start()].strip(" ,"), False
-    if (sm := _SCOPE.search(heading)) is not None and is_agency(heading[:sm.start()]) \
+    if (sm := agency_grammar().scope.search(heading)) is not None and is_agency(heading[:sm.start()]) \
             and _task_cut(heading[:sm.start()]) is None:
         return heading[:sm.start()].strip(" ,"), True  # "Trách nhiệm của Sở Y tế trong công tác phòng, chống dịch"
     cut = _task_cut(heading)
@@ -775,7 +781,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
                 or (ag.lead_noun_after.match(text, m.end()) and ag.lead_noun_tail.search(text, max(0, m.start() - 20), m.start())):
             continue  # "theo đề nghị của cơ quan chủ trì": the lead word is a noun here
         lead_txt = _lead_text(text, cs, m.start())
-        if lead_txt and (cm := _COPULA.search(lead_txt)) is not None and is_agency(lead_txt[:cm.start()]) \
+        if lead_txt and (cm := agency_grammar().copula.search(lead_txt)) is not None and is_agency(lead_txt[:cm.start()]) \
                 and lead_txt.count("(", 0, cm.start()) == lead_txt.count(")", 0, cm.start()):  # not in "(… gọi là …)"
             # "Sở X là cơ quan chuyên môn được UBND tỉnh giao chủ trì …", "Sở X có trách nhiệm
             # theo dõi, đôn đốc, chủ trì …": the subject is the name before them
@@ -884,7 +890,7 @@ def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
     vm = ag.task_start.match(text, verb_at, verb_at + 40)
     if opened is not None and vm is None:
         vm = opened
-    if vm is None or _PARTNERING.match(text, vm.start(), vm.start() + PARTNER_WORDS):
+    if vm is None or agency_grammar().partnering.match(text, vm.start(), vm.start() + PARTNER_WORDS):
         # no task verb after the name ("2. Sở Tư pháp", a list of bodies); "Cơ quan, đơn vị phối
         # hợp tổ chức thi" names a partner, not a lead
         return
@@ -911,7 +917,7 @@ def _more_duties(text: str, end: int, limit: int) -> int:
         opening = clause.lstrip()
         if not clause.strip() or not starts_lower(opening) or ag.lead.search(clause) \
                 or ag.partners.search(clause) or ag.request.match(opening) or ag.responsible.search(clause) \
-                or (_PLURAL.match(opening) and (v := _task_cut(opening[:REACH])) is not None
+                or (agency_grammar().plural.match(opening) and (v := _task_cut(opening[:REACH])) is not None
                     and ag.collective.match(opening[:v].strip(" ,")) is not None) or is_agency(opening[:REACH]):
             # "…; các địa phương bố trí kinh phí": a clause with a subject of its own
             break
@@ -1005,8 +1011,8 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
             continue  # "X không chịu trách nhiệm …" says who is not answerable
         subject = _lead_text(text, cs, m.start())
-        if subject and (im := _IS.search(ag.alias.sub("", subject))) is not None:
-            if not _ROLE.match(ag.alias.sub("", subject), im.start()):
+        if subject and (im := agency_grammar().is_word.search(ag.alias.sub("", subject))) is not None:
+            if not agency_grammar().role.match(ag.alias.sub("", subject), im.start()):
                 continue  # "Giám đốc Sở là người đứng đầu Sở …, chịu trách nhiệm trước …" describes a post
             # "Sở Nội vụ là cơ quan thường trực của Hội đồng … có trách nhiệm …": the name before it
             cut = subject.find(" là ")
@@ -1069,7 +1075,7 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
             if ag.field_partners.match(text) or ag.field_deadline.match(text):
                 continue
         phrased = ("chủ trì" in low or "phối hợp" in low or "đề nghị" in low or "yêu cầu" in low
-                   or "trách nhiệm" in low or ("giao" in low and _GIAO_OPENS.search(low) is not None))
+                   or "trách nhiệm" in low or ("giao" in low and agency_grammar().giao_opens.search(low) is not None))
         found = list(from_text(text, node.span.start, _agency_heading(ancestors), _duty_lead(ancestors))) \
             if phrased else []
         if not found and node.children and reading_tasks and not _in_report_section(ancestors) \
@@ -1106,7 +1112,7 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                     row.deadline = note or (own or free)[-1]
             if not row.task and not node.children and text.rstrip().endswith(":"):
                 continue  # "- Giao các cơ quan, đơn vị:" over items that are not its children: no task of its own
-            if node.children and (not row.task or _LISTS.search(row.task)):
+            if node.children and (not row.task or agency_grammar().list_task.search(row.task)):
                 # "X chủ trì, phối hợp với Y:" over a list ("… thực hiện các nhiệm vụ sau:"): one row
                 # per task below it (an item that
                 # gives rows of its own keeps those alone: "Giao UBND Thành phố:" / "b) Đề nghị Ủy ban
@@ -1128,12 +1134,6 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     return rows
 
 
-# a clause that opens with a plural subject ("các địa phương …", "những đơn vị …")
-_PLURAL = regex.compile(r"(?:các|những|mọi)\s")
-# a task that only announces the list below it
-_LISTS = regex.compile(r"(?i:(?:các\s+\p{L}+(?:\s+\p{L}+)?\s+)sau(?:\s+đây)?|như\s+sau)\s*:?\s*$|:\s*$")
-# "Giao X …" opens a clause (the only place it names a lead): not "giao thông", "được giao"
-_GIAO_OPENS = re.compile(r"(?:^|[.;:,]\s*)[-–+•*\s]*giao\s")
 
 
 def _unheaded(rows: list[RawAssignment], headed: set[int]) -> list[RawAssignment]:
@@ -1231,7 +1231,7 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
             if (rm := ag.responsible.search(task)) is not None and ag.negation.search(task, max(0, rm.start() - 20), rm.start()):
                 continue  # "b) Văn phòng đăng ký đất đai không chịu trách nhiệm về …"
         partners = row.partners
-        if not partners and len(lead) == 1 and (ag.lead.match(task) or _PARTNERING.match(task)):
+        if not partners and len(lead) == 1 and (ag.lead.match(task) or agency_grammar().partnering.match(task)):
             # "- Chủ trì, phối hợp với các cơ quan liên quan rà soát …" under the body's list: its
             # partners and its task, read as the row of that body
             own = next(iter(from_text(task, 0, lead[0], lead[0])), None)

@@ -79,6 +79,7 @@ class Grammar:
     dangling: frozenset[str]
     title_dangling: frozenset[str]
     list_intro: tuple[str, ...]
+    range_start: regex.Pattern[str]
     title_words: frozenset[str]
     number_words: frozenset[str]
     letter_words: frozenset[str]
@@ -269,6 +270,11 @@ def load(directory: Path | None = None) -> Grammar:
         dangling=frozenset(w.casefold() for w in orth.strings(orth.data, "dangling", "dangling")),
         title_dangling=frozenset(w.casefold() for w in orth.strings(orth.data, "title_dangling", "title_dangling")),
         list_intro=tuple(w.casefold() for w in orth.strings(orth.data, "list_intro", "list_intro")),
+        # a number a range goes on from, at a block's end: not after those words, not the second
+        # year of a period ("2021 - 2025"), not part of a date or a decimal
+        range_start=regex.compile(
+            r"(?<!(?i:" + "|".join(regex.escape(w) for w in orth.strings(orth.data, "range_not_after", "range_not_after"))
+            + r")\s+)(?<!\d{4}\s?[-–]\s?)(?<![\d.,/-])\d[\d.,]*$"),
         title_words=frozenset(orth.strings(orth.data, "title_words", "title_words")),
         number_words=frozenset(w.casefold() for w in orth.strings(orth.data, "number_words", "number_words")),
         letter_words=frozenset(w.casefold() for w in orth.strings(orth.data, "letter_words", "letter_words")),

@@ -322,13 +322,6 @@ def wrap_width(lines: Sequence[Line]) -> int:
     return best if n >= 7 and n >= 0.25 * total else 0
 
 
-# a number that a range goes on from ("bình quân 05" / "- 06%/năm", "13.92" / "- 15.84 W"); not a
-# year or a date, which a list of targets follows ("1. Đến năm 2027" / "- 100% thư viện …", "đến
-# 2030", "ngày 30/6/2025", "giai đoạn 2021 - 2025", "Tiêu chí số 17"); looked for in a block's last
-# characters only
-_RANGE_START = regex.compile(r"(?<!(?i:năm|đoạn|đến|ngày|số)\s+)(?<!\d{4}\s?[-–]\s?)(?<![\d.,/-])\d[\d.,]*$")
-
-
 def _dash_compound(before: str, after: str, g: Grammar) -> bool:
     """Whether ``before`` ends with the first half of a compound written with a dash and
     ``after`` starts with its second half (grammars/orthography.toml ``dash_compounds``), both
@@ -448,17 +441,13 @@ class Block:
 
 
 def _joint(a: str, b: str) -> str:
-    """What goes between ``a`` (the end of a text) and ``b`` (see :func:`join_text`)."""
+    """What goes between ``a`` (the end of a text) and ``b``, a line joined to it: a space, or
+    nothing after a word hyphenated across lines (rare in Vietnamese; the hyphen is kept)."""
     if not a:
         return ""
     if a.endswith("-") and not a.endswith(" -") and b[:1].islower():
         return ""
     return " "
-
-
-def join_text(a: str, b: str) -> str:
-    # a word hyphenated across lines is rare in Vietnamese: the hyphen is kept (_joint)
-    return a + _joint(a[-3:], b) + b
 
 
 def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block | None = None,
@@ -498,7 +487,7 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         if name in ("dash", "plus") and not ptext.endswith(":") and (starts_lower(line.rest) or digit) \
                 and prev_block is not None and (prev_block.marker is None or prev_block.marker.name != name) \
                 and (digit or not text.rstrip().endswith(";")) and not ptext[-12:].casefold().endswith(g.list_intro) \
-                and (not digit or _RANGE_START.search(ptext, max(0, len(ptext) - 40)) is not None) \
+                and (not digit or g.range_start.search(ptext, max(0, len(ptext) - 40)) is not None) \
                 and ((len(prev_block.lines) == 1 and prev_block.marker is None) or (width and len(prev.text) >= 0.6 * width)
                      or digit or word in g.dangling):
             # a dash or a sign that goes on the sentence, not a list item: "Trên đây là Kế hoạch

@@ -23,7 +23,6 @@ from .header import parse_number
 from .lines import Joined, Line
 
 WINDOW = 60  # characters looked at before a citation for its type and relation
-_AMENDING = regex.compile(r"(?i:sửa\s+đổi)[^.;]{0,80}(?i:của)\s+$")
 NAME_WINDOW = 200  # and for a type with the name it is known by ("Luật Đất đai số 31/2024/QH15")
 
 
@@ -44,6 +43,7 @@ class RefGrammar:
     named_gap: regex.Pattern[str]
     type_before: regex.Pattern[str]
     named_number: regex.Pattern[str]
+    amending_before: regex.Pattern[str]
     type_any: regex.Pattern[str]
     relation: regex.Pattern[str]
     relation_names: list[str]
@@ -88,6 +88,7 @@ def ref_grammar() -> RefGrammar:
             type_before=regex.compile(rf"(?<![\p{{L}}])(?P<type>(?i:{alt}))\s*$"),
             # a type with a capitalised name right before the number's "số": the name holds no
             # digit, no other type, no sentence punctuation (grammars: references.toml number_name)
+            amending_before=regex.compile(pats["amending_before"]),
             named_number=regex.compile(
                 rf"(?<![\p{{L}}])(?P<type>{pats['named_types']})\s+(?P<name>\p{{Lu}}{pats['number_name']})\s+$"),
             type_any=regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])"),
@@ -232,7 +233,7 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
                 nm = rg.named_number.search(named, nm.start("name"))  # "Luật A và Luật B số …": the last
             if nm is not None:
                 tm, name, before = nm, " ".join(nm.group("name").split()), named
-                if _AMENDING.search(named, 0, nm.start()):
+                if rg.amending_before.search(named, 0, nm.start()):
                     name = None  # "Luật sửa đổi, bổ sung … của Luật Đất đai số 43/2024/QH15": the amending law's number
         if not (m.group("sym") or m.group("psym")) and tm is None:
             continue  # a bare "số 15" is a citation only after a type name ("Chỉ thị số 42")
