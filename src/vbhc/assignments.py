@@ -628,6 +628,11 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
     return segment.strip(" ,"), stop
 
 
+def _head(node) -> str | None:
+    """What heads the items below a node: its title, or its text when that ends with ":"."""
+    return node.title or (node.text if node.text and node.text.rstrip().endswith(":") else None)
+
+
 def _agency_heading(path_nodes: list) -> str | None:
     """The agency the nearest heading above names; a clause that is no heading but introduces
     the items below it ("2. Ban Quản lý … có trách nhiệm:") heads them too."""
@@ -635,7 +640,7 @@ def _agency_heading(path_nodes: list) -> str | None:
     for node in reversed(path_nodes):
         if node.kind in ag.not_task_heading:
             continue  # "Chương III. TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ" names no one body
-        head = node.title or (node.text if node.text and node.text.rstrip().endswith(":") else None)
+        head = _head(node)
         if head and (heading := _heading_agency(head)):
             return heading
         if head and ag.responsible.search(head):
@@ -652,8 +657,7 @@ def _task_heading(node, ancestors: list) -> str | None:
     ag = agency_grammar()
     if node.kind in ag.not_task_heading:
         return None
-    colon = bool(node.text) and node.text.rstrip().endswith(":")
-    head = node.title or (node.text if colon else None)
+    head = _head(node)
     if not head:
         return None
     name, alone = _heading_name(head)
@@ -662,7 +666,7 @@ def _task_heading(node, ancestors: list) -> str | None:
     if _opened(head) or (head.rstrip().endswith(":") and node.kind != "article"):
         return name
     for above in ancestors:
-        above_head = above.title or (above.text if above.text and above.text.rstrip().endswith(":") else None)
+        above_head = _head(above)
         if above_head and _duty(above_head):
             return name
     return None
@@ -689,7 +693,7 @@ def _duty_lead(ancestors: list) -> str | None:
         node = ancestors[k]
         if node.kind in ag.not_task_heading:
             continue
-        head = node.title or (node.text if node.text and node.text.rstrip().endswith(":") else None)
+        head = _head(node)
         if head and (name := _heading_agency(head)):
             if ag.lead.search(head) or ag.responsible.search(head):
                 return name  # "5. Bộ trưởng Bộ Tài chính chủ trì:", "2. Sở X có trách nhiệm:" over their tasks
