@@ -165,9 +165,9 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
         doc.assignments.append(_assignment(row, ctx.span(row.start, row.end)))
     # a short công văn can be all "Theo đề nghị …" opening: then that is where its tasks are
     main = doc.body or doc.preamble
+    code = doc.doc_type.code if doc.doc_type is not None else None
     for nodes in (main, *(att.body for att in doc.attachments)):
         walked = walk_texts(nodes)
-        code = doc.doc_type.code if doc.doc_type is not None else None
         for row in extract_assignments(nodes, walked, code, doc.family):  # node spans are already source offsets
             doc.assignments.append(_assignment(row, M.Span(start=row.start, end=row.end)))
         for node, _, path, text, low in walked:
