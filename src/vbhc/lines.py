@@ -388,7 +388,7 @@ class Block:
     pieces and joined when first read (a block that takes thousands of lines would copy its text
     once per line otherwise); the reflow reads only its tail (:meth:`tail`)."""
 
-    __slots__ = ("lines", "_parts", "_text", "_tail", "marker", "num", "_rest_parts", "_rest")
+    __slots__ = ("lines", "_parts", "_text", "_tail", "marker", "num")
 
     def __init__(self, first: Line) -> None:
         self.lines = [first]
@@ -397,8 +397,6 @@ class Block:
         self._tail = first.text  # the end of the text (all of it while the block is one line)
         self.marker = first.marker
         self.num = first.num
-        self._rest_parts: list[str] | None = None
-        self._rest: str | None = first.rest
 
     def add(self, line: Line) -> None:
         self.lines.append(line)
@@ -408,12 +406,6 @@ class Block:
         self._parts.append(piece)
         self._tail = (self._tail + piece)[-TAIL:]
         self._text = None
-        if self.marker is not None:
-            if self._rest_parts is None:
-                self._rest_parts = [self.lines[0].rest] if self.lines[0].rest else []
-            last = self._rest_parts[-1][-3:] if self._rest_parts else ""
-            self._rest_parts.append(_joint(last, line.text) + line.text if self._rest_parts else line.text)
-            self._rest = None
 
     @property
     def text(self) -> str:
@@ -423,9 +415,13 @@ class Block:
 
     @property
     def rest(self) -> str:
-        if self._rest is None:
-            self._rest = "".join(self._rest_parts or ())
-        return self._rest
+        """The text after the first line's marker: that line's rest and the lines joined to it
+        (the rest ends where the first line ends, so the same joints hold)."""
+        first = self.lines[0].rest
+        if self._parts is None or self.marker is None:
+            return first
+        more = "".join(self._parts[1:])
+        return first + more if first else more.lstrip(" ")
 
     def tail(self) -> str:
         """The end of the text (at least its last TAIL characters), without joining all of it."""
