@@ -70,6 +70,7 @@ class Grammar:
     marker_groups: list[tuple[int, Marker]]  # the scanner's group number of each marker (m0, m1, …)
     closing: dict[str, regex.Pattern[str]]
     attachment: dict[str, regex.Pattern[str]]
+    table: dict[str, regex.Pattern[str]]
     leading_junk: regex.Pattern[str]
     trailing_junk: regex.Pattern[str]
     translation: regex.Pattern[str]
@@ -224,7 +225,9 @@ def load(directory: Path | None = None) -> Grammar:
     closing = _patterns(mk, mk.table("closing"))
     closing.update(_patterns(mk, mk.table("signature")))
     attachment = _patterns(mk, mk.table("attachment"))
-    for needed, table in (("number", header), ("date", header), ("noi_nhan", closing), ("authority", closing)):
+    tables = _patterns(mk, mk.table("table"))
+    for needed, table in (("number", header), ("date", header), ("noi_nhan", closing), ("authority", closing),
+                          ("row_number", tables)):
         if needed not in table:
             raise mk.fail(needed, f"missing pattern '{needed}'")
     markers = _load_markers(mk)
@@ -261,6 +264,7 @@ def load(directory: Path | None = None) -> Grammar:
         marker_groups=[(scanner.groupindex[f"m{i}"], m) for i, m in enumerate(markers)],
         closing=closing,
         attachment=attachment,
+        table=tables,
         leading_junk=leading,
         trailing_junk=trailing,
         translation=translation,

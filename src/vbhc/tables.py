@@ -11,7 +11,7 @@ import regex
 
 from .assignments import RawAssignment, split_names
 from .deadlines import stated
-from .grammar import read_table, table_errors
+from .grammar import grammar, read_table, table_errors
 from .lines import Line
 
 COLUMNS = ("lead", "partners", "task", "deadline", "index")
@@ -26,10 +26,11 @@ def _columns() -> dict[str, regex.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _table_words() -> tuple[tuple[str, ...], regex.Pattern[str]]:
-    """The lead heading's hint words and the row-number pattern (agencies.toml [table])."""
+    """The lead heading's hint words (agencies.toml [table]) and the row-number pattern
+    (markers.toml [table])."""
     data = read_table("agencies.toml")
     with table_errors("agencies.toml"):
-        return tuple(data["table"]["lead_hint"]), regex.compile(data["table"]["row_number"])
+        return tuple(data["table"]["lead_hint"]), grammar().table["row_number"]
 
 
 @dataclass
