@@ -212,9 +212,11 @@ def test_pieces_cover_the_text(name: str):
             covered[i] = True
     # everything that is not a run is a line end or a table cell's `|`
     assert {ch for ch, c in zip(text, covered) if not c} <= {"\n", "|"}
-    # no line starts or ends in white space, none is empty
-    for line in text.split("\n")[:-1]:
-        assert line and line == line.strip() and "  " not in line
+    # no line starts or ends in white space, none is empty but the one that ends a data table
+    lines = text.split("\n")[:-1]
+    for k, line in enumerate(lines):
+        assert line == line.strip() and "  " not in line
+        assert line or (k and lines[k - 1] == "|")
 
 
 def test_run_text_and_style():
@@ -291,15 +293,15 @@ def test_nested_and_boxing_tables():
     # a table that only boxes the page in is read as its content; the tables inside it stay tables
     src = _html("<table><tr><td><p>Mở đầu</p><table><tr><td>A</td><td>B</td></tr>"
                 "<tr><td>C</td><td>D</td></tr></table></td></tr></table>")
-    assert src.text == "Mở đầu\n|\nA\n|\nB\n|\n|\nC\n|\nD\n|\n"
+    assert src.text == "Mở đầu\n|\nA\n|\nB\n|\n|\nC\n|\nD\n|\n\n"  # an empty line ends a data table
     # a table inside a cell of a data table gives its paragraphs to that cell, in reading order
     src = _html("<table><tr><td>x</td><td>y</td><td>z</td></tr><tr><td>1</td><td><table>"
                 "<tr><td>p</td><td>q</td></tr></table></td><td>3</td></tr></table>")
-    assert src.text == "|\nx\n|\ny\n|\nz\n|\n|\n1\n|\np\nq\n|\n3\n|\n"
+    assert src.text == "|\nx\n|\ny\n|\nz\n|\n|\n1\n|\np\nq\n|\n3\n|\n\n"
     # colspan and rowspan: cells kept in order, not replicated; <th> is bold and centred
     src = _html("<table><tr><th colspan=2>Tiêu đề</th><th>Ghi chú</th></tr>"
                 "<tr><td rowspan=2>1</td><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>")
-    assert src.text == "|\nTiêu đề\n|\nGhi chú\n|\n|\n1\n|\na\n|\nb\n|\n|\nc\n|\nd\n|\n"
+    assert src.text == "|\nTiêu đề\n|\nGhi chú\n|\n|\n1\n|\na\n|\nb\n|\n|\nc\n|\nd\n|\n\n"
     [th] = _pieces(src, "Tiêu đề")
     assert th.style.bold and th.style.align == "center"
 
@@ -494,5 +496,6 @@ def test_real_vbpl_page(path: Path):
     for words in VBPL_CHROME:
         assert words in page
         assert words not in src.text, f"{words!r} leaked into the text of {path.name}"
-    for line in src.text.split("\n")[:-1]:
-        assert line and line == line.strip()
+    lines = src.text.split("\n")[:-1]
+    for k, line in enumerate(lines):
+        assert line == line.strip() and (line or lines[k - 1] == "|")  # empty: a data table ended

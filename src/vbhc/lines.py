@@ -33,7 +33,7 @@ class Line:
     """One physical line or table cell, cleaned."""
 
     __slots__ = ("idx", "start", "end", "text", "cell_break", "row_break", "cell_start", "bold_start", "bold_open",
-                 "italic_open", "bold_until", "marker", "num", "rest", "caps")
+                 "italic_open", "bold_until", "marker", "num", "rest", "caps", "gap")
 
     def __init__(self, idx: int, start: int, end: int, text: str, cell_break: bool,
                  bold_start: bool, bold_open: bool) -> None:
@@ -48,6 +48,7 @@ class Line:
         self.bold_until = 0           # a bold run open at the line's start closes here, text following
         self.row_break = False        # an empty table cell (`|` then `|`) came before: a new table row
         self.cell_start = False       # a `|` came before (cell_break is also set by an empty line)
+        self.gap = False              # an empty line came before, after any `|`: a table ends above
         self.marker: Marker | None = None
         self.num = ""
         self.rest = text
@@ -96,6 +97,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
     italic = False
     pending_break = False
     separators = 0  # `|` seen since the last line with text
+    gap = False  # an empty line seen since the last `|` or line with text
     rule = g.header["rule"]
     split_heads = False  # a line that is only "Điều" or "Chương": its number may be on the next
     for raw in text.split("\n"):
@@ -105,7 +107,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
             stripped = raw.strip()
             if not stripped:
                 bold = italic = False  # a blank line ends a paragraph and any emphasis run
-                pending_break = True
+                pending_break = gap = True
                 pos += len(raw) + 1
                 continue
             content = stripped
@@ -122,7 +124,9 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 line.italic_open = italic
                 line.row_break = separators >= 2
                 line.cell_start = separators > 0
+                line.gap = gap
                 separators = 0
+                gap = False
                 classify(line, g)
                 lines.append(line)
                 pending_break = False
@@ -142,6 +146,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
             if k > 0:
                 pending_break = True
                 separators += 1
+                gap = False
                 bold = italic = False
             stripped = piece.strip()
             if markdown and "*" not in piece:  # the common line: no emphasis to track
@@ -175,7 +180,9 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
                 line.bold_until = bold_until
                 line.row_break = separators >= 2
                 line.cell_start = separators > 0
+                line.gap = gap
                 separators = 0
+                gap = False
                 classify(line, g)
                 lines.append(line)
                 pending_break = False
@@ -184,7 +191,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
             elif not stripped or stripped.strip("*") == "":
                 # an empty line or a lone `**`: a blank line ends a paragraph like a cell break
                 if not stripped and len(pieces) == 1:
-                    pending_break = True
+                    pending_break = gap = True
             offset += len(piece) + 1
         pos = line_end + 1
     return _join_split_heads(lines, g) if split_heads else lines
@@ -208,6 +215,7 @@ def _join_split_heads(lines: list[Line], g: Grammar) -> list[Line]:
             joined.italic_open = nxt.italic_open
             joined.row_break = ln.row_break
             joined.cell_start = ln.cell_start
+            joined.gap = ln.gap
             if nxt.bold_until:
                 joined.bold_until = nxt.bold_until + len(ln.text) + 1
             classify(joined, g)

@@ -6,8 +6,10 @@ table; the builder decides how a table becomes text. A *layout* table (the two-c
 issuer, Số | quốc hiệu, place and date; the signature area: Nơi nhận | signature block) is
 read column by column, each column a region of its own, as a reader of the printed page sees
 it. A *data* table (a plan's task table) is written the way the web pages the parser already
-reads write one: the cells' lines with a ``|`` line between cells and two between rows, so the
-task-table extractor reads Word, PDF and HTML tables the same way.
+reads write one: the cells' lines with a ``|`` line between cells and two between rows, one
+before and after the table, and an empty line after it (the table's end, which a page does
+not always mark), so the body's tables and the task-table extractor read Word, PDF and HTML
+tables the same way.
 """
 
 from __future__ import annotations
@@ -182,6 +184,7 @@ class Builder:
                 for para in cell:
                     self.paragraph(para)
         self.separator()
+        self._put("\n")  # an empty line: the table ends here, not at the next width its rows allow
 
     def build(self) -> Source:
         text = "".join(self.parts)
