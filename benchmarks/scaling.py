@@ -6,7 +6,8 @@ regex backtracking shows as a ratio near 4 (or worse) per doubling; linear work 
 Cases: one long line, many short lines, deep nesting, references in one paragraph, a long
 Nơi nhận, a long table, requests and responsibilities in one paragraph (each row's task ends at
 its sentence, not at the paragraph's end), rows in one sentence with no stop, task items under a
-heading that names a body, "- N" lines after a number. Each case starts at a size that takes measurable time and doubles
+heading that names a body, "- N" lines after a number, a web page's table in the body, cells
+that never reach a row break. Each case starts at a size that takes measurable time and doubles
 ``--steps`` times; the printed ratio is time(2n) / time(n), the worst of the case is compared
 with ``--limit`` (exit 1 when a case exceeds it).
 """
@@ -88,6 +89,24 @@ def table(n: int) -> str:
     return HEAD + "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n" + rows + SIGN
 
 
+def page_table(n: int) -> str:
+    # a web page's table, a `|` line between cells and two between rows, rows of a cell of
+    # several lines, narrower rows among them, and text after it: each cell past the width looks
+    # ahead a bounded number of blocks
+    rows = "|\n|\n".join(f"{k}\n|\nNhiệm vụ {k} của kế hoạch\n- ý thứ nhất;\n- ý thứ hai.\n|\nSở Tài chính\n|\n"
+                          f"Quý {k % 4 + 1}/2025\n" if k % 7 else f"Tổng nhóm {k}\n|\n{k} nhiệm vụ\n"
+                          for k in range(1, n + 1))
+    return (HEAD + "I. NHIỆM VỤ\n|\nSTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\nThời hạn\n|\n|\n" + rows
+            + "|\nCác sở báo cáo kết quả.\n" + SIGN)
+
+
+def cells_without_rows(n: int) -> str:
+    # cells that never reach a row break, some opening with a heading: no cell is looked at
+    # from every cell before it
+    return HEAD + "".join(f"|\n**{k}. Nội dung thứ {k}:**\n" if k % 2 else f"|\nÔ thứ {k}\n"
+                          for k in range(1, n + 1)) + SIGN
+
+
 CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "one long line (chars)": (long_line, 125_000),
     "short lines": (short_lines, 12_500),
@@ -99,6 +118,8 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "rows in one sentence": (rows_in_one_sentence, 500),
     "tasks under a heading": (tasks_under_a_heading, 1000),
     "range dashes": (range_dashes, 2000),
+    "page table cells": (page_table, 250),
+    "cells without rows": (cells_without_rows, 1000),
 }
 
 

@@ -81,7 +81,7 @@ def test_parse_json(capsys):
     code, out, err = run(capsys, "parse", str(SEED), "--json")
     assert code == 0 and err == ""
     data = json.loads(out)
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     assert data["source"] == str(SEED)
     assert data["number"]["raw"] == "155/KH-UBND"
     assert data["date"] == "2020-03-27"

@@ -7,7 +7,7 @@ block no marker opens is a paragraph under the innermost open item: nothing is d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .grammar import Grammar, grammar
 from .lines import Block, Line, classify, ends_terminal
@@ -20,6 +20,9 @@ LONG_TITLE_MAX = 320  # a titled heading (Điều, Chương) with clauses below 
 MAX_DEPTH = 24
 QUOTE_REACH = 300  # blocks a quotation may span ("Sửa đổi Điều 7 như sau:" / "“Điều 7. …" … "…”.")
 QUOTE_NESTING = 3  # quotations inside quotations that are given their own subtree
+ARTICLE_RANK = 40  # the rank of "Điều": a heading of this rank or higher never stands inside a table cell
+TABLE_COLUMNS = 40  # cells in a table's row: a longer run of cells is no table
+TABLE_LOOKAHEAD = 60  # blocks looked at, from a cell, for the end of its row
 
 
 class RawNode:
@@ -88,6 +91,7 @@ def _unquoted(blocks: Sequence[Block], g: Grammar) -> list[Block]:
     text = first.text[1:].lstrip()
     line = Line(first.idx, first.start, first.end, text, first.cell_break, first.bold_start, first.bold_open)
     line.bold_until, line.italic_open = first.bold_until, first.italic_open
+    line.row_break, line.cell_start, line.gap = first.row_break, first.cell_start, first.gap
     classify(line, g)
     if line.marker is None:
         return list(blocks)  # quoted running text keeps its marks as printed
@@ -99,11 +103,160 @@ def _unquoted(blocks: Sequence[Block], g: Grammar) -> list[Block]:
 
 CLOSING_TAIL = 4  # a sentence that closes the document is among its last blocks
 
+Cells = list[list[list[Block]]]  # a table's rows, each a list of cells, each the blocks in it ([]: empty)
 
-def build_tree(blocks: Sequence[Block], g: Grammar, _quotes: int = 0) -> list[RawNode]:
+
+def _numbered(cell: list[Block], g: Grammar) -> bool:
+    return len(cell) == 1 and g.table["row_number"].match(cell[0].text.strip()) is not None
+
+
+def _row_rest(blocks: Sequence[Block], j: int) -> tuple[int, int]:
+    """From the cell at block j: the cells to the next row break, and the width of the widest of
+    the next three rows after it (0: no row break within reach)."""
+    count, widths = 1, []
+    for k in range(j + 1, min(len(blocks), j + 1 + TABLE_LOOKAHEAD)):
+        first = blocks[k].lines[0]
+        if not first.cell_start:
+            continue
+        if first.row_break:
+            if len(widths) == 3:
+                break
+            widths.append(1)
+        elif widths:
+            widths[-1] += 1
+        else:
+            count += 1
+    return count, max(widths, default=0)
+
+
+def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool = False,
+             follows: Callable[[Block], bool] | None = None) -> tuple[int, Cells | None]:
+    """The table whose first cell is block i, from the cell breaks a page prints as `|` lines
+    (one between cells, two between rows, one before and after the table; a reader writes
+    Word, PDF and HTML tables the same way). Returns the index after its last block and its
+    rows, or the index the look reached and None when block i starts no table.
+
+    Every block up to the next cell break belongs to the cell; an empty line ends the table
+    (readers write a cell's paragraphs on lines of their own). The text after a table follows
+    its closing `|` just as a cell does, and the next table's header often follows that text.
+    So a cell past the table's width (its widest row so far) ends the table, except in the
+    first row below the first (a header with cells spanning columns is narrower than the rows
+    below) when that row ends right after it. Where the table ends so, the rows that follow
+    say how wide the next table is, and so where in this row the text between the two starts
+    (a last row narrower than the table: "Tổng cộng | 03 ngày"). Block i may be that text
+    (``after_table``): if its first row is wider than every other row, the table starts at the
+    row's second cell (that index is returned, with None). A heading (Chương, Điều, "I.") inside
+    a cell, and a cell that ``follows`` says goes on a list open above the table, are not the
+    table's; nor is a first cell that opens with a heading or the list's next item ("**1. Hàng
+    hóa …:**"). An empty cell reads as a row break:
+    in a table with numbered rows, a piece of a row that does not start with a number is
+    joined to the row before when the two fit in the table's width. Most rows have more than
+    one cell: rows of one cell are a frame around text (a notice printed in a box), not a table."""
+    n = len(blocks)
+    head = blocks[i]
+    if head.marker is not None and head.rest and (
+            head.lines[0].bold_start or head.text.endswith(":") or (follows is not None and follows(head))):
+        # "**1. Hàng hóa …:**" | …: a heading or an item over the table, not its first cell
+        k = i + 1
+        while k < n and not blocks[k].lines[0].cell_break:
+            k += 1
+        if k < n and blocks[k].lines[0].cell_start and not blocks[k].lines[0].row_break and not blocks[k].lines[0].gap:
+            return k, None
+    pieces: Cells = [[[blocks[i]]]]
+    width = 0
+    j = i + 1
+    while j < n:
+        block = blocks[j]
+        first = block.lines[0]
+        row = pieces[-1]
+        if first.gap or (first.cell_break and not first.cell_start):
+            break  # an empty line: no table has one inside it
+        if not first.cell_start:
+            mk = block.marker
+            if mk is not None and mk.titled and mk.rank <= ARTICLE_RANK:
+                # "Điều 3." inside a cell: the cell was the text after the table
+                j -= len(row.pop())
+                if not row:
+                    pieces.pop()
+                break
+            if follows is not None and follows(block):
+                break  # "2." after a table under "1.", with no `|` before it
+            row[-1].append(block)
+        elif first.row_break:
+            if follows is not None and block.rest and follows(block) \
+                    and (row[0][0].marker is None or row[0][0].marker.name != block.marker.name):
+                break  # "2. Tóm tắt …" in a frame around items "1." … "3.", not a numbered row
+            width = max(width, len(row))
+            pieces.append([[block]])
+        elif len(row) >= TABLE_COLUMNS or (width and len(row) >= width):
+            count, after = _row_rest(blocks, j)
+            if len(row) < TABLE_COLUMNS and len(pieces) == 2 and after and count == 1:
+                row.append([block])  # the first row below a narrower header
+                j += 1
+                continue
+            cut = len(row) + count - after - 1  # where the text after the table starts
+            if after and 0 <= cut < len(row) and (cut or len(pieces) > 2):
+                j -= sum(len(cell) for cell in row[cut:])
+                del row[cut:]
+                if not row:
+                    pieces.pop()
+            break
+        elif follows is not None and follows(block):
+            break  # "2." after a table under "1.": the next item, not a cell
+        else:
+            row.append([block])
+        j += 1
+    if not pieces or len(pieces) < 2:
+        return j, None
+    rest = max(len(r) for r in pieces[1:])
+    if after_table and len(pieces[0]) > rest >= 2:
+        return i + len(pieces[0][0]), None
+    width = max(rest, len(pieces[0]))
+    if width < 2 or 2 * sum(len(r) > 1 for r in pieces) < len(pieces):
+        return j, None  # rows of one cell: a frame around text, not a table
+    rows: Cells = [pieces[0]]
+    for piece in pieces[1:]:
+        row = rows[-1]
+        if len(rows) > 1 and _numbered(row[0], g) and not _numbered(piece[0], g) \
+                and len(row) + 1 + len(piece) <= width:
+            row.append([])
+            row.extend(piece)
+        else:
+            rows.append(piece)
+    return j, rows
+
+
+def _table(rows: Cells, g: Grammar) -> RawNode:
+    """A ``table`` node: ``row`` nodes of ``cell`` nodes. A cell of one block holds its text as
+    printed (its marker too: "1."); a cell of several blocks holds their tree."""
+    first, last = rows[0][0][0], rows[-1][-1][-1] if rows[-1][-1] else rows[-1][0][0]
+    table = RawNode("table", first.start, last.end)
+    for row in rows:
+        cells = []
+        at = row[0][0].start
+        for cell in row:
+            if not cell:
+                cells.append(RawNode("cell", at, at, text=""))
+                continue
+            node = RawNode("cell", cell[0].start, cell[-1].end)
+            if len(cell) == 1:
+                node.text = cell[0].text
+            else:
+                node.children = build_tree(cell, g, tables=False)
+            cells.append(node)
+            at = node.end
+        node = RawNode("row", cells[0].start, cells[-1].end)
+        node.children = cells
+        table.children.append(node)
+    table.end = max(table.end, table.children[-1].end)
+    return table
+
+
+def build_tree(blocks: Sequence[Block], g: Grammar, _quotes: int = 0, *, tables: bool = True) -> list[RawNode]:
     """The tree of ``blocks``. A quotation that starts a block and closes at the end of one (the
     new text of an amended provision) is one ``quote`` node under the innermost open item, its
-    own structure inside it: its markers never close or nest under the document's own."""
+    own structure inside it: its markers never close or nest under the document's own. A table
+    (:func:`table_at`) is one ``table`` node under the innermost open item."""
     titled = [b.rest.strip() for b in blocks if b.marker is not None and b.marker.titled and b.rest.strip()]
     long_titles = len(titled) >= 4 and sum(heading_like(t, titled=True) for t in titled) >= 0.6 * len(titled)
     roots: list[RawNode] = []
@@ -111,9 +264,20 @@ def build_tree(blocks: Sequence[Block], g: Grammar, _quotes: int = 0) -> list[Ra
     n = len(blocks)
     i = 0
     unquoted_until = -1
+    untabled_until = table_end = -1
     while i < n:
         block = blocks[i]
         mk = block.marker
+        if tables and i > untabled_until and block.lines[0].cell_start:
+            j, rows = table_at(blocks, i, g, after_table=i == table_end, follows=lambda b: _follows(stack, b))
+            if rows is None:
+                untabled_until = j - 1  # no table starts in what the look went through
+            else:
+                node = _table(rows, g)
+                (stack[-1].children if stack else roots).append(node)
+                _extend(stack, node.end)
+                i = table_end = j
+                continue
         if mk is None and _quotes < QUOTE_NESTING and i > unquoted_until and block.text.startswith(("“", '"')):
             j, seen = _quote_end(blocks, i)
             if j < 0:
@@ -216,6 +380,15 @@ def _successor(prev: RawNode, new: RawNode) -> bool:
     if new.style in ("letter", "letter_dot"):
         return a < b <= a + 2  # 'd' then 'e' (a skipped 'đ') is still the next point
     return a < b <= a + 1 or (a == b and new.num != prev.num)  # 5 then 5a
+
+
+def _follows(stack: list[RawNode], block: Block) -> bool:
+    """Whether ``block`` is the next item of a list open on ``stack`` ("2." under an open "1.")."""
+    mk = block.marker
+    if mk is None or not block.num:
+        return False
+    same = next((node for node in reversed(stack) if node.style == mk.name), None)
+    return same is not None and _successor(same, RawNode(mk.kind, 0, 0, style=mk.name, num=block.num))
 
 
 def _place(stack: list[RawNode], node: RawNode) -> None:

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Family = Literal["administrative", "party", "legal", "other"]
 Severity = Literal["error", "warning", "info"]
@@ -101,7 +101,8 @@ class Archive(_Model):
 
 
 class Node(_Model):
-    kind: str
+    kind: str = Field(description="a marker's kind (part, chapter, section, article, clause, point, item …), "
+                                  "paragraph, quote, or table / row / cell; in the preamble basis, proposal …")
     label: str | None = None
     marker: str | None = Field(None, description="the marker as printed: 'I.', '1.', 'a)', '-', 'Điều 5a.'")
     title: str | None = None

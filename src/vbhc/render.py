@@ -5,6 +5,7 @@ from __future__ import annotations
 from .models import Document, Node
 
 WIDTH = 100
+CELL = 28  # characters of a table cell shown
 
 
 def _short(text: str | None, width: int) -> str:
@@ -14,7 +15,30 @@ def _short(text: str | None, width: int) -> str:
     return t if len(t) <= width else t[: width - 1] + "…"
 
 
+def _cell_text(cell: Node) -> str:
+    if cell.text is not None:
+        return cell.text
+    parts: list[str] = []
+    for n in cell.walk():
+        if n is not cell:
+            parts.extend(p for p in (n.marker, n.title if n.title is not None else n.text) if p)
+    return " ".join(parts)
+
+
+def _table_lines(table: Node, depth: int, out: list[str]) -> None:
+    """A table as one line per row: its cells between `|`, each cut short."""
+    pad = "  " * depth
+    width = max((len(row.children) for row in table.children), default=0)
+    out.append(f"{pad}[table] {len(table.children)} rows, {width} columns")
+    for row in table.children:
+        cells = " | ".join(_short(_cell_text(c), CELL) or "·" for c in row.children)
+        out.append(f"{pad}  " + _short(f"| {cells} |", WIDTH - len(pad)))
+
+
 def _node_lines(node: Node, depth: int, out: list[str]) -> None:
+    if node.kind == "table":
+        _table_lines(node, depth, out)
+        return
     pad = "  " * depth
     head = node.marker or (node.label or "")
     body = node.title if node.title is not None else node.text
