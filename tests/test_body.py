@@ -956,6 +956,9 @@ def qd_doc(preamble: tuple[str, ...] = QD_PREAMBLE, body: tuple[str, ...] = QD_B
                       closing=("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, NC.", "CHỦ TỊCH", "Nguyễn Văn Du"))
 
 
+BODY_PLAN = ("I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao nhận thức của cán bộ, công chức./.")
+
+
 def test_preamble_kinds():
     doc = qd_doc()
     assert [(n.kind, n.text) for n in doc.preamble] == [
@@ -1021,6 +1024,26 @@ def test_party_preamble_with_dashes():
     ]
     assert [n.label for n in doc.body] == ["I"]
     assert [c.label for c in doc.body[0].children] == ["1", "2"]
+
+
+def test_the_enacting_sentence_of_a_normative_document_is_its_operative_line():
+    # since Luật 64/2025/QH15 "Ủy ban nhân dân tỉnh ban hành Quyết định …" stands where "QUYẾT
+    # ĐỊNH:" stood; a second instrument under the same căn cứ stays a basis
+    doc = qd_doc(preamble=(
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;",
+        "Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ;",
+        "Theo đề nghị của Giám đốc Sở Tài chính;",
+        "Ủy ban nhân dân tỉnh ban hành Quyết định quy định giờ bán hàng trên địa bàn tỉnh.",
+    ))
+    assert [n.kind for n in doc.preamble] == ["basis", "basis", "proposal", "operative"]
+    assert [n.label for n in doc.body] == ["Điều 1", "Điều 2", "Điều 3"]
+
+
+def test_the_sentence_that_opens_a_plan_is_not_a_basis():
+    doc = parse_body(("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;",
+                      "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:", *BODY_PLAN))
+    assert [n.kind for n in doc.preamble] == ["basis"]
+    assert doc.body[0].text == "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:"
 
 
 def test_no_preamble_in_a_plan_without_basis():

@@ -1136,3 +1136,65 @@ def test_cong_van_italic_vv_split_over_lines():
     assert doc.issuer.parent == "BỘ TÀI CHÍNH"
     assert doc.national_header == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert doc.addressees == ["Bà Huỳnh Thị Mỹ Hằng"]
+
+
+def test_qd_authority_before_a_basis_whose_first_words_are_wrapped_apart():
+    # "**CHỦ TỊCH …**" / "" / "*Căn" / "cứ Luật …": the page wrapped "Căn cứ" after its first word
+    doc = parse(make_doc(number="Số: 1627/QĐ-UBND", type_line="QUYẾT ĐỊNH",
+                         title=("VỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG NĂM 2026",),
+                         before_body=("**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN**", "", "*Căn",
+                                      "cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;*",
+                                      "QUYẾT ĐỊNH:"),
+                         body=QD_BODY, closing=("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn Du")))
+    assert doc.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH KIỂM KÊ TÀI SẢN CÔNG NĂM 2026"
+    assert doc.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN"
+
+
+# --------------------------------------------------------------------------- between the title and the preamble
+
+
+PLAN_BASIS = ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;",
+              "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:")
+
+
+def test_title_goes_on_over_a_line_with_no_letters():
+    # "… GIAI ĐOẠN" / "2026 - 2030": no letters, no case that could end the title
+    doc = parse(make_doc(title=("PHÁT TRIỂN KINH TẾ SỐ TỈNH BẮC KẠN GIAI ĐOẠN", "2026 - 2030"),
+                         before_body=PLAN_BASIS))
+    assert doc.title == "PHÁT TRIỂN KINH TẾ SỐ TỈNH BẮC KẠN GIAI ĐOẠN 2026 - 2030"
+    assert [n.kind for n in doc.preamble] == ["basis"]
+    assert doc.references[0].relation == "căn cứ"
+
+
+def test_a_line_in_brackets_under_the_title_is_part_of_it():
+    doc = parse(make_doc(number="Số: 76/2025/NQ-HĐND", type_line="NGHỊ QUYẾT",
+                         title=("QUY ĐỊNH MỨC TIỀN PHẠT TRONG LĨNH VỰC PHÒNG CHÁY, CHỮA CHÁY", "",
+                                "*(thực hiện khoản 1 Điều 33 Luật Thủ đô)*"),
+                         before_body=("*Căn cứ Luật Thủ đô số 39/2024/QH15;*",
+                                      "Xét Tờ trình số 424/TTr-UBND của Ủy ban nhân dân tỉnh;", "QUYẾT NGHỊ:"),
+                         body=QD_BODY))
+    assert doc.title == ("QUY ĐỊNH MỨC TIỀN PHẠT TRONG LĨNH VỰC PHÒNG CHÁY, CHỮA CHÁY "
+                         "(thực hiện khoản 1 Điều 33 Luật Thủ đô)")
+    assert [n.kind for n in doc.preamble] == ["basis", "proposal", "operative"]
+    # a line in brackets before the body's own text stays in the body
+    doc = parse(make_doc(title=("TRIỂN KHAI CHUYỂN ĐỔI SỐ", "", "(Kèm theo dự toán năm 2026)"),
+                         body=("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", *BODY)))
+    assert doc.title == "TRIỂN KHAI CHUYỂN ĐỔI SỐ"
+
+
+def test_kinh_gui_wrapped_after_its_first_word():
+    doc = parse(make_doc(title=("TÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028",),
+                         before_body=("**Kính", "gửi:** Hội đồng nhân dân tỉnh Bắc Kạn", "", *PLAN_BASIS)))
+    assert doc.addressees == ["Hội đồng nhân dân tỉnh Bắc Kạn"]
+    assert [n.kind for n in doc.preamble] == ["basis"]
+
+
+def test_a_basis_date_is_not_the_issuing_date():
+    # no date line: the first căn cứ's date is the date of the law it cites
+    doc = parse(make_doc(number="Số: 158/2025/NĐ-CP", date_line=None, type_line="NGHỊ ĐỊNH",
+                         title=("Quy định chi tiết một số điều của Luật Bảo hiểm xã hội",),
+                         before_body=("*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*",
+                                      "Chính phủ ban hành Nghị định quy định chi tiết."),
+                         body=QD_BODY))
+    assert doc.date is None and doc.date_raw is None
+    assert "header.date.missing" in codes(doc)

@@ -382,12 +382,17 @@ def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tu
         pre.append(("authority", blocks[0]))
         i = 1
     last_kind = None
+    names = tuple(t.name for t in g.doc_types)
     while i < n:
         block = blocks[i]
         kind = preamble_kind(block.text, g) if block.marker is None or block.marker.name == "dash" else None
         if kind is None and last_kind in ("basis", "proposal") and block.marker is None and pre \
-                and not pre[-1][1].lines[0].caps and (pre[-1][1].text.rstrip().endswith(";") or not ends_terminal(pre[-1][1].text)):
-            kind = last_kind  # a second instrument cited in the same căn cứ, or its wrapped tail
+                and not pre[-1][1].lines[0].caps and (pre[-1][1].text.rstrip().endswith(";") or not ends_terminal(pre[-1][1].text)) \
+                and (starts_lower(block.text) or block.text.startswith(names)) and not block.text.rstrip().endswith(":"):
+            # a second instrument cited in the same căn cứ ("Nghị định số 92/2017/NĐ-CP …"), or its
+            # wrapped tail; not the sentence that opens the body ("Ủy ban nhân dân tỉnh ban hành Kế
+            # hoạch …", "Cục Hải quan thông báo kết quả … như sau:")
+            kind = last_kind
         if kind is None:
             break
         pre.append((kind, block))

@@ -179,7 +179,10 @@ def _is_authority_line(lines: list[Line], i: int, hi: int, g: Grammar) -> bool:
         return False
     for j in range(i + 1, min(hi, i + 4)):
         nxt = lines[j]
-        if preamble_kind(nxt.text, g) is not None:
+        text = nxt.text
+        if len(text) <= 5 and j + 1 < hi:
+            text = f"{text} {lines[j + 1].text}"  # "*Căn" / "cứ Luật …": a page wrapped the words apart
+        if preamble_kind(text, g) is not None:
             return True
         if not nxt.caps:
             return False
@@ -214,6 +217,11 @@ def addressee_line(lines: list[Line], i: int, g: Grammar) -> tuple[regex.Match[s
     m = g.header["kinh_gui"].match(text) or g.header["dien"].match(text)
     if m is not None:
         return m, 1
+    if i + 1 < len(lines) and len(text) <= 5 and not lines[i + 1].cell_break:
+        # "**Kính" / "gửi:** Hội đồng nhân dân tỉnh": a page wrapped the words apart
+        m = g.header["kinh_gui"].match(f"{text} {lines[i + 1].text}")
+        if m is not None:
+            return m, 2
     # the next line alone may look whole ("TƯỚNG CHÍNH PHỦ điện:"): then only a bold run going on
     # from this line into it joins them, not a title line above it ("… NĂM TIẾP" / "THEO")
     if i + 1 < len(lines) and lines[i].caps and len(text) <= 40 \
@@ -226,10 +234,13 @@ def addressee_line(lines: list[Line], i: int, g: Grammar) -> tuple[regex.Match[s
 
 
 def preamble_kind(text: str, g: Grammar) -> str | None:
-    """basis (căn cứ), proposal (theo đề nghị), consideration (xét) or operative (QUYẾT ĐỊNH:)."""
+    """basis (căn cứ), proposal (theo đề nghị), consideration (xét) or operative (QUYẾT ĐỊNH:, or
+    the enacting sentence of a normative document: "Hội đồng nhân dân ban hành Nghị quyết …")."""
     for kind in ("basis", "proposal", "consideration", "operative"):
         if g.preamble[kind].match(text):
             return kind
+    if g.preamble["enacting"].match(text):
+        return "operative"  # "Ủy ban nhân dân tỉnh ban hành Quyết định …" stands for "QUYẾT ĐỊNH:"
     return None
 
 
@@ -289,7 +300,11 @@ def parse_header(lines: list[Line], g: Grammar) -> Header:
     date_hi = min(hi, (type_idx + 1) if type_idx is not None else hi)
     dm = _find_date(jt, zstart, date_hi, g)
     if dm is None and type_idx is not None:
-        dm = _find_date(jt, zstart, min(hi, type_idx + 12), g)
+        # a date line printed below the type line comes before the preamble: a căn cứ's date
+        # ("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025") is not the issuing date
+        stop = min(hi, type_idx + 12)
+        stop = next((k for k in range(type_idx + 1, stop) if preamble_kind(lines[k].text, g) is not None), stop)
+        dm = _find_date(jt, zstart, stop, g)
     if dm is not None:
         _set_date(h, dm, jt, g)
 
@@ -417,6 +432,16 @@ def _vv(h: Header, lines: list[Line], lo: int, type_idx: int | None, hi: int, g:
     return None
 
 
+def _subtitle(lines: list[Line], i: int, hi: int, g: Grammar) -> bool:
+    """Whether line i is a line in brackets printed under an upper-case title, before the
+    preamble: "(thực hiện khoản 1 Điều 33 Luật Thủ đô)", not the start of the body."""
+    text = lines[i].text
+    if not (text.startswith("(") and text.endswith(")") and len(text) <= 200 and text.count("(") == 1):
+        return False
+    nxt = lines[i + 1] if i + 1 < hi else None
+    return nxt is not None and (preamble_kind(nxt.text, g) is not None or _is_authority_line(lines, i + 1, hi, g))
+
+
 def _title(h: Header, lines: list[Line], idx: int, merged_rest: str, g: Grammar) -> int:
     """Collect the trích yếu after the type line; returns the last line index used."""
     parts = [merged_rest] if merged_rest else []
@@ -445,7 +470,12 @@ def _title(h: Header, lines: list[Line], idx: int, merged_rest: str, g: Grammar)
             break
         if parts and prev is not None:
             title_caps = prev.caps
-            if title_caps and not ln.caps:
+            if title_caps and not ln.caps and not (
+                    len(text) <= 20 and not ln.cell_break and not any(ch.isalpha() for ch in text)):
+                # "… GIAI ĐOẠN" / "2026 - 2030": a line with no letters has no case to stop at
+                if parts and title_caps and _subtitle(lines, i, hi, g):
+                    parts.append(text)  # "(thực hiện khoản 1 Điều 33 Luật Thủ đô)" under the title
+                    last = i
                 break
             if not title_caps and not continues(prev, ln, 0, g) and not starts_lower(text):
                 break
