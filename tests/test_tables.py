@@ -61,3 +61,14 @@ def test_task_column_headings_as_plans_print_them():
         text = f"Mở đầu\n|\nSTT\n|\n{heading}\n|\nCơ quan chủ trì\n|\nCơ quan phối hợp\n|\n|\n1\n|\nRà soát thủ tục\n|\nSở Nội vụ\n|\nSở Tài chính\n"
         (row,) = tables.extract(tokenize(text, grammar()))
         assert (row.lead, row.task) == (["Sở Nội vụ"], "Rà soát thủ tục"), heading
+
+
+def test_a_table_that_assigns_targets_to_their_leads():
+    # "TT | Chỉ tiêu | Chủ trì": each target is the task of the body that leads it
+    text = ("Mở đầu\n|\nTT\n|\nChỉ tiêu\n|\nChủ trì\n|\n|\nI. Kinh tế số\n|\n|\n1\n|\n"
+            "Kinh tế số chiếm 45% GRDP tỉnh.\n|\nSở Tài chính\n|\n|\n2\n|\nTỷ lệ phủ sóng 5G đạt 100% dân số.\n|\n"
+            "Sở Khoa học và Công nghệ\n")
+    rows = tables.extract(tokenize(text, grammar()))
+    assert [(r.lead, r.task, r.path) for r in rows] == [
+        (["Sở Tài chính"], "Kinh tế số chiếm 45% GRDP tỉnh.", ["I. Kinh tế số", "1"]),
+        (["Sở Khoa học và Công nghệ"], "Tỷ lệ phủ sóng 5G đạt 100% dân số.", ["I. Kinh tế số", "2"])]
