@@ -1191,3 +1191,18 @@ def test_second_review_cases(body, expected):
 ])
 def test_third_review_cases(body, expected):
     assert [(a.lead, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected
+
+
+def test_a_partner_list_ends_before_when_what_and_the_verbs_that_follow_it():
+    def one(body: str):
+        (a,) = vbhc.parse(HEADER + body + "\n").assignments
+        return a.partners, a.task
+
+    # "khi" (when) opens the task; so do "chịu trách nhiệm" and "tính toán" after a name
+    assert one("a) Chi nhánh Văn phòng đăng ký đất đai chủ trì, phối hợp với Ủy ban nhân dân cấp xã khi thực hiện "
+               "các thủ tục đăng ký.") == (["Ủy ban nhân dân cấp xã"], "khi thực hiện các thủ tục đăng ký")
+    assert one("1. Bộ trưởng Bộ Nội vụ chủ trì, phối hợp với Bộ trưởng Bộ Công an chịu trách nhiệm hướng dẫn thi "
+               "hành Quyết định này.") == (["Bộ trưởng Bộ Công an"], "chịu trách nhiệm hướng dẫn thi hành Quyết định này")
+    # a conjunction before the task's verb joins the task, not a name
+    assert one("2. Ban Chỉ đạo chủ trì, phối hợp với các bộ, ngành, địa phương và chỉ đạo các địa phương triển "
+               "khai.")[0] == ["các bộ, ngành, địa phương"]

@@ -579,6 +579,9 @@ def _unqualified(lead: str) -> str:
     return lead[:m.start()] if m is not None and m.start() > 0 else lead
 
 
+_TRAILING_CONJUNCTION = regex.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
+
+
 def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, int]:
     """The partner list from ``start`` to where the task begins (``subject``: the names after
     "Giao", "Đề nghị": a collective phrase after their first verb is the task's object)."""
@@ -624,7 +627,8 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
             if not _LIST_GOES_ON.match(segment, end):
                 return segment[:end].strip(" ,"), start + end
     if cut is not None:
-        return segment[:cut].strip(" ,"), start + cut
+        # "… với các bộ, ngành, địa phương và chỉ đạo …": the conjunction joins the task, not a name
+        return _TRAILING_CONJUNCTION.sub("", segment[:cut]).strip(" ,"), start + cut
     return segment.strip(" ,"), stop
 
 
