@@ -1206,3 +1206,15 @@ def test_a_partner_list_ends_before_when_what_and_the_verbs_that_follow_it():
     # a conjunction before the task's verb joins the task, not a name
     assert one("2. Ban Chỉ đạo chủ trì, phối hợp với các bộ, ngành, địa phương và chỉ đạo các địa phương triển "
                "khai.")[0] == ["các bộ, ngành, địa phương"]
+
+
+def test_a_partner_list_goes_on_across_semicolons_to_its_task():
+    (a,) = vbhc.parse(HEADER + "Điều 2. Giao Sở Công Thương chủ trì, phối hợp với các sở, ban, ngành của tỉnh; Ủy ban "
+                      "nhân dân các xã, phường; các doanh nghiệp có liên quan triển khai thực hiện Kế hoạch này.\n"
+                      ).assignments
+    assert (a.partners, a.task) == (["các sở, ban, ngành của tỉnh", "Ủy ban nhân dân các xã, phường",
+                                     "các doanh nghiệp có liên quan"], "triển khai thực hiện Kế hoạch này")
+    # a clause after ";" with a lead of its own is a row of its own
+    rows_ = vbhc.parse(HEADER + "1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính; Sở Y tế chủ trì, phối hợp với Công "
+                       "an tỉnh kiểm tra.\n").assignments
+    assert [(r.lead, r.partners) for r in rows_] == [(["Sở Nội vụ"], ["Sở Tài chính"]), (["Sở Y tế"], ["Công an tỉnh"])]

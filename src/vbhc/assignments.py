@@ -579,6 +579,20 @@ def _unqualified(lead: str) -> str:
     return lead[:m.start()] if m is not None and m.start() > 0 else lead
 
 
+def _names_go_on(text: str, at: int, stop: int) -> bool:
+    """Whether the partner list goes on after a ";" at ``at``: the next clause opens with a body
+    and names no lead, partner or duty of its own ("…; Sở B chủ trì …" is a new row)."""
+    ag = agency_grammar()
+    nxt = ag.partner_break.search(text, at, stop)
+    clause = text[at:nxt.start() if nxt is not None else stop].strip()
+    vm = ag.task_start.search(clause)
+    name = clause[:vm.start()] if vm is not None else clause  # the names before the task's verb
+    if not name.strip() or not is_agency(name.split(",")[0].strip()):
+        return False
+    return not (ag.lead.search(clause) or ag.partnering.search(clause) or ag.responsible.search(clause)
+                or ag.request.match(clause))
+
+
 _TRAILING_CONJUNCTION = regex.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
 
 
@@ -592,6 +606,9 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
     brackets: list[tuple[int, int]] = []
     pos = start
     while (end_m := ag.partner_break.search(text, pos, stop)) is not None:
+        if end_m.group() == ";" and _names_go_on(text, end_m.end(), stop):
+            pos = end_m.end()  # "… với các sở, ngành; Ủy ban nhân dân các xã; các cơ quan … triển khai"
+            continue
         bm = _BRACKETED.match(text, end_m.start(), stop) if end_m.group() == "(" else None
         if bm is None:
             stop = end_m.start()
