@@ -230,3 +230,96 @@ def test_the_tree_rendering_prints_a_table_row_by_row():
     out = tree(parse(("I. NHIỆM VỤ", *cells(*TASKS))))
     assert "[table] 3 rows, 4 columns" in out
     assert "| 2. | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | 31/12/2025 |" in out
+
+
+def test_documents_listed_in_a_table_under_a_repeal_are_repealed():
+    doc = parse(("Điều 1. Bãi bỏ toàn bộ các quyết định sau của Ủy ban nhân dân tỉnh:",
+                 *cells(("STT", "Số, ký hiệu", "Trích yếu"),
+                        ("1", "Quyết định số 10/2016/QĐ-UBND", "Quy định về quản lý, phát triển và khai thác chợ "
+                                                               "trên địa bàn tỉnh, phân cấp quản lý chợ cho cấp xã"),
+                        ("2", "Quyết định số 14/2019/QĐ-UBND", "Quy định về giá dịch vụ sử dụng diện tích bán hàng "
+                                                               "tại chợ do Nhà nước đầu tư trên địa bàn tỉnh"),
+                        ("3", "Quyết định số 22/2020/QĐ-UBND", "Sửa đổi Quyết định số 14/2019/QĐ-UBND")),
+                 "", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."))
+    assert [(r.number, r.relation) for r in doc.references if r.kind == "full"][:3] == [
+        ("10/2016/QĐ-UBND", "bãi bỏ"), ("14/2019/QĐ-UBND", "bãi bỏ"), ("22/2020/QĐ-UBND", "bãi bỏ")]
+
+
+def test_a_header_of_two_rows_keeps_the_wider_rows_below_it_whole():
+    # "Năm 2025" and "Giai đoạn 2026 - 2030" span columns: the header rows are narrower than the data
+    rows = (("STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Giai đoạn 2026 - 2030"),
+            ("Kế hoạch", "Ước thực hiện", "Kế hoạch", "Ước thực hiện"),
+            ("1", "Tổng sản phẩm", "tỷ đồng", "120", "118", "150", "149", "160", "158"),
+            ("2", "Thu ngân sách", "tỷ đồng", "20", "21", "25", "26", "30", "31"),
+            ("3", "Vốn đầu tư", "tỷ đồng", "40", "39", "45", "44", "50", "52"))
+    [table] = tables(parse(("I. CHỈ TIÊU", *cells(*rows), "", "II. GIẢI PHÁP")).body)
+    assert [len(r) for r in grid(table)] == [5, 4, 9, 9, 9]
+
+
+def test_a_list_a_cell_opens_goes_on_in_the_cell():
+    # "1. Nộp hồ sơ" / "2. Kiểm tra hồ sơ" inside a step's cell, the table under the document's "1."
+    rows = (("Thứ tự", "Nội dung công việc", "Thời gian"),
+            ("Bước 1", "1. Nộp hồ sơ tại Trung tâm Phục vụ hành chính công.\n2. Kiểm tra tính đầy đủ của hồ sơ.",
+             "0,5 ngày"),
+            ("Bước 2", "Thẩm định hồ sơ", "02 ngày"))
+    doc = parse(("1. Quy trình cấp giấy phép", *cells(*rows), "", "2. Quy trình cấp lại giấy phép",
+                 "Thực hiện như quy trình cấp giấy phép."))
+    assert [n.marker for n in doc.body] == ["1.", "2."]
+    [table] = tables(doc.body)
+    assert [r[0] for r in grid(table)] == ["Thứ tự", "Bước 1", "Bước 2"]
+    assert grid(table)[1][1] == "1. Nộp hồ sơ tại Trung tâm Phục vụ hành chính công. / 2. Kiểm tra tính đầy đủ của hồ sơ."
+
+
+def test_a_letterhead_printed_as_a_table_is_no_table():
+    doc = parse(("Mẫu số 01", *cells(("TÊN CƠ QUAN, TỔ CHỨC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+                                      "Hạnh phúc"), ("Số: …/…", "…, ngày … tháng … năm …")), "",
+                 "ĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP"))
+    assert tables(doc.body) == []
+
+
+def test_sentences_after_a_narrow_last_row_are_not_its_cell():
+    fees = (("STT", "Nội dung", "Mức thu (đồng)"), ("1", "Thẩm định hồ sơ", "100.000"),
+            ("2", "Cấp giấy phép", "50.000"), ("Tổng cộng", "150.000"))
+    doc = parse(("1. Mức thu phí:", *cells(*fees), "Mức thu trên đã bao gồm thuế giá trị gia tăng.",
+                 "Phí được nộp vào ngân sách nhà nước.", "2. Tổ chức thực hiện"))
+    [table] = tables(doc.body)
+    assert grid(table) == [list(r) for r in fees]
+    assert [c.text for c in doc.body[0].children[1:]] == [
+        "Mức thu trên đã bao gồm thuế giá trị gia tăng.", "Phí được nộp vào ngân sách nhà nước."]
+
+
+def _html_doc(tmp_path, body_html: str) -> Document:
+    page = ("<html><body><div class='content1'>"
+            "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH BẮC KẠN</p><p>Số: 155/KH-UBND</p>"
+            "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p>"
+            "<p>Bắc Kạn, ngày 27 tháng 3 năm 2020</p><p>KẾ HOẠCH</p><p>Triển khai chuyển đổi số</p>"
+            + body_html + "<p>TM. ỦY BAN NHÂN DÂN</p><p>CHỦ TỊCH</p><p>Lý Thái Hải</p></div></body></html>")
+    path = tmp_path / "kh.html"
+    path.write_text(page, encoding="utf-8")
+    return vbhc.parse_file(str(path))
+
+
+def test_tables_written_back_to_back_by_a_reader_stay_two(tmp_path):
+    doc = _html_doc(tmp_path, "<p>I. CHỈ TIÊU</p>"
+                    "<table><tr><td>STT</td><td>Nhiệm vụ</td><td>Cơ quan chủ trì</td></tr>"
+                    "<tr><td>1</td><td>Xây dựng kế hoạch</td><td>Sở Nội vụ</td></tr></table>"
+                    "<table><tr><td>Chỉ tiêu</td><td>Năm 2025</td></tr><tr><td>Hồ sơ trực tuyến</td><td>90%</td></tr>"
+                    "</table><p>II. TỔ CHỨC THỰC HIỆN</p><p>Giao Sở Nội vụ theo dõi.</p>")
+    assert [len(grid(t)[0]) for t in tables(doc.body)] == [3, 2]
+
+
+def test_a_form_header_written_as_regions_keeps_the_items_after_it(tmp_path):
+    # a reader writes a layout table (letterhead) region by region; the items after it are the
+    # document's, and the data table after them is a table of its own
+    doc = _html_doc(tmp_path, "<p>I. MẪU BÁO CÁO</p>"
+                    "<table><tr><td><p>SỞ NỘI VỤ</p><p>Số: …/BC</p></td>"
+                    "<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p></td></tr></table>"
+                    "<p>1. Tình hình thực hiện nhiệm vụ</p><p>a) Kết quả đạt được.</p><p>b) Tồn tại, hạn chế.</p>"
+                    "<p>2. Số liệu cụ thể:</p>"
+                    "<table><tr><td>STT</td><td>Chỉ tiêu</td><td>Kết quả</td></tr>"
+                    "<tr><td>1</td><td>Hồ sơ tiếp nhận</td><td>120</td></tr></table>"
+                    "<p>II. ĐỀ XUẤT</p>")
+    section = doc.body[0]
+    assert [c.marker for c in section.children if c.marker] == ["1.", "2."]
+    [table] = tables(doc.body)
+    assert grid(table)[0] == ["STT", "Chỉ tiêu", "Kết quả"]

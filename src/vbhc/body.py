@@ -23,6 +23,10 @@ QUOTE_NESTING = 3  # quotations inside quotations that are given their own subtr
 ARTICLE_RANK = 40  # the rank of "Điều": a heading of this rank or higher never stands inside a table cell
 TABLE_COLUMNS = 40  # cells in a table's row: a longer run of cells is no table
 TABLE_LOOKAHEAD = 60  # blocks looked at, from a cell, for the end of its row
+DASH_RANK = 80  # the rank of "-" items: below it a marker numbers an item or a heading
+FRAME_ROWS = 4  # a letterhead or a signature box has few rows
+TRAILING_MIN = 60  # a last cell of several blocks this long, and TRAILING_RATIO times the longest of its column …
+TRAILING_RATIO = 4  # … is the text after the table
 
 
 class RawNode:
@@ -116,6 +120,8 @@ def _row_rest(blocks: Sequence[Block], j: int) -> tuple[int, int]:
     count, widths = 1, []
     for k in range(j + 1, min(len(blocks), j + 1 + TABLE_LOOKAHEAD)):
         first = blocks[k].lines[0]
+        if first.gap:
+            break  # the tables there end at an empty line
         if not first.cell_start:
             continue
         if first.row_break:
@@ -129,39 +135,78 @@ def _row_rest(blocks: Sequence[Block], j: int) -> tuple[int, int]:
     return count, max(widths, default=0)
 
 
+def _own_item(cell: list[Block], block: Block) -> bool:
+    """Whether ``block`` goes on a list the cell itself opened ("1. Nộp hồ sơ" … "2. Kiểm tra"
+    inside one cell), not a list open above the table."""
+    mk = block.marker
+    return mk is not None and any(b.marker is not None and b.marker.name == mk.name for b in cell)
+
+
+def _first_cell_end(blocks: Sequence[Block], i: int) -> int:
+    k = i + 1
+    while k < len(blocks) and not blocks[k].lines[0].cell_break:
+        k += 1
+    return k
+
+
+def _over_table(cell: Sequence[Block], g: Grammar, follows: Callable[[Block], bool] | None) -> bool:
+    """Whether a first cell is the text above the table printed in its frame: a heading or the
+    list's next item ("**1. Hàng hóa …:**", "B. QUY TRÌNH …" / "1. Công bố …"), not a header."""
+    for k, block in enumerate(cell):
+        mk = block.marker
+        if mk is None or not block.rest or mk.rank >= DASH_RANK:
+            continue
+        if k or len(cell) > 1 or block.lines[0].bold_start or block.text.endswith(":") \
+                or (follows is not None and follows(block)):
+            return True
+    return False
+
+
+def _trailing_text(pieces: Cells, g: Grammar) -> bool:
+    """Whether the last cell of a table is the text after it, which a page prints behind the
+    table's closing `|` as it prints a cell: a heading or the document's closing sentence in it,
+    or much longer than any other cell of its column."""
+    last = pieces[-1]
+    cell = last[-1]
+    if not cell or len(pieces) < 3:
+        return False
+    if any(b.lines[0].caps or g.closing["closing_formula"].match(b.text) for b in cell):
+        return True
+    column = len(last) - 1
+    longest = max((sum(len(b.text) for b in r[column]) for r in pieces[:-1] if len(r) > column), default=0)
+    size = sum(len(b.text) for b in cell)
+    return len(cell) > 1 and size > max(TRAILING_MIN, TRAILING_RATIO * longest)
+
+
 def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool = False,
              follows: Callable[[Block], bool] | None = None) -> tuple[int, Cells | None]:
     """The table whose first cell is block i, from the cell breaks a page prints as `|` lines
-    (one between cells, two between rows, one before and after the table; a reader writes
-    Word, PDF and HTML tables the same way). Returns the index after its last block and its
-    rows, or the index the look reached and None when block i starts no table.
+    (one between cells, two between rows, one before and after the table; readers write Word,
+    PDF and HTML tables the same way, with an empty line after each). Returns the index after
+    its last block and its rows, or the index the look reached and None when block i starts no
+    table.
 
-    Every block up to the next cell break belongs to the cell; an empty line ends the table
-    (readers write a cell's paragraphs on lines of their own). The text after a table follows
-    its closing `|` just as a cell does, and the next table's header often follows that text.
-    So a cell past the table's width (its widest row so far) ends the table, except in the
-    first row below the first (a header with cells spanning columns is narrower than the rows
-    below) when that row ends right after it. Where the table ends so, the rows that follow
-    say how wide the next table is, and so where in this row the text between the two starts
-    (a last row narrower than the table: "Tổng cộng | 03 ngày"). Block i may be that text
-    (``after_table``): if its first row is wider than every other row, the table starts at the
-    row's second cell (that index is returned, with None). A heading (Chương, Điều, "I.") inside
-    a cell, and a cell that ``follows`` says goes on a list open above the table, are not the
-    table's; nor is a first cell that opens with a heading or the list's next item ("**1. Hàng
-    hóa …:**"). An empty cell reads as a row break:
-    in a table with numbered rows, a piece of a row that does not start with a number is
-    joined to the row before when the two fit in the table's width. Most rows have more than
-    one cell: rows of one cell are a frame around text (a notice printed in a box), not a table."""
+    Every block up to the next cell break belongs to the cell; an empty line ends the table.
+    The text after a table follows its closing `|` just as a cell does, and the next table's
+    header often follows that text. So a cell past the table's width (its widest row so far)
+    ends the table, unless the rows after it are as wide (a header of two rows, with cells
+    spanning columns, is narrower than the rows below). Where the table ends so, the rows that
+    follow say how wide the next table is, and so where in this row the text between the two
+    starts (a last row narrower than the table: "Tổng cộng | 03 ngày"); a last cell that holds
+    a heading or the closing sentence, or is much longer than the rest of its column, is that
+    text too. Block i may be that text (``after_table``): if its first row is wider than every
+    other row, the table starts at the row's second cell (that index is returned, with None).
+    A heading (Chương, Điều, "I.") inside a cell, and a cell that ``follows`` says goes on a
+    list open above the table, are not the table's (a list the cell opened itself goes on in
+    it); nor is a first cell that opens with a heading or an item ("**1. Hàng hóa …:**"). A
+    letterhead or a signature box (`markers.toml` [table] `frame`) is no table, nor are rows
+    of one cell (a notice printed in a box). An empty cell reads as a row break: in a table
+    with numbered rows, a piece of a row that does not start with a number is joined to the row
+    before when the two fit in the table's width."""
     n = len(blocks)
-    head = blocks[i]
-    if head.marker is not None and head.rest and (
-            head.lines[0].bold_start or head.text.endswith(":") or (follows is not None and follows(head))):
-        # "**1. Hàng hóa …:**" | …: a heading or an item over the table, not its first cell
-        k = i + 1
-        while k < n and not blocks[k].lines[0].cell_break:
-            k += 1
-        if k < n and blocks[k].lines[0].cell_start and not blocks[k].lines[0].row_break and not blocks[k].lines[0].gap:
-            return k, None
+    k = _first_cell_end(blocks, i)
+    if _over_table(blocks[i:k], g, follows) and k < n and blocks[k].lines[0].cell_start and not blocks[k].lines[0].gap:
+        return k, None
     pieces: Cells = [[[blocks[i]]]]
     width = 0
     j = i + 1
@@ -179,7 +224,7 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
                 if not row:
                     pieces.pop()
                 break
-            if follows is not None and follows(block):
+            if follows is not None and follows(block) and not _own_item(row[-1], block):
                 break  # "2." after a table under "1.", with no `|` before it
             row[-1].append(block)
         elif first.row_break:
@@ -190,11 +235,12 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
             pieces.append([[block]])
         elif len(row) >= TABLE_COLUMNS or (width and len(row) >= width):
             count, after = _row_rest(blocks, j)
-            if len(row) < TABLE_COLUMNS and len(pieces) == 2 and after and count == 1:
-                row.append([block])  # the first row below a narrower header
+            total = len(row) + count
+            if len(row) < TABLE_COLUMNS and len(pieces) > 1 and after and total <= after + 1:
+                row.append([block])  # a row wider than those above, as wide as those below
                 j += 1
                 continue
-            cut = len(row) + count - after - 1  # where the text after the table starts
+            cut = total - after - 1  # where the text after the table starts
             if after and 0 <= cut < len(row) and (cut or len(pieces) > 2):
                 j -= sum(len(cell) for cell in row[cut:])
                 del row[cut:]
@@ -206,7 +252,11 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
         else:
             row.append([block])
         j += 1
-    if not pieces or len(pieces) < 2:
+    if pieces and _trailing_text(pieces, g):
+        j -= len(pieces[-1].pop())
+        if not pieces[-1]:
+            pieces.pop()
+    if len(pieces) < 2:
         return j, None
     rest = max(len(r) for r in pieces[1:])
     if after_table and len(pieces[0]) > rest >= 2:
@@ -214,6 +264,8 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
     width = max(rest, len(pieces[0]))
     if width < 2 or 2 * sum(len(r) > 1 for r in pieces) < len(pieces):
         return j, None  # rows of one cell: a frame around text, not a table
+    if len(pieces) <= FRAME_ROWS and any(g.table["frame"].search(b.text) for r in pieces for c in r for b in c):
+        return j, None  # a letterhead ("TÊN CƠ QUAN | CỘNG HÒA …") or a signature box
     rows: Cells = [pieces[0]]
     for piece in pieces[1:]:
         row = rows[-1]

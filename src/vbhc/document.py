@@ -219,7 +219,9 @@ def _listed_relations(doc: M.Document) -> None:
                 if p.match(head.lstrip()):
                     first = node.children[0].span.start if node.children else node.span.end
                     spans.append((node.span.start, first, name))  # the heading's own sentence
-                    spans.extend((c.span.start, c.span.end, name) for c in node.children)
+                    for c in node.children:  # the items; a table's rows are items too
+                        items = c.children[1:] if c.kind == "table" else (c,)
+                        spans.extend((item.span.start, item.span.end, name) for item in items)
     if not spans:
         return
     cited = sorted((r for r in (*doc.references, *doc.named_references) if r.span is not None),

@@ -48,7 +48,7 @@ class Line:
         self.bold_until = 0           # a bold run open at the line's start closes here, text following
         self.row_break = False        # an empty table cell (`|` then `|`) came before: a new table row
         self.cell_start = False       # a `|` came before (cell_break is also set by an empty line)
-        self.gap = False              # an empty line came before, after any `|`: a table ends above
+        self.gap = False              # an empty line came since the last line with text: a table ends above
         self.marker: Marker | None = None
         self.num = ""
         self.rest = text
@@ -97,7 +97,7 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
     italic = False
     pending_break = False
     separators = 0  # `|` seen since the last line with text
-    gap = False  # an empty line seen since the last `|` or line with text
+    gap = False  # an empty line seen since the last line with text
     rule = g.header["rule"]
     split_heads = False  # a line that is only "Điều" or "Chương": its number may be on the next
     for raw in text.split("\n"):
@@ -146,7 +146,6 @@ def tokenize(text: str, g: Grammar, markdown: bool = True, *, _shortcut: bool = 
             if k > 0:
                 pending_break = True
                 separators += 1
-                gap = False
                 bold = italic = False
             stripped = piece.strip()
             if markdown and "*" not in piece:  # the common line: no emphasis to track

@@ -8,8 +8,8 @@ read column by column, each column a region of its own, as a reader of the print
 it. A *data* table (a plan's task table) is written the way the web pages the parser already
 reads write one: the cells' lines with a ``|`` line between cells and two between rows, one
 before and after the table, and an empty line after it (the table's end, which a page does
-not always mark), so the body's tables and the task-table extractor read Word, PDF and HTML
-tables the same way.
+not always mark; a layout table's regions end with one too), so the body's tables and the
+task-table extractor read Word, PDF and HTML tables the same way.
 """
 
 from __future__ import annotations
@@ -172,6 +172,7 @@ class Builder:
                     for para in cell:
                         self.paragraph(para)
             self.separator()
+            self._put("\n")  # an empty line: the regions end here
             return
         self.separator()
         for i, row in enumerate(rows):
