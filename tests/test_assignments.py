@@ -1218,3 +1218,9 @@ def test_a_partner_list_goes_on_across_semicolons_to_its_task():
     rows_ = vbhc.parse(HEADER + "1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính; Sở Y tế chủ trì, phối hợp với Công "
                        "an tỉnh kiểm tra.\n").assignments
     assert [(r.lead, r.partners) for r in rows_] == [(["Sở Nội vụ"], ["Sở Tài chính"]), (["Sở Y tế"], ["Công an tỉnh"])]
+
+
+@pytest.mark.parametrize("opening", ["Chậm nhất ngày 30/6/2026", "Hằng năm", "Định kỳ 6 tháng", "Từ năm 2026"])
+def test_a_time_before_the_subject_of_a_duty(opening):
+    (a,) = vbhc.parse(HEADER + f"c) {opening}, Sở Nội vụ có trách nhiệm báo cáo kết quả thực hiện.\n").assignments
+    assert (a.lead, a.phrase, a.task) == (["Sở Nội vụ"], "trách nhiệm", "báo cáo kết quả thực hiện.")
