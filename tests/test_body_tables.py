@@ -323,3 +323,14 @@ def test_a_form_header_written_as_regions_keeps_the_items_after_it(tmp_path):
     assert [c.marker for c in section.children if c.marker] == ["1.", "2."]
     [table] = tables(doc.body)
     assert grid(table)[0] == ["STT", "Chỉ tiêu", "Kết quả"]
+
+
+def test_a_formula_laid_out_in_a_grid_is_no_table():
+    doc = parse(("1. Mức lương bình quân được tính như sau:", *cells(("Mbqtl", "=", "Tổng các mức lương đóng bảo hiểm",
+                                                                       "+", "Tổng số tháng đóng"),
+                                                                      ("Tổng số tháng", "+", "Số tháng")),
+                 "", "2. Tổ chức thực hiện"))
+    assert tables(doc.body) == []
+    doc = parse(("1. Mức thu được tính theo công thức:", *cells(("Nt = Nb -", "(Nb - Na)", "x (Gb - Gt)"),
+                                                               ("(Gb - Ga)",)), "", "Trong đó: Nt là mức thu."))
+    assert tables(doc.body) == []

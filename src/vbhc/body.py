@@ -199,10 +199,10 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
     A heading (Chương, Điều, "I.") inside a cell, and a cell that ``follows`` says goes on a
     list open above the table, are not the table's (a list the cell opened itself goes on in
     it); nor is a first cell that opens with a heading or an item ("**1. Hàng hóa …:**"). A
-    letterhead or a signature box (`markers.toml` [table] `frame`) is no table, nor are rows
-    of one cell (a notice printed in a box). An empty cell reads as a row break: in a table
-    with numbered rows, a piece of a row that does not start with a number is joined to the row
-    before when the two fit in the table's width."""
+    letterhead or a signature box (`markers.toml` [table] `frame`), a formula laid out in a grid
+    (`formula`) and rows of one cell (a notice printed in a box) are no tables. An empty cell
+    reads as a row break: in a table with numbered rows, a piece of a row that does not start
+    with a number is joined to the row before when the two fit in the table's width."""
     n = len(blocks)
     k = _first_cell_end(blocks, i)
     if _over_table(blocks[i:k], g, follows) and k < n and blocks[k].lines[0].cell_start and not blocks[k].lines[0].gap:
@@ -264,8 +264,13 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
     width = max(rest, len(pieces[0]))
     if width < 2 or 2 * sum(len(r) > 1 for r in pieces) < len(pieces):
         return j, None  # rows of one cell: a frame around text, not a table
-    if len(pieces) <= FRAME_ROWS and any(g.table["frame"].search(b.text) for r in pieces for c in r for b in c):
-        return j, None  # a letterhead ("TÊN CƠ QUAN | CỘNG HÒA …") or a signature box
+    if len(pieces) <= FRAME_ROWS:
+        texts = [c[0].text for r in pieces for c in r]
+        if any(g.table["frame"].search(b.text) for r in pieces for c in r for b in c):
+            return j, None  # a letterhead ("TÊN CƠ QUAN | CỘNG HÒA …") or a signature box
+        pieces_of_formula = [t for t in texts if g.table["formula"].match(t) is not None]
+        if 2 * len(pieces_of_formula) >= len(texts) or sum(len(t) <= 2 for t in pieces_of_formula) >= 2:
+            return j, None  # a formula laid out in a grid ("=" | "Tổng các mức …" | "+" | …)
     rows: Cells = [pieces[0]]
     for piece in pieces[1:]:
         row = rows[-1]
