@@ -1224,3 +1224,15 @@ def test_a_partner_list_goes_on_across_semicolons_to_its_task():
 def test_a_time_before_the_subject_of_a_duty(opening):
     (a,) = vbhc.parse(HEADER + f"c) {opening}, Sở Nội vụ có trách nhiệm báo cáo kết quả thực hiện.\n").assignments
     assert (a.lead, a.phrase, a.task) == (["Sở Nội vụ"], "trách nhiệm", "báo cáo kết quả thực hiện.")
+
+
+def test_a_body_with_a_duty_of_its_own_after_a_semicolon_is_no_partner():
+    rows_ = vbhc.parse(HEADER + "1. Công an tỉnh chủ trì, phối hợp với Bộ Chỉ huy Quân sự tỉnh; Sở Y tế bảo đảm công "
+                       "tác y tế trong thời gian diễn ra sự kiện.\n").assignments
+    assert [(r.lead, r.partners) for r in rows_ if r.phrase == "chủ trì"] == [(["Công an tỉnh"], ["Bộ Chỉ huy Quân sự tỉnh"])]
+
+
+def test_before_and_after_when_open_the_task():
+    (a,) = vbhc.parse(HEADER + "a) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ trước khi trình Ủy ban nhân dân tỉnh "
+                      "quyết định.\n").assignments
+    assert (a.partners, a.task) == (["Sở Nội vụ"], "trước khi trình Ủy ban nhân dân tỉnh quyết định")

@@ -1188,3 +1188,26 @@ def test_a_heading_marker_that_goes_on_a_sentence_opens_no_heading(lines):
     doc = parse_body(lines)
     assert [n.label for n in doc.body] == ["Điều 1", "Điều 2"]
     assert len(doc.body[0].children) == 1 and not doc.body[0].children[0].children
+
+
+def test_lines_before_the_operative_line_stay_in_the_preamble():
+    doc = qd_doc(preamble=(
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+        "Xét đề nghị của Bộ trưởng Bộ Công an;",
+        "Trên cơ sở kết quả biểu quyết của các Thành viên Chính phủ,",
+        "QUYẾT ĐỊNH:",
+    ))
+    assert [n.kind for n in doc.preamble][-1] == "operative"
+    assert len(doc.preamble) == 4
+    assert [n.label for n in doc.body] == ["Điều 1", "Điều 2", "Điều 3"]
+
+
+def test_a_sentence_reporting_a_decision_is_no_enacting_line():
+    doc = parse_body(("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;",
+                      "Ủy ban nhân dân tỉnh đã ban hành Quyết định số 1234/QĐ-UBND ngày 05/3/2025 về chuyển đổi số.",
+                      *BODY_PLAN))
+    assert [n.kind for n in doc.preamble] == ["basis"]
+    assert doc.body[0].text.startswith("Ủy ban nhân dân tỉnh đã ban hành")
+    doc = qd_doc(preamble=("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;",
+                           "UBND thành phố Đà Nẵng ban hành Quyết định bãi bỏ Quyết định số 14/2025/QĐ-UBND."))
+    assert [n.kind for n in doc.preamble] == ["basis", "operative"]

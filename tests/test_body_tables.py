@@ -334,3 +334,56 @@ def test_a_formula_laid_out_in_a_grid_is_no_table():
     doc = parse(("1. Mức thu được tính theo công thức:", *cells(("Nt = Nb -", "(Nb - Na)", "x (Gb - Gt)"),
                                                                ("(Gb - Ga)",)), "", "Trong đó: Nt là mức thu."))
     assert tables(doc.body) == []
+
+
+def test_an_article_after_the_tables_closing_bar_is_not_a_cell():
+    steps = (("Bước", "Nội dung", "Thời gian", "Kết quả"), ("Bước 1", "Tiếp nhận hồ sơ", "0,5 ngày", "Phiếu hẹn"),
+             ("Bước 2", "Thẩm định hồ sơ", "02 ngày", "Tờ trình"), ("Tổng thời gian", "2,5 ngày"))
+    doc = parse(("Điều 9. Cấp giấy phép", *cells(*steps), "Mục 2. CẤP LẠI GIẤY PHÉP", "Thực hiện như Điều 9."))
+    assert [n.label for n in doc.body] == ["Điều 9", "Mục 2"]
+    assert [len(grid(t)) for t in tables(doc.body)] == [4]
+
+
+def test_a_group_row_that_opens_with_a_roman_number_stays_in_the_table():
+    rows = (("TT", "Chỉ tiêu", "Chủ trì"), ("I. Kinh tế số",), ("1", "Kinh tế số chiếm 45% GRDP", "Sở Tài chính"),
+            ("II. Xã hội số",), ("1", "Phủ sóng 5G đạt 100% dân số", "Sở Khoa học và Công nghệ"))
+    [table] = tables(parse(("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU", *cells(*rows), "", "Các sở báo cáo kết quả.")).body)
+    assert grid(table) == [list(r) for r in rows]
+
+
+def test_short_upper_case_and_long_last_cells_stay_in_the_table():
+    rows = (("STT", "Nhiệm vụ", "Chủ trì"), ("1", "Tổng hợp báo cáo năm", "Sở Nội vụ"), ("2", "Thẩm tra dự thảo", "HĐND"))
+    [table] = tables(parse(("1. Phân công:", *cells(*rows), "", "2. Tổ chức thực hiện")).body)
+    assert grid(table) == [list(r) for r in rows]
+    notes = (("STT", "Nội dung", "Ghi chú"), ("1", "Rà soát hồ sơ", "Thực hiện theo quy trình chung của tỉnh, "
+                                                                   "bảo đảm đúng thời hạn quy định."),
+             ("2", "Trả kết quả", "Trả kết quả trực tiếp hoặc qua dịch vụ bưu chính.\nNgười nhận ký vào sổ theo dõi "
+                                  "và nhận bản chính giấy tờ đã nộp."))
+    [table] = tables(parse(("1. Quy trình:", *cells(*notes), "", "2. Tổ chức thực hiện")).body)
+    assert len(grid(table)) == 3 and len(grid(table)[-1]) == 3
+
+
+def test_a_step_that_mentions_a_seal_keeps_its_table():
+    rows = (("Bước", "Nội dung", "Thời gian"), ("Bước 1", "Chuyên viên trình hồ sơ", "0,5 ngày"),
+            ("Bước 2", "Lãnh đạo Sở ký, đóng dấu văn bản trả lời cho tổ chức, cá nhân", "0,5 ngày"))
+    [table] = tables(parse(("1. Quy trình nội bộ:", *cells(*rows), "", "2. Tổ chức thực hiện")).body)
+    assert len(grid(table)) == 3
+
+
+def test_a_first_cell_that_holds_a_numbered_list_is_the_tables():
+    rows = (("1. Máy móc, thiết bị.\n2. Phụ tùng thay thế.", "10%"), ("Nhóm hàng nông nghiệp", "5%"),
+            ("Nhóm hàng khác", "0%"))
+    doc = parse(("Điều 2. Mức thuế suất áp dụng", *cells(*rows), "", "Điều 3. Hiệu lực thi hành"))
+    [table] = tables(doc.body)
+    assert [r[1] for r in grid(table)] == ["10%", "5%", "0%"]
+
+
+def test_documents_listed_in_a_table_with_no_header_under_a_repeal_are_repealed():
+    doc = parse(("Điều 1. Bãi bỏ toàn bộ các quyết định sau của Ủy ban nhân dân tỉnh:",
+                 *cells(("1", "Quyết định số 10/2016/QĐ-UBND", "Quy định về quản lý, phát triển và khai thác chợ "
+                                                              "trên địa bàn tỉnh, phân cấp quản lý chợ cho cấp xã"),
+                        ("2", "Quyết định số 14/2019/QĐ-UBND", "Quy định về giá dịch vụ sử dụng diện tích bán hàng "
+                                                              "tại chợ do Nhà nước đầu tư trên địa bàn tỉnh")),
+                 "", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."))
+    assert [(r.number, r.relation) for r in doc.references if r.kind == "full"][:2] == [
+        ("10/2016/QĐ-UBND", "bãi bỏ"), ("14/2019/QĐ-UBND", "bãi bỏ")]

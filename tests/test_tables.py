@@ -72,3 +72,14 @@ def test_a_table_that_assigns_targets_to_their_leads():
     assert [(r.lead, r.task, r.path) for r in rows] == [
         (["Sở Tài chính"], "Kinh tế số chiếm 45% GRDP tỉnh.", ["I. Kinh tế số", "1"]),
         (["Sở Khoa học và Công nghệ"], "Tỷ lệ phủ sóng 5G đạt 100% dân số.", ["I. Kinh tế số", "2"])]
+
+
+def test_a_lead_cell_written_as_a_sentence_gives_its_names():
+    text = ("Mở đầu\n|\nTT\n|\nChỉ tiêu\n|\nChủ trì\n|\n|\n1\n|\nTỷ lệ doanh nghiệp ứng dụng công nghệ số đạt 60%.\n|\n"
+            "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu\n|\n|\n2\n|\nPhát triển 05 bộ dữ liệu mở.\n|\n"
+            "Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư\n|\n|\n3\n|\nKết nối dữ liệu.\n|\n"
+            "Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách)\n")
+    rows = tables.extract(tokenize(text, grammar()))
+    assert [r.lead for r in rows] == [["Sở Khoa học và Công nghệ"],
+                                      ["Doanh nghiệp", "nhà cung cấp dịch vụ", "nhà đầu tư"],
+                                      ["Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách)"]]

@@ -579,9 +579,13 @@ def _unqualified(lead: str) -> str:
     return lead[:m.start()] if m is not None and m.start() > 0 else lead
 
 
-def _names_go_on(text: str, at: int, stop: int) -> bool:
+def _names_go_on(text: str, at: int, stop: int, names_only_before: bool) -> bool | None:
     """Whether the partner list goes on after a ";" at ``at``: the next clause opens with a body
-    and names no lead, partner or duty of its own ("…; Sở B chủ trì …" is a new row)."""
+    and names no lead, partner or duty of its own ("…; Sở B chủ trì …" is a new row). A clause
+    with a verb of its own goes on the list only after a clause of names alone ("… với các sở;
+    UBND các xã; các doanh nghiệp triển khai …"); right after the first partners it is a body's
+    own duty ("… với Bộ Chỉ huy Quân sự tỉnh; Sở Y tế bảo đảm công tác y tế"). None: the clause
+    goes on the list and is names alone; True: it goes on with the task's verb; False: it does not."""
     ag = agency_grammar()
     nxt = ag.partner_break.search(text, at, stop)
     clause = text[at:nxt.start() if nxt is not None else stop].strip()
@@ -589,8 +593,12 @@ def _names_go_on(text: str, at: int, stop: int) -> bool:
     name = clause[:vm.start()] if vm is not None else clause  # the names before the task's verb
     if not name.strip() or not is_agency(name.split(",")[0].strip()):
         return False
-    return not (ag.lead.search(clause) or ag.partnering.search(clause) or ag.responsible.search(clause)
-                or ag.request.match(clause))
+    if ag.lead.search(clause) or ag.partnering.search(clause) or ag.responsible.search(clause) \
+            or ag.request.match(clause):
+        return False
+    if vm is None:
+        return None
+    return names_only_before
 
 
 _TRAILING_CONJUNCTION = regex.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
@@ -605,9 +613,11 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
     # trực), Sở Xây dựng"): its words neither end the list nor start the task
     brackets: list[tuple[int, int]] = []
     pos = start
+    names_only = False  # a clause of names alone went on the list after a ";"
     while (end_m := ag.partner_break.search(text, pos, stop)) is not None:
-        if end_m.group() == ";" and _names_go_on(text, end_m.end(), stop):
+        if end_m.group() == ";" and (goes_on := _names_go_on(text, end_m.end(), stop, names_only)) is not False:
             pos = end_m.end()  # "… với các sở, ngành; Ủy ban nhân dân các xã; các cơ quan … triển khai"
+            names_only = names_only or goes_on is None
             continue
         bm = _BRACKETED.match(text, end_m.start(), stop) if end_m.group() == "(" else None
         if bm is None:
@@ -643,6 +653,9 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
                 end = bm.end()
             if not _LIST_GOES_ON.match(segment, end):
                 return segment[:end].strip(" ,"), start + end
+    rm = None if subject else ag.responsible.search(segment, 0, cut if cut is not None else len(segment))
+    if rm is not None:
+        cut = rm.start()  # "… với Bộ trưởng Bộ Công an chịu trách nhiệm hướng dẫn …": a duty of both
     if cut is not None:
         # "… với các bộ, ngành, địa phương và chỉ đạo …": the conjunction joins the task, not a name
         return _TRAILING_CONJUNCTION.sub("", segment[:cut]).strip(" ,"), start + cut

@@ -20,13 +20,16 @@ LONG_TITLE_MAX = 320  # a titled heading (Điều, Chương) with clauses below 
 MAX_DEPTH = 24
 QUOTE_REACH = 300  # blocks a quotation may span ("Sửa đổi Điều 7 như sau:" / "“Điều 7. …" … "…”.")
 QUOTE_NESTING = 3  # quotations inside quotations that are given their own subtree
+GROUP_ROW_MARKERS = ("roman", "ordinal")  # headings a table's group row may open with ("I | KIỆN TOÀN …")
 ARTICLE_RANK = 40  # the rank of "Điều": a heading of this rank or higher never stands inside a table cell
 TABLE_COLUMNS = 40  # cells in a table's row: a longer run of cells is no table
 TABLE_LOOKAHEAD = 60  # blocks looked at, from a cell, for the end of its row
 DASH_RANK = 80  # the rank of "-" items: below it a marker numbers an item or a heading
 FRAME_ROWS = 4  # a letterhead or a signature box has few rows
+SIGNATURE_CELL = 60  # a signature box's cell is short ("Chủ dự án ký tên và đóng dấu")
 TRAILING_MIN = 60  # a last cell of several blocks this long, and TRAILING_RATIO times the longest of its column …
-TRAILING_RATIO = 4  # … is the text after the table
+TRAILING_RATIO = 4  # … is the text after the table, in a column whose cells are at most …
+TRAILING_COLUMN = 40  # … this long
 
 
 class RawNode:
@@ -152,11 +155,11 @@ def _first_cell_end(blocks: Sequence[Block], i: int) -> int:
 def _over_table(cell: Sequence[Block], g: Grammar, follows: Callable[[Block], bool] | None) -> bool:
     """Whether a first cell is the text above the table printed in its frame: a heading or the
     list's next item ("**1. Hàng hóa …:**", "B. QUY TRÌNH …" / "1. Công bố …"), not a header."""
-    for k, block in enumerate(cell):
+    for block in cell:
         mk = block.marker
         if mk is None or not block.rest or mk.rank >= DASH_RANK:
             continue
-        if k or len(cell) > 1 or block.lines[0].bold_start or block.text.endswith(":") \
+        if block.lines[0].bold_start or block.lines[0].caps or block.text.endswith(":") \
                 or (follows is not None and follows(block)):
             return True
     return False
@@ -170,12 +173,14 @@ def _trailing_text(pieces: Cells, g: Grammar) -> bool:
     cell = last[-1]
     if not cell or len(pieces) < 3:
         return False
-    if any(b.lines[0].caps or g.closing["closing_formula"].match(b.text) for b in cell):
-        return True
+    if any((b.lines[0].caps and (b.marker is not None or len(b.text.split()) >= 3))
+           or g.closing["closing_formula"].match(b.text) for b in cell):
+        return True  # "B. LĨNH VỰC DI SẢN VĂN HÓA", "Trên đây là …"; not "HĐND", "USD"
     column = len(last) - 1
     longest = max((sum(len(b.text) for b in r[column]) for r in pieces[:-1] if len(r) > column), default=0)
     size = sum(len(b.text) for b in cell)
-    return len(cell) > 1 and size > max(TRAILING_MIN, TRAILING_RATIO * longest)
+    # paragraphs in a column of short values ("150.000" / "Mức thu trên đã bao gồm thuế …")
+    return len(cell) > 1 and longest <= TRAILING_COLUMN and size > max(TRAILING_MIN, TRAILING_RATIO * longest)
 
 
 def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool = False,
@@ -193,15 +198,15 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
     spanning columns, is narrower than the rows below). Where the table ends so, the rows that
     follow say how wide the next table is, and so where in this row the text between the two
     starts (a last row narrower than the table: "Tổng cộng | 03 ngày"); a last cell that holds
-    a heading or the closing sentence, or is much longer than the rest of its column, is that
-    text too. Block i may be that text (``after_table``): if its first row is wider than every
+    a heading or the closing sentence, or paragraphs in a column of short values, is that text
+    too. Block i may be that text (``after_table``): if its first row is wider than every
     other row, the table starts at the row's second cell (that index is returned, with None).
     A heading (Chương, Điều, "I.") inside a cell, and a cell that ``follows`` says goes on a
     list open above the table, are not the table's (a list the cell opened itself goes on in
     it); nor is a first cell that opens with a heading or an item ("**1. Hàng hóa …:**"). A
-    letterhead or a signature box (`markers.toml` [table] `frame`), a formula laid out in a grid
-    (`formula`) and rows of one cell (a notice printed in a box) are no tables. An empty cell
-    reads as a row break: in a table with numbered rows, a piece of a row that does not start
+    letterhead or a signature box (`markers.toml` [table] `letterhead`, `signature_box`), a
+    formula laid out in a grid (`formula`) and rows of one cell (a notice printed in a box) are
+    no tables. An empty cell reads as a row break: in a table with numbered rows, a piece of a row that does not start
     with a number is joined to the row before when the two fit in the table's width."""
     n = len(blocks)
     k = _first_cell_end(blocks, i)
@@ -227,6 +232,9 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
             if follows is not None and follows(block) and not _own_item(row[-1], block):
                 break  # "2." after a table under "1.", with no `|` before it
             row[-1].append(block)
+        elif block.marker is not None and block.marker.titled and block.marker.rank <= ARTICLE_RANK \
+                and block.marker.name not in GROUP_ROW_MARKERS and block.rest:
+            break  # "| Điều 34. …": the next article after the table's closing `|` ("I. …" may be a group row)
         elif first.row_break:
             if follows is not None and block.rest and follows(block) \
                     and (row[0][0].marker is None or row[0][0].marker.name != block.marker.name):
@@ -262,11 +270,12 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
     if after_table and len(pieces[0]) > rest >= 2:
         return i + len(pieces[0][0]), None
     width = max(rest, len(pieces[0]))
-    if width < 2 or 2 * sum(len(r) > 1 for r in pieces) < len(pieces):
+    if width < 2 or 2 * sum(len(r) > 1 for r in pieces) <= len(pieces):
         return j, None  # rows of one cell: a frame around text, not a table
     if len(pieces) <= FRAME_ROWS:
         texts = [c[0].text for r in pieces for c in r]
-        if any(g.table["frame"].search(b.text) for r in pieces for c in r for b in c):
+        if any(g.table["letterhead"].search(b.text) for r in pieces[:2] for c in r for b in c) \
+                or any(len(t) <= SIGNATURE_CELL and g.table["signature_box"].search(t) for t in texts):
             return j, None  # a letterhead ("TÊN CƠ QUAN | CỘNG HÒA …") or a signature box
         pieces_of_formula = [t for t in texts if g.table["formula"].match(t) is not None]
         if 2 * len(pieces_of_formula) >= len(texts) or sum(len(t) <= 2 for t in pieces_of_formula) >= 2:

@@ -220,7 +220,7 @@ def _listed_relations(doc: M.Document) -> None:
                     first = node.children[0].span.start if node.children else node.span.end
                     spans.append((node.span.start, first, name))  # the heading's own sentence
                     for c in node.children:  # the items; a table's rows are items too
-                        items = c.children[1:] if c.kind == "table" else (c,)
+                        items = c.children if c.kind == "table" else (c,)  # a header row cites nothing
                         spans.extend((item.span.start, item.span.end, name) for item in items)
     if not spans:
         return
@@ -375,6 +375,9 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
     return lo
 
 
+PREAMBLE_AHEAD = 8  # blocks looked at for the operative line ("QUYẾT ĐỊNH:") that ends the preamble
+
+
 def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tuple[list[tuple[str, Block]], list[Block]]:
     pre: list[tuple[str, Block]] = []
     i = 0
@@ -385,15 +388,23 @@ def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tu
         i = 1
     last_kind = None
     names = tuple(t.name for t in g.doc_types)
+    # the operative line a little further on: every line before it is the preamble's
+    ahead = next((k for k in range(i, min(n, i + PREAMBLE_AHEAD)) if preamble_kind(blocks[k].text, g) == "operative"), -1)
     while i < n:
         block = blocks[i]
         kind = preamble_kind(block.text, g) if block.marker is None or block.marker.name == "dash" else None
-        if kind is None and last_kind in ("basis", "proposal") and block.marker is None and pre \
-                and not pre[-1][1].lines[0].caps and (pre[-1][1].text.rstrip().endswith(";") or not ends_terminal(pre[-1][1].text)) \
-                and (starts_lower(block.text) or block.text.startswith(names)) and not block.text.rstrip().endswith(":"):
-            # a second instrument cited in the same căn cứ ("Nghị định số 92/2017/NĐ-CP …"), or its
-            # wrapped tail; not the sentence that opens the body ("Ủy ban nhân dân tỉnh ban hành Kế
-            # hoạch …", "Cục Hải quan thông báo kết quả … như sau:")
+        if kind is None and pre and block.marker is None and g.preamble["enacting"].match(block.text):
+            kind = "operative"  # "Ủy ban nhân dân tỉnh ban hành Quyết định …" stands for "QUYẾT ĐỊNH:"
+        if kind is None and last_kind in ("basis", "proposal") and block.marker is None and pre and (
+                i < ahead or (
+                    not pre[-1][1].lines[0].caps
+                    and (pre[-1][1].text.rstrip().endswith(";") or not ends_terminal(pre[-1][1].text))
+                    and (starts_lower(block.text) or block.text.startswith(names) or g.preamble["goes_on"].match(block.text))
+                    and not block.text.rstrip().endswith(":"))):
+            # before the operative line; or a second instrument cited in the same căn cứ ("Nghị
+            # định số 92/2017/NĐ-CP …"), its wrapped tail, "Trên cơ sở …", "Thực hiện …"; not the
+            # sentence that opens the body ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …", "Cục Hải
+            # quan thông báo kết quả … như sau:")
             kind = last_kind
         if kind is None:
             break

@@ -234,13 +234,10 @@ def addressee_line(lines: list[Line], i: int, g: Grammar) -> tuple[regex.Match[s
 
 
 def preamble_kind(text: str, g: Grammar) -> str | None:
-    """basis (căn cứ), proposal (theo đề nghị), consideration (xét) or operative (QUYẾT ĐỊNH:, or
-    the enacting sentence of a normative document: "Hội đồng nhân dân ban hành Nghị quyết …")."""
+    """basis (căn cứ), proposal (theo đề nghị), consideration (xét) or operative (QUYẾT ĐỊNH:)."""
     for kind in ("basis", "proposal", "consideration", "operative"):
         if g.preamble[kind].match(text):
             return kind
-    if g.preamble["enacting"].match(text):
-        return "operative"  # "Ủy ban nhân dân tỉnh ban hành Quyết định …" stands for "QUYẾT ĐỊNH:"
     return None
 
 

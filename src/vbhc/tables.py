@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from .assignments import RawAssignment, split_names
+from .assignments import RawAssignment, _task_cut, agency_grammar, is_agency, split_names
 from .deadlines import stated
 from .grammar import grammar, read_table, table_errors
 from .lines import Line
@@ -162,6 +162,20 @@ def _first_header(lines: list[Line]) -> int | None:
     return None
 
 
+def _lead_cell(text: str) -> str:
+    """The names a lead cell opens with: a cell written as a sentence ("Sở Khoa học và Công nghệ
+    thúc đẩy, theo dõi, báo cáo chỉ tiêu") ends its names at its first verb or "chủ trì"."""
+    cut = _task_cut(text)
+    lm = agency_grammar().lead.search(text)
+    if lm is not None and lm.start() > 0 and (cut is None or lm.start() < cut):
+        cut = lm.start()
+    if not cut or text.count("(", 0, cut) > text.count(")", 0, cut):
+        return text  # "Bộ X (chủ trì phần chính sách)": a remark in brackets
+    names = text[:cut].strip(" ,;")
+    last = names.replace(";", ",").split(",")[-1].strip()
+    return names if is_agency(last) else text  # "Doanh nghiệp, nhà cung cấp dịch vụ": no verb there
+
+
 def _numbered(row: list[Cell]) -> bool:
     return _table_words()[1].match(row[0].text.strip()) is not None
 
@@ -187,7 +201,7 @@ def _row(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
         k = columns.get(name)
         return " ".join(row[k].text.split()) if k is not None and k < len(row) else ""
 
-    lead = split_names(col("lead"))
+    lead = split_names(_lead_cell(col("lead")))
     if not lead:
         state["last"] = None
         return
@@ -208,6 +222,7 @@ def _spanned(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
         return " ".join(row[k - first].text.split()) if k is not None and k >= first else None
 
     lead, partners, task, deadline = col("lead"), col("partners"), col("task"), col("deadline")
+    lead = _lead_cell(lead) if lead is not None else None
     if lead is None:  # the rest of the row above
         out.append(RawAssignment(last.lead, last.partners if partners is None else split_names(partners),
                                  task if task is not None else last.task, row[0].start, row[-1].end, last.path,
