@@ -1236,3 +1236,8 @@ def test_before_and_after_when_open_the_task():
     (a,) = vbhc.parse(HEADER + "a) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ trước khi trình Ủy ban nhân dân tỉnh "
                       "quyết định.\n").assignments
     assert (a.partners, a.task) == (["Sở Nội vụ"], "trước khi trình Ủy ban nhân dân tỉnh quyết định")
+
+
+def test_a_place_or_a_name_that_opens_with_a_time_word_is_no_time_clause():
+    assert rows("1. UBND các huyện Tiên Du, Từ Sơn, Quế Võ có trách nhiệm báo cáo kết quả.") == [
+        (["UBND các huyện Tiên Du", "Từ Sơn", "Quế Võ"], [])]

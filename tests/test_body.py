@@ -1211,3 +1211,35 @@ def test_a_sentence_reporting_a_decision_is_no_enacting_line():
     doc = qd_doc(preamble=("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;",
                            "UBND thành phố Đà Nẵng ban hành Quyết định bãi bỏ Quyết định số 14/2025/QĐ-UBND."))
     assert [n.kind for n in doc.preamble] == ["basis", "operative"]
+
+
+def test_the_body_opens_with_its_own_sentence_after_the_basis():
+    # "Thực hiện chỉ đạo …, Sở Nội vụ đề nghị …" is the request itself, not a basis
+    doc = parse_body(("Căn cứ Kế hoạch số 10/KH-UBND ngày 01/01/2025 của UBND tỉnh;",
+                      "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ đề nghị các đơn vị báo cáo trước ngày 15/12/2025.",
+                      *BODY_PLAN))
+    assert [n.kind for n in doc.preamble] == ["basis"]
+    assert doc.deadlines and doc.deadlines[0].end == "2025-12-15"
+    # an operative-looking line under the body's first heading does not pull the body above it in
+    doc = parse_body(("Căn cứ Kế hoạch số 10/KH-UBND ngày 01/01/2025 của UBND tỉnh;",
+                      "Để triển khai có hiệu quả, Sở Nội vụ xây dựng kế hoạch như sau.",
+                      "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Nâng cao nhận thức.", "KẾT LUẬN:", "Các đơn vị thực hiện./."))
+    assert [n.kind for n in doc.preamble] == ["basis"]
+
+
+def test_a_wrapped_basis_stays_whole():
+    doc = parse_body(("Căn cứ Thông tư số 31/2022/TT-BTC ngày 08/6/2022 của Bộ trưởng Bộ Tài chính;",
+                      "Trên cơ sở Đơn đề nghị xác định mã số số 002 ngày 23/9/2025 của Công ty",
+                      "TNHH Giải trí Our game (MST: 0110905160) và hồ sơ kèm theo;", *BODY_PLAN))
+    assert [n.kind for n in doc.preamble] == ["basis", "basis"]
+    assert doc.body[0].label == "I"
+
+
+def test_an_implementing_line_before_the_enacting_sentence_stays_in_the_preamble():
+    doc = qd_doc(preamble=(
+        "Căn cứ Luật Đất đai số 31/2024/QH15;",
+        "Thực hiện Quyết định số 2304/QĐ-BNNMT ngày 23 tháng 6 năm 2025 của Bộ trưởng Bộ Nông nghiệp và Môi trường;",
+        "Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường;",
+        "Ủy ban nhân dân tỉnh ban hành Quyết định quy định Quy chế phối hợp.",
+    ))
+    assert [n.kind for n in doc.preamble] == ["basis", "basis", "proposal", "operative"]

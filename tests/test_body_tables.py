@@ -387,3 +387,29 @@ def test_documents_listed_in_a_table_with_no_header_under_a_repeal_are_repealed(
                  "", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."))
     assert [(r.number, r.relation) for r in doc.references if r.kind == "full"][:2] == [
         ("10/2016/QĐ-UBND", "bãi bỏ"), ("14/2019/QĐ-UBND", "bãi bỏ")]
+
+
+def test_a_comparison_table_of_articles_stays_a_table():
+    rows = (("Quy định hiện hành", "Nội dung sửa đổi"), ("Điều 5. Phạm vi điều chỉnh", "Sửa đổi khoản 2"),
+            ("Điều 7. Hồ sơ đề nghị", "Bãi bỏ điểm c"))
+    doc = parse(("Điều 1. Sửa đổi Quy chế như sau:", *cells(*rows), "", "Điều 2. Hiệu lực thi hành"))
+    assert [n.label for n in doc.body] == ["Điều 1", "Điều 2"]
+    [table] = tables(doc.body)
+    assert grid(table) == [list(r) for r in rows]
+
+
+def test_a_signature_box_is_no_table_but_a_step_that_seals_is():
+    doc = parse(("Mẫu số 02", *cells(("NGƯỜI LẬP BIỂU\n(Ký, ghi rõ họ tên)", "THỦ TRƯỞNG ĐƠN VỊ\n(Ký tên, đóng dấu)"),
+                                     ("Nguyễn Văn A", "Trần Văn B")), "", "Ghi chú: lập 02 bản."))
+    assert tables(doc.body) == []
+    rows = (("Bước", "Nội dung", "Thời gian"), ("Bước 1", "Trình ký", "0,5 ngày"),
+            ("Bước 2", "Văn thư đóng dấu, phát hành", "0,25 ngày"))
+    [table] = tables(parse(("1. Quy trình nội bộ:", *cells(*rows), "", "2. Tổ chức thực hiện")).body)
+    assert len(grid(table)) == 3
+
+
+def test_fields_of_a_notice_in_a_frame_are_no_table():
+    box = (("Tên thương mại: Thiết bị đeo tay thông minh",), ("Tên gọi theo cấu tạo, công dụng: Đồng hồ thông minh",),
+           ("Ký, mã hiệu, chủng loại: SYN-B19", "Nhà sản xuất: Huawei Device Co., Ltd"))
+    doc = parse(("1. Hàng hóa đề nghị xác định trước mã số:", *cells(*box), "", "2. Kết quả xác định"))
+    assert tables(doc.body) == []

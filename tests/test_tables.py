@@ -76,10 +76,9 @@ def test_a_table_that_assigns_targets_to_their_leads():
 
 def test_a_lead_cell_written_as_a_sentence_gives_its_names():
     text = ("Mở đầu\n|\nTT\n|\nChỉ tiêu\n|\nChủ trì\n|\n|\n1\n|\nTỷ lệ doanh nghiệp ứng dụng công nghệ số đạt 60%.\n|\n"
-            "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu\n|\n|\n2\n|\nPhát triển 05 bộ dữ liệu mở.\n|\n"
-            "Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư\n|\n|\n3\n|\nKết nối dữ liệu.\n|\n"
+            "Sở KH&CN chủ trì hướng dẫn, tổng hợp; các sở, ngành thực hiện công bố dữ liệu\n|\n|\n2\n|\n"
+            "Phát triển 05 bộ dữ liệu mở.\n|\nQuỹ Hỗ trợ phát triển hợp tác xã\n|\n|\n3\n|\nKết nối dữ liệu.\n|\n"
             "Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách)\n")
     rows = tables.extract(tokenize(text, grammar()))
-    assert [r.lead for r in rows] == [["Sở Khoa học và Công nghệ"],
-                                      ["Doanh nghiệp", "nhà cung cấp dịch vụ", "nhà đầu tư"],
+    assert [r.lead for r in rows] == [["Sở KH&CN"], ["Quỹ Hỗ trợ phát triển hợp tác xã"],
                                       ["Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách)"]]

@@ -176,6 +176,10 @@ def _trailing_text(pieces: Cells, g: Grammar) -> bool:
     if any((b.lines[0].caps and (b.marker is not None or len(b.text.split()) >= 3))
            or g.closing["closing_formula"].match(b.text) for b in cell):
         return True  # "B. LĨNH VỰC DI SẢN VĂN HÓA", "Trên đây là …"; not "HĐND", "USD"
+    if len(last) < max(len(r) for r in pieces[:-1]) and any(
+            b.marker is not None and b.marker.titled and b.marker.rank <= ARTICLE_RANK
+            and b.marker.name not in GROUP_ROW_MARKERS for b in cell):
+        return True  # "| Tổng thời gian | 2,5 ngày | Mục 2. …": a row short of the table, then a heading
     column = len(last) - 1
     longest = max((sum(len(b.text) for b in r[column]) for r in pieces[:-1] if len(r) > column), default=0)
     size = sum(len(b.text) for b in cell)
@@ -205,8 +209,9 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
     list open above the table, are not the table's (a list the cell opened itself goes on in
     it); nor is a first cell that opens with a heading or an item ("**1. Hàng hóa …:**"). A
     letterhead or a signature box (`markers.toml` [table] `letterhead`, `signature_box`), a
-    formula laid out in a grid (`formula`) and rows of one cell (a notice printed in a box) are
-    no tables. An empty cell reads as a row break: in a table with numbered rows, a piece of a row that does not start
+    formula laid out in a grid (`formula`), rows of one cell and cells that are mostly "Label:
+    value" fields (`field`: a notice printed in a box) are no tables. An empty cell reads as a
+    row break: in a table with numbered rows, a piece of a row that does not start
     with a number is joined to the row before when the two fit in the table's width."""
     n = len(blocks)
     k = _first_cell_end(blocks, i)
@@ -233,8 +238,11 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
                 break  # "2." after a table under "1.", with no `|` before it
             row[-1].append(block)
         elif block.marker is not None and block.marker.titled and block.marker.rank <= ARTICLE_RANK \
-                and block.marker.name not in GROUP_ROW_MARKERS and block.rest:
-            break  # "| Điều 34. …": the next article after the table's closing `|` ("I. …" may be a group row)
+                and block.marker.name not in GROUP_ROW_MARKERS and block.rest \
+                and (follows is not None and follows(block) if first.row_break else width and len(row) >= width):
+            # "| Điều 34. …" after a whole last row: the next article after the table's closing `|`
+            # ("I. …" may be a group row; "Điều 5. Phạm vi …" inside a row is a cell of a comparison)
+            break
         elif first.row_break:
             if follows is not None and block.rest and follows(block) \
                     and (row[0][0].marker is None or row[0][0].marker.name != block.marker.name):
@@ -270,10 +278,12 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
     if after_table and len(pieces[0]) > rest >= 2:
         return i + len(pieces[0][0]), None
     width = max(rest, len(pieces[0]))
-    if width < 2 or 2 * sum(len(r) > 1 for r in pieces) <= len(pieces):
+    if width < 2 or 2 * sum(len(r) > 1 for r in pieces) < len(pieces):
         return j, None  # rows of one cell: a frame around text, not a table
+    texts = [" ".join(b.text for b in c) for r in pieces for c in r if c]
+    if 4 * sum(g.table["field"].match(t) is not None for t in texts) >= 3 * len(texts):
+        return j, None  # "Tên thương mại: … | Nhà sản xuất: …": fields of a notice in a frame
     if len(pieces) <= FRAME_ROWS:
-        texts = [c[0].text for r in pieces for c in r]
         if any(g.table["letterhead"].search(b.text) for r in pieces[:2] for c in r for b in c) \
                 or any(len(t) <= SIGNATURE_CELL and g.table["signature_box"].search(t) for t in texts):
             return j, None  # a letterhead ("TÊN CƠ QUAN | CỘNG HÒA …") or a signature box

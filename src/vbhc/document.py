@@ -378,6 +378,30 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
 PREAMBLE_AHEAD = 8  # blocks looked at for the operative line ("QUYẾT ĐỊNH:") that ends the preamble
 
 
+def _operative_ahead(blocks: list[Block], i: int, g: Grammar) -> bool:
+    """Whether the operative line comes a little further on, before any heading: every line
+    before it is the preamble's ("Thực hiện Quyết định số …;" / "Theo đề nghị …" / "QUYẾT ĐỊNH:",
+    or the enacting sentence "Hội đồng nhân dân ban hành Nghị quyết …"; not "KẾT LUẬN:", which
+    may open a section)."""
+    for k in range(i, min(len(blocks), i + PREAMBLE_AHEAD)):
+        block = blocks[k]
+        if block.marker is not None and block.marker.name != "dash":
+            return False  # a heading: the body has begun
+        om = g.preamble["operative"].match(block.text)
+        if (om is not None and om.group("word").split()[0] == "QUYẾT") or g.preamble["enacting"].match(block.text):
+            return True
+    return False
+
+
+def _ends_as_basis(blocks: list[Block], i: int) -> bool:
+    """Whether block i ends as a căn cứ does, with ";", itself or in the line that wraps it."""
+    text = blocks[i].text.rstrip()
+    if text.endswith(";"):
+        return True
+    return i + 1 < len(blocks) and blocks[i + 1].marker is None and not ends_terminal(text) \
+        and blocks[i + 1].text.rstrip().endswith(";")
+
+
 def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tuple[list[tuple[str, Block]], list[Block]]:
     pre: list[tuple[str, Block]] = []
     i = 0
@@ -388,24 +412,28 @@ def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tu
         i = 1
     last_kind = None
     names = tuple(t.name for t in g.doc_types)
-    # the operative line a little further on: every line before it is the preamble's
-    ahead = next((k for k in range(i, min(n, i + PREAMBLE_AHEAD)) if preamble_kind(blocks[k].text, g) == "operative"), -1)
     while i < n:
         block = blocks[i]
         kind = preamble_kind(block.text, g) if block.marker is None or block.marker.name == "dash" else None
         if kind is None and pre and block.marker is None and g.preamble["enacting"].match(block.text):
             kind = "operative"  # "Ủy ban nhân dân tỉnh ban hành Quyết định …" stands for "QUYẾT ĐỊNH:"
-        if kind is None and last_kind in ("basis", "proposal") and block.marker is None and pre and (
-                i < ahead or (
-                    not pre[-1][1].lines[0].caps
-                    and (pre[-1][1].text.rstrip().endswith(";") or not ends_terminal(pre[-1][1].text))
-                    and (starts_lower(block.text) or block.text.startswith(names) or g.preamble["goes_on"].match(block.text))
-                    and not block.text.rstrip().endswith(":"))):
-            # before the operative line; or a second instrument cited in the same căn cứ ("Nghị
-            # định số 92/2017/NĐ-CP …"), its wrapped tail, "Trên cơ sở …", "Thực hiện …"; not the
-            # sentence that opens the body ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …", "Cục Hải
-            # quan thông báo kết quả … như sau:")
-            kind = last_kind
+        if kind is None and last_kind in ("basis", "proposal") and block.marker is None and pre:
+            prev = pre[-1][1]
+            prev_text = prev.text.rstrip()
+            if not prev.lines[0].caps and not prev_text.endswith((";", ".", ",", ":")) \
+                    and not block.text.rstrip().endswith(":"):
+                for line in block.lines:  # the wrapped tail of the line above: one node with it
+                    prev.add(line)
+                i += 1
+                continue
+            if _operative_ahead(blocks, i, g) or (not prev.lines[0].caps and prev_text.endswith(";") and not block.text.rstrip().endswith(":")
+                             and (starts_lower(block.text) or block.text.startswith(names)
+                                  or (g.preamble["goes_on"].match(block.text) and _ends_as_basis(blocks, i)))):
+                # before the operative line; or a second instrument cited in the same căn cứ
+                # ("Nghị định số 92/2017/NĐ-CP …"), "Trên cơ sở … ;"; not the sentence that opens
+                # the body ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …", "Thực hiện chỉ đạo …, Sở
+                # Nội vụ đề nghị …", "Cục Hải quan thông báo kết quả … như sau:")
+                kind = last_kind
         if kind is None:
             break
         pre.append((kind, block))

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from .assignments import RawAssignment, _task_cut, agency_grammar, is_agency, split_names
+from .assignments import RawAssignment, agency_grammar, is_agency, split_names
 from .deadlines import stated
 from .grammar import grammar, read_table, table_errors
 from .lines import Line
@@ -163,17 +163,16 @@ def _first_header(lines: list[Line]) -> int | None:
 
 
 def _lead_cell(text: str) -> str:
-    """The names a lead cell opens with: a cell written as a sentence ("Sở Khoa học và Công nghệ
-    thúc đẩy, theo dõi, báo cáo chỉ tiêu") ends its names at its first verb or "chủ trì"."""
-    cut = _task_cut(text)
+    """The names a lead cell opens with: a cell written as a sentence ("Sở KH&CN chủ trì hướng
+    dẫn, tổng hợp; các sở, ngành thực hiện …") ends its names at "chủ trì", not inside brackets
+    ("Bộ X (chủ trì phần chính sách)"). A verb does not cut it: names hold verbs ("Quỹ Hỗ trợ
+    phát triển hợp tác xã", "Trung tâm Giám sát, điều hành đô thị thông minh")."""
     lm = agency_grammar().lead.search(text)
-    if lm is not None and lm.start() > 0 and (cut is None or lm.start() < cut):
-        cut = lm.start()
-    if not cut or text.count("(", 0, cut) > text.count(")", 0, cut):
-        return text  # "Bộ X (chủ trì phần chính sách)": a remark in brackets
-    names = text[:cut].strip(" ,;")
+    if lm is None or lm.start() == 0 or text.count("(", 0, lm.start()) > text.count(")", 0, lm.start()):
+        return text
+    names = text[:lm.start()].strip(" ,;")
     last = names.replace(";", ",").split(",")[-1].strip()
-    return names if is_agency(last) else text  # "Doanh nghiệp, nhà cung cấp dịch vụ": no verb there
+    return names if is_agency(last) else text
 
 
 def _numbered(row: list[Cell]) -> bool:
