@@ -118,7 +118,7 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "rows in one sentence": (rows_in_one_sentence, 500),
     "tasks under a heading": (tasks_under_a_heading, 1000),
     "range dashes": (range_dashes, 2000),
-    "page table cells": (page_table, 250),
+    "page table cells": (page_table, 500),
     "cells without rows": (cells_without_rows, 1000),
 }
 
