@@ -27,9 +27,11 @@ TABLE_LOOKAHEAD = 60  # blocks looked at, from a cell, for the end of its row
 DASH_RANK = 80  # the rank of "-" items: below it a marker numbers an item or a heading
 FRAME_ROWS = 4  # a letterhead or a signature box has few rows
 SIGNATURE_CELL = 60  # a signature box's cell is short ("Chủ dự án ký tên và đóng dấu")
-TRAILING_MIN = 60  # a last cell of several blocks this long, and TRAILING_RATIO times the longest of its column …
-TRAILING_RATIO = 4  # … is the text after the table, in a column whose cells are at most …
-TRAILING_COLUMN = 40  # … this long
+# a last cell of several blocks longer than TRAILING_MIN and TRAILING_RATIO times the longest cell
+# of its column, in a column whose cells are at most TRAILING_COLUMN long, is the text after the table
+TRAILING_MIN = 60
+TRAILING_RATIO = 4
+TRAILING_COLUMN = 40
 
 
 class RawNode:
@@ -168,7 +170,8 @@ def _over_table(cell: Sequence[Block], g: Grammar, follows: Callable[[Block], bo
 def _trailing_text(pieces: Cells, g: Grammar) -> bool:
     """Whether the last cell of a table is the text after it, which a page prints behind the
     table's closing `|` as it prints a cell: a heading or the document's closing sentence in it,
-    or much longer than any other cell of its column."""
+    an article's or chapter's heading after a row short of the table, or paragraphs in a column
+    of short values."""
     last = pieces[-1]
     cell = last[-1]
     if not cell or len(pieces) < 3:
@@ -305,8 +308,7 @@ def table_at(blocks: Sequence[Block], i: int, g: Grammar, *, after_table: bool =
 def _table(rows: Cells, g: Grammar) -> RawNode:
     """A ``table`` node: ``row`` nodes of ``cell`` nodes. A cell of one block holds its text as
     printed (its marker too: "1."); a cell of several blocks holds their tree."""
-    first, last = rows[0][0][0], rows[-1][-1][-1] if rows[-1][-1] else rows[-1][0][0]
-    table = RawNode("table", first.start, last.end)
+    table = RawNode("table", rows[0][0][0].start, rows[-1][-1][-1].end)  # a row never ends with an empty cell
     for row in rows:
         cells = []
         at = row[0][0].start
@@ -324,7 +326,6 @@ def _table(rows: Cells, g: Grammar) -> RawNode:
         node = RawNode("row", cells[0].start, cells[-1].end)
         node.children = cells
         table.children.append(node)
-    table.end = max(table.end, table.children[-1].end)
     return table
 
 

@@ -426,9 +426,10 @@ def _split_preamble(blocks: list[Block], g: Grammar, want_authority: bool) -> tu
                     prev.add(line)
                 i += 1
                 continue
-            if _operative_ahead(blocks, i, g) or (not prev.lines[0].caps and prev_text.endswith(";") and not block.text.rstrip().endswith(":")
-                             and (starts_lower(block.text) or block.text.startswith(names)
-                                  or (g.preamble["goes_on"].match(block.text) and _ends_as_basis(blocks, i)))):
+            listed = not prev.lines[0].caps and prev_text.endswith(";") and not block.text.rstrip().endswith(":") \
+                and (starts_lower(block.text) or block.text.startswith(names)
+                     or (g.preamble["goes_on"].match(block.text) is not None and _ends_as_basis(blocks, i)))
+            if listed or _operative_ahead(blocks, i, g):
                 # before the operative line; or a second instrument cited in the same căn cứ
                 # ("Nghị định số 92/2017/NĐ-CP …"), "Trên cơ sở … ;"; not the sentence that opens
                 # the body ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …", "Thực hiện chỉ đạo …, Sở

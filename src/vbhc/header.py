@@ -470,7 +470,7 @@ def _title(h: Header, lines: list[Line], idx: int, merged_rest: str, g: Grammar)
             if title_caps and not ln.caps and not (
                     len(text) <= 20 and not ln.cell_break and not any(ch.isalpha() for ch in text)):
                 # "… GIAI ĐOẠN" / "2026 - 2030": a line with no letters has no case to stop at
-                if parts and title_caps and _subtitle(lines, i, hi, g):
+                if _subtitle(lines, i, hi, g):
                     parts.append(text)  # "(thực hiện khoản 1 Điều 33 Luật Thủ đô)" under the title
                     last = i
                 break
