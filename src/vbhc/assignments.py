@@ -86,6 +86,7 @@ class AgencyGrammar:
     role: regex.Pattern[str]
     scope: regex.Pattern[str]
     partnering: regex.Pattern[str]
+    trailing_conjunction: regex.Pattern[str]
     copula: regex.Pattern[str]
     plural: regex.Pattern[str]
     list_task: regex.Pattern[str]
@@ -224,6 +225,7 @@ def agency_grammar() -> AgencyGrammar:
             role=regex.compile(ph["role"]),
             scope=regex.compile(ph["scope"]),
             partnering=regex.compile(ph["partnering"]),
+            trailing_conjunction=regex.compile(ph["trailing_conjunction"]),
             copula=regex.compile(ph["copula"]),
             plural=regex.compile(ph["plural"]),
             list_task=regex.compile(ph["list_task"]),
@@ -601,9 +603,6 @@ def _names_go_on(text: str, at: int, stop: int, names_only_before: bool) -> bool
     return names_only_before
 
 
-_TRAILING_CONJUNCTION = regex.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$")
-
-
 def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, int]:
     """The partner list from ``start`` to where the task begins (``subject``: the names after
     "Giao", "Đề nghị": a collective phrase after their first verb is the task's object)."""
@@ -658,7 +657,7 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
         cut = rm.start()  # "… với Bộ trưởng Bộ Công an chịu trách nhiệm hướng dẫn …": a duty of both
     if cut is not None:
         # "… với các bộ, ngành, địa phương và chỉ đạo …": the conjunction joins the task, not a name
-        return _TRAILING_CONJUNCTION.sub("", segment[:cut]).strip(" ,"), start + cut
+        return ag.trailing_conjunction.sub("", segment[:cut]).strip(" ,"), start + cut
     return segment.strip(" ,"), stop
 
 

@@ -387,8 +387,7 @@ def _operative_ahead(blocks: list[Block], i: int, g: Grammar) -> bool:
         block = blocks[k]
         if block.marker is not None and block.marker.name != "dash":
             return False  # a heading: the body has begun
-        om = g.preamble["operative"].match(block.text)
-        if (om is not None and om.group("word").split()[0] == "QUYẾT") or g.preamble["enacting"].match(block.text):
+        if g.preamble["decision"].match(block.text) or g.preamble["enacting"].match(block.text):
             return True
     return False
 
