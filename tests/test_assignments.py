@@ -1241,3 +1241,67 @@ def test_before_and_after_when_open_the_task():
 def test_a_place_or_a_name_that_opens_with_a_time_word_is_no_time_clause():
     assert rows("1. UBND các huyện Tiên Du, Từ Sơn, Quế Võ có trách nhiệm báo cáo kết quả.") == [
         (["UBND các huyện Tiên Du", "Từ Sơn", "Quế Võ"], [])]
+
+
+LEGAL = HEADER.replace("KẾ HOẠCH\nPhát triển văn hóa đọc năm 2024", "QUYẾT ĐỊNH\nBan hành Quy chế phối hợp").replace(
+    "KH-UBND", "QĐ-UBND")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a party no agency name opens, after "Trách nhiệm của": its description (verbs, "có", commas)
+    # is one lead, its remark in brackets and the time or scope of its duties are not
+    ("Điều 11. Trách nhiệm của cơ quan thuế\n1. Tiếp nhận hồ sơ xác định nghĩa vụ tài chính.\n"
+     "2. Thông báo nghĩa vụ tài chính cho người sử dụng đất.",
+     [(["cơ quan thuế"], "Tiếp nhận hồ sơ xác định nghĩa vụ tài chính."),
+      (["cơ quan thuế"], "Thông báo nghĩa vụ tài chính cho người sử dụng đất.")]),
+    ("Điều 9. Trách nhiệm của cơ quan có chức năng quản lý nhà nước về lĩnh vực xây dựng cấp xã\n"
+     "1. Tiếp nhận và trả lời bằng văn bản.\n2. Cung cấp thông tin về chỉ giới xây dựng.",
+     [(["cơ quan có chức năng quản lý nhà nước về lĩnh vực xây dựng cấp xã"], "Tiếp nhận và trả lời bằng văn bản."),
+      (["cơ quan có chức năng quản lý nhà nước về lĩnh vực xây dựng cấp xã"], "Cung cấp thông tin về chỉ giới xây dựng.")]),
+    ("Điều 12. Trách nhiệm của đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, giải phóng mặt bằng\n"
+     "1. Gửi hồ sơ thu hồi đất đến Văn phòng đăng ký đất đai.\n2. Lập danh sách các thửa đất.",
+     [(["đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, giải phóng mặt bằng"], "Gửi hồ sơ thu hồi đất đến Văn phòng đăng ký đất đai."),
+      (["đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, giải phóng mặt bằng"], "Lập danh sách các thửa đất.")]),
+    ("Điều 21. Trách nhiệm của cơ quan, tổ chức, cá nhân khi thăm dò, khai quật khảo cổ\n"
+     "1. Thực hiện đúng nội dung giấy phép.\n2. Bàn giao di vật khảo cổ thu được.",
+     [(["cơ quan, tổ chức, cá nhân"], "Thực hiện đúng nội dung giấy phép."),
+      (["cơ quan, tổ chức, cá nhân"], "Bàn giao di vật khảo cổ thu được.")]),
+    ("Điều 6. Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu)\n"
+     "1. Đôn đốc các đơn vị thực hiện kiểm kê.\n2. Tổng hợp kết quả kiểm kê.",
+     [(["các cơ quan quản lý cấp trên"], "Đôn đốc các đơn vị thực hiện kiểm kê."),
+      (["các cơ quan quản lý cấp trên"], "Tổng hợp kết quả kiểm kê.")]),
+    # a sentence about the party is no heading of its duties
+    ("Điều 5. Trách nhiệm của cơ quan là bảo đảm an toàn\n1. Kiểm tra hồ sơ.\n2. Lập báo cáo.", []),
+    # an item labelled "Trách nhiệm của X:" under a heading of two bodies is X's alone
+    ("Điều 15. Trách nhiệm của Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai\n"
+     "1. Quản lý cơ sở dữ liệu địa chính\na) Trách nhiệm của Văn phòng đăng ký đất đai: Vận hành cơ sở dữ liệu đất đai;\n"
+     "b) Trách nhiệm của Chi nhánh Văn phòng đăng ký đất đai: Cập nhật biến động đất đai.",
+     [(["Văn phòng đăng ký đất đai"], "Vận hành cơ sở dữ liệu đất đai"),
+      (["Chi nhánh Văn phòng đăng ký đất đai"], "Cập nhật biến động đất đai.")]),
+    # "…, giao Bộ Tài chính:" gives the items below to that body, not to the article's party
+    ("Điều 50. Nhiệm vụ của cơ quan tài chính các cấp\n1. Thực hiện công tác quản lý tài chính đầu tư công.\n"
+     "2. Ngoài những nhiệm vụ quy định tại khoản 1 Điều này, giao Bộ Tài chính:\na) Hướng dẫn đăng ký tài khoản.\n"
+     "b) Tổng hợp, báo cáo Chính phủ.",
+     [(["cơ quan tài chính các cấp"], "Thực hiện công tác quản lý tài chính đầu tư công."),
+      (["Bộ Tài chính"], "Hướng dẫn đăng ký tài khoản."), (["Bộ Tài chính"], "Tổng hợp, báo cáo Chính phủ.")]),
+    # a sub-heading of someone else's duties is not led by the heading above it
+    ("IV. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ của thành viên Ban Chỉ đạo\n1.1. Sở Tài chính\n- Tổng hợp kết quả kiểm kê.\n"
+     "1.2. Trách nhiệm của các bên tham gia kiểm kê:\n- Lập danh sách tài sản.\n- Báo cáo kết quả kiểm kê.",
+     [(["Sở Tài chính"], "Tổng hợp kết quả kiểm kê.")]),
+])
+def test_a_heading_names_a_party_that_is_no_agency(body, expected):
+    assert [(a.lead, a.task) for a in vbhc.parse(LEGAL + body + "\n").assignments] == expected
+
+
+def test_a_request_inside_a_sentence_heading_leads_no_items():
+    body = ("2. Để bảo đảm tiến độ hoàn thành công trình, yêu cầu Bộ Y tế, Ban Quản lý dự án theo chức năng, "
+            "nhiệm vụ tiếp tục quyết tâm, trong đó lưu ý một số nội dung như sau:\n"
+            "(1) Đồng chí Bộ trưởng Bộ Y tế tiếp tục bám sát tình hình thực tế.\n"
+            "- Chủ trì, phối hợp với Bộ Tài chính hoàn thiện hồ sơ.")
+    assert [a.lead for a in vbhc.parse(HEADER + body + "\n").assignments if "Ban Quản lý dự án" in a.lead] == []
+
+
+def test_the_person_who_chairs_is_a_noun_not_a_lead():
+    body = ("Điều 21. Trách nhiệm của tổ chức khai quật\n1. Thực hiện khai quật đúng giấy phép.\n"
+            "Trường hợp thay đổi cơ quan, tổ chức hoặc người chủ trì thăm dò, khai quật thì phải có văn bản đề nghị.")
+    assert [a.phrase for a in vbhc.parse(LEGAL + body + "\n").assignments] == ["heading"]

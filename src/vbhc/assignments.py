@@ -75,6 +75,11 @@ class AgencyGrammar:
     opener: regex.Pattern[str]
     opener_inside: regex.Pattern[str]
     heading_opener: regex.Pattern[str]
+    duty_opener: regex.Pattern[str]
+    duty_holder: regex.Pattern[str]
+    holder_start: regex.Pattern[str]
+    holder_sentence: regex.Pattern[str]
+    holder_scope: regex.Pattern[str]
     duty_heading: regex.Pattern[str]
     heading_sentence: regex.Pattern[str]
     not_task_heading: frozenset[str]
@@ -134,6 +139,7 @@ def agency_grammar() -> AgencyGrammar:
         nouns = _alt(data["collective_nouns"])
         tails = _alt(data["collective_tails"])
         cheads = _alt(data["collective_heads"])
+        holder = rf"(?:(?:các|những)\s+)?(?:{_alt(ph['duty_holders'])})(?![\p{{L}}])"
         # "các sở, ban, ngành liên quan", "UBND các huyện, thành phố", "sở, ngành có liên quan"
         # an inner noun opens one only after "các" or a head ("Công an tỉnh, …" is a name); a
         # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính"); a
@@ -214,6 +220,11 @@ def agency_grammar() -> AgencyGrammar:
             meeting=regex.compile(ph["meeting"]),
             opener_inside=regex.compile(ph["opener_inside"]),
             heading_opener=regex.compile(ph["heading_opener"]),
+            duty_opener=regex.compile(ph["duty_opener"]),
+            duty_holder=regex.compile(rf"{ph['duty_opener']}(?P<holder>{holder}.*)", regex.S),
+            holder_start=regex.compile(holder),
+            holder_sentence=regex.compile(ph["holder_sentence"]),
+            holder_scope=regex.compile(ph["holder_scope"]),
             duty_heading=regex.compile(ph["duty_heading"]),
             heading_sentence=regex.compile(ph["heading_sentence"]),
             not_task_heading=frozenset(ph["not_task_heading"]),
@@ -281,6 +292,15 @@ def is_agency(text: str) -> bool:
     nxt = m.group("nxt")
     head = m.group("h")
     return not nxt or " " in head or head in ag.lower_after or nxt.isupper() or not nxt.isalpha()
+
+
+def lead_names(name: str) -> list[str]:
+    """The bodies a lead names: a party a heading describes after "Trách nhiệm của" ("cơ quan,
+    tổ chức quản lý trực tiếp", "đơn vị, tổ chức thực hiện nhiệm vụ bồi thường, giải phóng mặt
+    bằng") is one, its commas inside its description; any other lead is split by :func:`split_names`."""
+    if agency_grammar().holder_start.match(name) and not is_agency(name):
+        return [" ".join(name.split())]
+    return split_names(name)
 
 
 def split_names(text: str) -> list[str]:
@@ -765,6 +785,8 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
         elif _heading_agency(head) or ag.responsible.search(head) or ag.lead.search(head) \
                 or ag.request.match(head.lstrip(" -–+•*")) or agency_grammar().partnering.match(head):
             continue  # "a) Chủ trì, phối hợp với …" over its own list gives its own rows
+        elif ag.duty_opener.match(head.lstrip(" -–+•*")):
+            continue  # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": someone else's duties
         # a title over paragraphs only is a task wrapped after its first line ("a) Tổ chức triển
         # khai thực hiện" / "Thông tư này."), not a sub-heading
         elif colon or any(c.kind != "paragraph" for c in child.children):
@@ -789,7 +811,28 @@ def _heading_name(title: str) -> tuple[str, bool]:
     the nodes of one section all ask it of the same headings above them."""
     ag = agency_grammar()
     heading = _unqualified(title.strip().rstrip(":").strip())
+    if (hm := ag.duty_holder.match(heading)) is not None and not is_agency(hm.group("holder")):
+        # "Trách nhiệm của cơ quan có chức năng quản lý đất đai cấp xã": a party no agency
+        # name opens, described by its own verbs; only the scope of its duties is cut
+        holder = ag.alias.sub("", hm.group("holder")).strip(" ,")
+        if holder.endswith(")") and (k := holder.rfind(" (")) > 0:
+            holder = holder[:k]  # "các cơ quan quản lý cấp trên (bao gồm cả …)": a remark
+        if len(holder) > 120 or ag.holder_sentence.search(holder):
+            return "", False
+        sm = ag.holder_scope.search(holder)
+        return (holder[:sm.start()] if sm is not None else holder).strip(" ,"), True
     heading = ag.heading_opener.sub("", heading, count=1)  # "Trách nhiệm của Công an tỉnh"
+    if heading and not is_agency(heading):
+        # "Ngoài những nhiệm vụ quy định tại các khoản 1, 2 Điều này, giao Bộ Tài chính:": the
+        # body its last clause gives the items below to
+        full = title.strip().rstrip(":").strip()  # before a qualifier is cut ("yêu cầu X theo chức năng … tiếp tục …")
+        last = None
+        for last in ag.opener_inside.finditer(full):
+            pass
+        if last is not None and full[:last.start()].rstrip().endswith(",") and is_agency(rest := full[last.end():]):
+            name, alone = _heading_name(rest)
+            if alone and name == rest.strip(" ,"):  # that body alone, not "yêu cầu Bộ Y tế … tiếp tục …:"
+                return name, alone
     if not heading or len(heading) > 120 or not is_agency(heading) \
             or ag.heading_sentence.search(ag.alias.sub("", heading)):  # "(sau đây gọi tắt là …)" is no sentence
         return "", False
@@ -840,7 +883,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         if ag.meeting.match(text, m.end(), m.end() + 60) and (ag.event_time.match(text[cs:cs + 200].lstrip("-–+• "))
                                                  or ag.event_done.search(text, cs, m.start())):
             continue  # a meeting chaired on a given day, or already held: an event reported, not a task
-        lead = split_names(named)
+        lead = lead_names(named)
         before = (named, m.end())
         after = m.end()
         # the partner phrase starts within 40 characters of the lead word: looked for there only,
@@ -879,7 +922,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
             ptxt, task_from = _partner_text(text, m.end())
             task, end = _sentence_task(text, task_from)
             partners = split_names(ptxt)
-            yield RawAssignment(split_names(duty_lead), partners, task, offset + cs, offset + end,
+            yield RawAssignment(lead_names(duty_lead), partners, task, offset + cs, offset + end,
                                 phrase="phối hợp", reported=_reported(text, cs, m.start(), partners, task_from))
             continue
         if not lead_txt or not is_agency(lead_txt) or len(lead_txt) > 200:
@@ -1119,7 +1162,7 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 and (named := _task_heading(node, ancestors)) is not None:
             # "1. Công an tỉnh" / "a) Tham mưu …" / "b) Chủ trì, phối hợp …": each item is a task of
             # the body named; an item that names a lead of its own gives that row instead
-            row = RawAssignment(split_names(named), [], None, node.span.start, node.span.end, path, phrase="heading")
+            row = RawAssignment(lead_names(named), [], None, node.span.start, node.span.end, path, phrase="heading")
             listed = [r for r in _per_child(row, node) if r.task]
             # a list of tasks, not of addresses, units or awards ("- Trung tâm Phục vụ hành chính
             # công:" / "+ Tòa nhà …, đường Lê Lợi"): a task verb in at least half of its items
@@ -1260,6 +1303,8 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
         lead = row.lead
         if (lm := _OWN_LABEL.match(task)) is not None and is_agency(lm.group(1)) and _task_cut(lm.group(1)) is None:
             lead, task = split_names(lm.group(1)), lm.group(2)  # "c) Sở Tài chính: Bố trí kinh phí"
+        elif lm is not None and ag.heading_opener.match(lm.group(1)) and (named := _heading_name(lm.group(1)))[1]:
+            lead, task = lead_names(named[0]), lm.group(2)  # "a) Trách nhiệm của Văn phòng đăng ký đất đai: Chịu …"
         elif len(lead) == 1 and ag.collective.match(lead[0]) and is_agency(task[:REACH]) \
                 and (ag.head_re.match(task[:80]) is not None or ag.protect.match(task, 0, REACH) is not None):
             skipped = True
