@@ -1305,3 +1305,8 @@ def test_the_person_who_chairs_is_a_noun_not_a_lead():
     body = ("Điều 21. Trách nhiệm của tổ chức khai quật\n1. Thực hiện khai quật đúng giấy phép.\n"
             "Trường hợp thay đổi cơ quan, tổ chức hoặc người chủ trì thăm dò, khai quật thì phải có văn bản đề nghị.")
     assert [a.phrase for a in vbhc.parse(LEGAL + body + "\n").assignments] == ["heading"]
+
+
+def test_rooms_and_boards_are_one_collective_phrase():
+    assert split_names("Ủy ban nhân dân cấp xã, các phòng, ban, đơn vị liên quan") == [
+        "Ủy ban nhân dân cấp xã", "các phòng, ban, đơn vị liên quan"]
