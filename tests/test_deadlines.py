@@ -15,7 +15,7 @@ WORDS = [
     "ngày", "Ngày", "tháng", "Tháng", "năm", "Năm", "NĂM", "quý", "Quý", "giai", "đoạn", "trong", "vòng",
     "thời", "kể", "từ", "ký", "hằng", "hàng", "định", "kỳ", "thường", "xuyên", "liên", "tục", "theo", "chỉ",
     "đạo", "của", "khi", "có", "yêu", "cầu", "tiến", "độ", "sau", "hướng", "dẫn", "đầu", "cuối", "làm", "việc",
-    "tối", "đa", "là", "vào", "giờ", "gian", "thực", "hiện", ":", "I", "II", "III", "IV", "6", "05", "15", "30", "12", "3", "2025", "2021", "1999", "2030", "/", "-", "–", ",", ".",
+    "tối", "đa", "là", "vào", "giờ", "tuần", "thiểu", "ít", "xét", "tặng", "gian", "thực", "hiện", ":", "I", "II", "III", "IV", "6", "05", "15", "30", "12", "3", "2025", "2021", "1999", "2030", "/", "-", "–", ",", ".",
     ";", ")", "(", "Sở", "Nội", "vụ", "UBND", "tỉnh",
 ]
 
@@ -23,18 +23,7 @@ WORDS = [
 def ungated(text: str) -> list[D.RawDeadline]:
     """find() without the hint and the needs: every pattern on every text."""
     _, patterns = D._patterns()
-    found: list[D.RawDeadline] = []
-    for kind, pattern, _, not_after, _quoted in patterns:
-        for m in pattern.finditer(text):
-            if any(m.start() < d.end and d.start < m.end() for d in found):
-                continue
-            if not_after is not None and not_after.search(text, max(0, m.start() - D.NOT_AFTER_REACH), m.start()):
-                continue
-            dl = D.RawDeadline(kind, " ".join(m.group().split()), m.start(), m.end())
-            D._fill(dl, m)
-            found.append(dl)
-    found.sort(key=lambda d: d.start)
-    return found
+    return D._scan(text, None, patterns)
 
 
 @settings(max_examples=1500)
@@ -46,11 +35,13 @@ def test_gates_never_hide_a_deadline(words, sep):
 
 def test_gates_on_phrases_of_every_kind():
     for text in ["hoàn thành trước ngày 30/6/2025", "định kỳ hằng năm", "thường xuyên", "liên tục",
-                 "trong thời hạn 15 ngày kể từ ngày ký", "kể từ ngày ký", "quý IV/2025", "6 tháng đầu năm 2025",
-                 "tháng 12/2025", "giai đoạn 2021 - 2025", "2021-2025", "theo chỉ đạo của UBND tỉnh",
+                 "trong thời hạn 15 ngày kể từ ngày ký", "tối thiểu 07 ngày làm việc trước ngày họp", "quý IV/2025", "6 tháng đầu năm 2025",
+                 "tháng 12/2025", "giai đoạn 2021 - 2025", "hoàn thành 2021-2025", "Tháng 11 - 12/2025",
                  "chậm nhất 05 ngày làm việc kể từ ngày ban hành", "không quá 03 ngày kể từ ngày nhận hồ sơ",
                  "trước 16 giờ ngày 20 tháng 3 năm 2025", "Thời gian thực hiện: ngày 30/6/2025",
-                 "khi có yêu cầu", "theo tiến độ chung", "sau khi có hướng dẫn của Bộ", "Năm 2026"]:
+                 "khi có yêu cầu", "theo tiến độ chung", "sau khi có hướng dẫn của Bộ", "Năm 2026",
+                 "Tháng 12 hằng năm", "báo cáo hằng tuần", "Trước ngày 31 tháng 7 của năm xét tặng",
+                 "từ ngày 08 đến ngày 10 tháng 12 năm 2025", "Từ năm 2025 đến hết năm 2030"]:
         assert D.find(text) == ungated(text) != [], text
 
 
@@ -135,8 +126,9 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
     ("nguồn kinh phí đã giao năm 2025", []),
     ("hướng dẫn thực hiện Đề án “Phát triển du lịch cộng đồng đến năm 2030”", []),
     ("hoàn thành Đề án “Phát triển du lịch” trong năm 2026", [("year", "trong năm 2026", "2026-12-31")]),
-    # "những năm tiếp theo" alone is a time said of the future, not a recurrence
-    ("hoàn thành các mục tiêu năm 2025, tạo đà cho những năm tiếp theo", [("year", "năm 2025", "2025-12-31")]),
+    # "những năm tiếp theo" alone is a time said of the future, not a recurrence (nor is the
+    # year of the goals a deadline)
+    ("hoàn thành các mục tiêu năm 2025, tạo đà cho những năm tiếp theo", []),
     # work that goes on every year from one: not due at that year's end
     ("Thời gian thực hiện: năm 2025 và các năm tiếp theo.", [("recurring", "năm 2025 và các năm tiếp theo", None)]),
     # still deadlines
@@ -150,3 +142,66 @@ def test_a_whole_date_is_a_deadline_only_after_a_word_that_makes_it_one():
 ])
 def test_what_is_and_is_not_a_deadline(text, expected):
     assert [(d.kind, d.raw, d.last) for d in D.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an effective date, with or without an end, is no deadline, nor the dates inside it
+    ("Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 167/QĐ-BCĐ", []),
+    ("có hiệu lực thi hành kể từ ngày 18 tháng 11 năm 2025 đến ngày 31 tháng 12 năm 2025", []),
+    # a year is a deadline only after a word that makes it one
+    ("ban hành Kế hoạch truyền thông về giảm nghèo trên địa bàn thành phố năm 2025", []),
+    ("dự toán ngân sách trung ương thực hiện chính sách năm 2026", []),
+    ("Tốc độ tăng trưởng kinh tế của tỉnh năm 2025 ước đạt 8%", []),
+    ("giảm 20% so với mức trung bình năm 2024", []),
+    ("Năm 2025, tỉnh đã hoàn thành 12 công trình", []),
+    ("tổ chức sơ kết vào cuối năm 2027", [("year", "cuối năm 2027", "2027-01-01", "2027-12-31")]),
+    ("phấn đấu đến năm 2030 đạt 80%", [("year", "năm 2030", "2030-01-01", "2030-12-31")]),
+    ("Thời gian thực hiện: năm 2026.", [("year", "năm 2026", "2026-01-01", "2026-12-31")]),
+    ("Năm 2026: tổ chức 05 lớp tập huấn", [("year", "Năm 2026", "2026-01-01", "2026-12-31")]),
+    # ranges are kept whole, their start the first day
+    ("(từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025)",
+     [("date", "từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025", "2025-11-20", "2025-12-03")]),
+    ("diễn ra từ ngày 08 đến ngày 10 tháng 12 năm 2025",
+     [("date", "từ ngày 08 đến ngày 10 tháng 12 năm 2025", "2025-12-08", "2025-12-10")]),
+    ("thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026",
+     [("month", "từ tháng 3 đến tháng 10 năm 2026", "2026-03-01", "2026-10-31")]),
+    ("Thời gian hoàn thành: Tháng 11 - 12/2025.", [("month", "Tháng 11 - 12/2025", "2025-11-01", "2025-12-31")]),
+    ("từ tháng 10 năm 2025 đến hết tháng 3 năm 2026",
+     [("month", "từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", "2025-10-01", "2026-03-31")]),
+    ("Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030",
+     [("year", "Từ năm 2025 đến hết năm 2030", "2025-01-01", "2030-12-31")]),
+    # a start alone is no due date
+    ("Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.", []),
+    # a recurring deadline keeps its day, month and period
+    ("Tháng 12 hằng năm", [("recurring", "Tháng 12 hằng năm", None, None)]),
+    ("b) Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả",
+     [("recurring", "Định kỳ hằng năm (trước ngày 15 tháng 12)", None, None)]),
+    ("Họp Ban Chỉ đạo định kỳ: 06 tháng một lần", [("recurring", "định kỳ: 06 tháng một lần", None, None)]),
+    ("3. Định kỳ trước ngày 31 tháng 12 hằng năm, báo cáo",
+     [("recurring", "Định kỳ trước ngày 31 tháng 12 hằng năm", None, None)]),
+    ("tổng hợp đến ngày 30 tháng 6 hàng năm", [("recurring", "đến ngày 30 tháng 6 hàng năm", None, None)]),
+    ("Hàng năm, trước ngày 25 tháng 12, các cơ quan gửi báo cáo",
+     [("recurring", "Hàng năm, trước ngày 25 tháng 12", None, None)]),
+    ("Trước ngày 31 tháng 7 của năm xét tặng, gửi hồ sơ",
+     [("recurring", "Trước ngày 31 tháng 7 của năm xét tặng", None, None)]),
+    ("báo cáo Thủ tướng Chính phủ hằng tuần", [("recurring", "hằng tuần", None, None)]),
+    # a recurring word that qualifies a noun, or says how often something happens, is none
+    ("đưa vào chương trình giáo dục thường xuyên", []),
+    ("bố trí kinh phí trong phạm vi dự toán được cấp có thẩm quyền giao hàng năm", []),
+    ("bố trí trong dự toán ngân sách hằng năm", []),
+    ("số lượng chuyển tiền trợ cấp hàng tháng qua tài khoản", []),
+    ("khu vực thường xuyên chịu tác động của thiên tai", []),
+    ("Điều hành công việc thường xuyên của Ban Chỉ đạo", []),
+    # a relative limit keeps the point it counts from, numbers and all
+    ("Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số 11/2020/TT-BTP, Sở",
+     [("relative", "Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số "
+       "11/2020/TT-BTP", None, None)]),
+    ("chậm nhất là sau 05 ngày làm việc kể từ ngày kết thúc phiên họp.",
+     [("relative", "chậm nhất là sau 05 ngày làm việc kể từ ngày kết thúc phiên họp", None, None)]),
+    ("gửi tài liệu tối thiểu 07 ngày làm việc trước ngày họp.",
+     [("relative", "tối thiểu 07 ngày làm việc trước ngày họp", None, None)]),
+    # who directs the work is not when it is due
+    ("thực hiện các nhiệm vụ theo chỉ đạo của Bộ Công an", []),
+])
+def test_audit_cases_of_deadlines(text, expected):
+    assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected

@@ -75,6 +75,10 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
     g = m.groupdict()
     if dl.kind == "date":
         dl.first = dl.last = _date(int(g["y"]), int(g["m"]), int(g["d"]))
+        if g.get("d1") and dl.last:  # a range: "từ ngày 08 đến ngày 10 tháng 12 năm 2025"
+            dl.first = _date(int(g.get("y1") or g["y"]), int(g.get("m1") or g["m"]), int(g["d1"]))
+            if dl.first is None or dl.first > dl.last:
+                dl.first = dl.last = None
     elif dl.kind == "quarter":
         y, q1 = int(g["y"]), _quarter(g["q1"])
         q2 = _quarter(g["q2"]) if g.get("q2") else q1
@@ -91,6 +95,11 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
         y, mo = int(g["y"]), int(g["m"])
         dl.first = _date(y, mo, 1) if 1 <= mo <= 12 else None
         dl.last = _month_end(y, mo)
+        if g.get("m1") and dl.last:  # a range: "từ tháng 3 đến tháng 10 năm 2026"
+            m1 = int(g["m1"])
+            dl.first = _date(int(g.get("y1") or y), m1, 1) if 1 <= m1 <= 12 else None
+            if dl.first is None or dl.first > dl.last:
+                dl.first = dl.last = None
     elif dl.kind == "year":
         a = g.get("y") or g.get("ya")
         b = g.get("y2") or g.get("yb") or a
@@ -171,18 +180,28 @@ def find(text: str, low: str | None = None) -> list[RawDeadline]:
         low = text.casefold()
     if not _DIGIT.search(text) and not hint.search(low):
         return []
+    return _scan(text, low, patterns)
+
+
+def _scan(text: str, low: str | None, patterns: list[_Pattern]) -> list[RawDeadline]:
+    """The patterns in order over ``text`` (``low`` None: no pattern's ``needs`` is tested). A
+    match refused for what comes before it (``not_after``: "có hiệu lực thi hành kể từ ngày … đến
+    ngày …") hides the expressions inside it from the patterns after it."""
     found: list[RawDeadline] = []
+    refused: list[tuple[int, int]] = []
     for kind, pattern, needs, not_after, not_quoted in patterns:
-        if needs is not None and not needs.search(low):
+        if low is not None and needs is not None and not needs.search(low):
             continue
         for m in pattern.finditer(text):
-            if any(m.start() < d.end and d.start < m.end() for d in found):
+            a, b = m.span()
+            if any(a < d.end and d.start < b for d in found) or any(a < y and x < b for x, y in refused):
                 continue
-            if not_after is not None and not_after.search(text, max(0, m.start() - NOT_AFTER_REACH), m.start()):
+            if not_after is not None and not_after.search(text, max(0, a - NOT_AFTER_REACH), a):
+                refused.append((a, b))
                 continue
-            if not_quoted and _quoted(text, m.start()):
+            if not_quoted and _quoted(text, a):
                 continue
-            dl = RawDeadline(kind, " ".join(m.group().split()), m.start(), m.end())
+            dl = RawDeadline(kind, " ".join(m.group().split()), a, b)
             _fill(dl, m)
             found.append(dl)
     found.sort(key=lambda d: d.start)
