@@ -1310,3 +1310,45 @@ def test_the_person_who_chairs_is_a_noun_not_a_lead():
 def test_rooms_and_boards_are_one_collective_phrase():
     assert split_names("Ủy ban nhân dân cấp xã, các phòng, ban, đơn vị liên quan") == [
         "Ủy ban nhân dân cấp xã", "các phòng, ban, đơn vị liên quan"]
+
+
+def test_a_deadline_spans_its_own_words_in_the_source():
+    text = (HEADER + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát hồ sơ "
+            "trước ngày 30/6/2024; báo cáo kết quả **trước\nngày** 30/6/2024.\n")
+    doc = vbhc.parse(text)
+    printed = [" ".join(text[d.span.start:d.span.end].replace("*", " ").split()) for d in doc.deadlines]
+    assert printed == [d.raw for d in doc.deadlines] == ["trước ngày 30/6/2024"] * 2
+    assert doc.deadlines[0].span.start < doc.deadlines[1].span.start  # each its own printing
+    (row,) = doc.assignments
+    assert row.deadline is not None and row.span.start <= row.deadline.span.start < row.deadline.span.end <= row.span.end
+
+
+def test_a_deadline_in_a_paragraph_under_a_task_item_dates_it():
+    body = ("II. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các xã:\n- Thành lập Ban Chỉ đạo kiểm kê cấp xã.\n"
+            "Thời gian hoàn thành: Trước ngày 15/11/2024.\n- Tổng hợp kết quả kiểm kê.\n"
+            "Thời gian thực hiện: Từ tháng 11/2024 đến khi kết thúc kiểm kê.\n")
+    doc = vbhc.parse(HEADER + body)
+    assert [(a.task, a.deadline.raw if a.deadline else None, a.deadline.end if a.deadline else None)
+            for a in doc.assignments] == [
+        ("Thành lập Ban Chỉ đạo kiểm kê cấp xã.", "Trước ngày 15/11/2024", "2024-11-15"),
+        # a start with no date at its end is no due date: the text as written, undated
+        ("Tổng hợp kết quả kiểm kê.", "Từ tháng 11/2024 đến khi kết thúc kiểm kê", None)]
+
+
+def test_a_fields_row_spans_the_fields_it_was_read_from():
+    body = ("1. Xây dựng Nghị định quy định chi tiết Luật An ninh mạng\n+ Cơ quan chủ trì: Bộ Công an.\n"
+            "+ Cơ quan phối hợp: Bộ Tư pháp.\n+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.\n")
+    text = HEADER + body
+    (row,) = vbhc.parse(text).assignments
+    assert row.phrase == "fields" and row.deadline is not None
+    assert "Thời hạn ban hành" in text[row.span.start:row.span.end]
+    assert text[row.deadline.span.start:row.deadline.span.end] == "trước ngày 01 tháng 01 năm 2026"
+
+
+def test_a_deadline_column_gives_the_documents_deadlines_too():
+    body = ("II. NHIỆM VỤ\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+            "| 1 | Rà soát hồ sơ | Sở Nội vụ | 31/10/2025 |\n| 2 | Báo cáo kết quả | Sở Tài chính | 2025 |\n")
+    doc = vbhc.parse(HEADER + body)
+    assert [(a.lead, a.deadline.raw) for a in doc.assignments] == [(["Sở Nội vụ"], "31/10/2025"), (["Sở Tài chính"], "2025")]
+    assert [(d.raw, d.end, d.path) for d in doc.deadlines] == [
+        ("31/10/2025", "2025-10-31", a.path) for a in doc.assignments[:1]] + [("2025", "2025-12-31", doc.assignments[1].path)]

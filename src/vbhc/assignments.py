@@ -1190,6 +1190,8 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 note = _deadline_clause(text, b, dls, starts)
                 if note is not None or own or free:
                     row.deadline = note or (own or free)[-1]
+            if row.deadline is None and node.children:
+                row.deadline = _child_note(node)  # "Sở X chủ trì …" / "Thời gian hoàn thành: …"
             if not row.task and not node.children and text.rstrip().endswith(":"):
                 continue  # "- Giao các cơ quan, đơn vị:" over items that are not its children: no task of its own
             if node.children and (not row.task or agency_grammar().list_task.search(row.task)):
@@ -1276,6 +1278,21 @@ def _step(node, index: int) -> str:
     return node.label or f"-{index + 1}"
 
 
+def _child_note(node) -> RawDeadline | None:
+    """The deadline a paragraph under a task item gives it ("- Thành lập Ban Chỉ đạo …" /
+    "Thời gian hoàn thành: Trước ngày 15/11/2025."), else None."""
+    ag = agency_grammar()
+    for c in node.children:
+        if c.kind != "paragraph" or c.children or not c.text or c.title:
+            continue
+        t = c.text.strip()
+        if (fm := ag.field_deadline.match(t)) is not None:
+            return stated(fm.group("v"))
+        if ag.deadline_note.match(t) and (dls := find_deadlines(t)) and dls[-1].end >= len(t.rstrip(" .;,")) - 1:
+            return dls[-1]
+    return None
+
+
 def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
     """One row per item below "X chủ trì, phối hợp với Y:"; an item that is only a deadline
     ("Thời hạn chậm nhất 05 ngày …") is no task: it dates the tasks above it that have none of
@@ -1321,7 +1338,8 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                 partners, task = own.partners, own.task or task
         reported = row.reported or (row.phrase == "heading" and ag.done_task.match(task) is not None)
         r = RawAssignment(lead, partners, task, child.span.start, child.span.end,
-                          child_path, dls[-1] if dls else ahead, row.phrase, reported)
+                          child_path, dls[-1] if dls else (child.children and _child_note(child)) or ahead,
+                          row.phrase, reported)
         rows.append(r)
         if r.deadline is None:
             undated.append(r)
@@ -1367,16 +1385,24 @@ def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
         owner = ancestors[-2]
     task = " ".join(t for t in (owner.title, owner.text) if t) if owner is not None else None
     deadline = None
+    read = [node]  # the row spans the fields it was read from, and the heading its task is
+    task_from = owner
     for sib in siblings:
         stext = " ".join(t for t in (sib.title, sib.text) if t)
         if (pm := ag.field_partners.match(stext)) is not None:
             partners = split_names(pm.group("v"))
         elif (tm := ag.field_task.match(stext)) is not None:
-            task = tm.group("v")
+            task, task_from = tm.group("v"), None
         elif (dm := ag.field_deadline.match(stext)) is not None:
             deadline = stated(dm.group("v"))
+        else:
+            continue
+        read.append(sib)
+    if task_from is not None:
+        read.append(task_from)
     if fm.group("exec") and not (task and lead and ":" not in fm.group("v") and is_agency(lead[0]) and all(
             _task_cut(n) is None and not ag.lead.search(n) for n in lead) and not ag.procedure.match(task)
             and not any(ag.procedure.match(" ".join(t for t in (sib.title, sib.text) if t)) for sib in siblings)):
         return []  # "Cơ quan thực hiện: Sở X. Địa chỉ: …" in a procedure, or a sentence
-    return [RawAssignment(lead, partners, task, node.span.start, node.span.end, path, deadline, phrase="fields")]
+    start, end = min(n.span.start for n in read), max(n.span.end for n in read)
+    return [RawAssignment(lead, partners, task, start, end, path, deadline, phrase="fields")]

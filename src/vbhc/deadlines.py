@@ -123,7 +123,10 @@ def stated(text: str) -> RawDeadline | None:
     if not value:
         return None
     found = find(value)
-    dates = [d for m in _BARE_DATE.finditer(value) if (d := _bare_date(m)) is not None]
+    # a bare date or month after "từ" starts a range whose end is not a date ("Từ tháng 11/2025
+    # đến khi kết thúc Tổng kiểm kê"): it is no deadline
+    dates = [d for m in _BARE_DATE.finditer(value)
+             if (d := _bare_date(m)) is not None and not _STARTS.search(value, 0, m.start())]
     if found and dates and found[0].last is None:
         # bare dates written before an expression without a day of its own come first
         # ("31/12/2025; hằng năm"); before a dated one they open a range ("Từ 01/10/2025 đến
@@ -140,12 +143,13 @@ def stated(text: str) -> RawDeadline | None:
     if dates:
         return dates[-1]
     m = _BARE_MONTH.search(value)
-    if m is not None and 1 <= int(m.group("m")) <= 12:
+    if m is not None and 1 <= int(m.group("m")) <= 12 and not _STARTS.search(value, 0, m.start()):
         y, mo = int(m.group("y")), int(m.group("m"))
         return RawDeadline("month", m.group(), m.start(), m.end(), _date(y, mo, 1), _month_end(y, mo))
     return RawDeadline("undated", value, 0, len(value))
 
 
+_STARTS = regex.compile(r"(?<![\p{L}])(?i:từ)(?:\s+(?i:ngày|tháng))?\s*$")
 _BARE_MONTH = regex.compile(r"(?<![\d/.-])(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/.-])")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -152,27 +153,71 @@ def _deadline(raw: RawDeadline | None, path: list[str], span: M.Span | None) -> 
                       path=path, span=span)
 
 
-def _assignment(row: RawAssignment, span: M.Span) -> M.Assignment:
+@lru_cache(maxsize=2048)
+def _printed(raw: str) -> regex.Pattern[str]:
+    """A deadline's words as the source prints them: any run of spaces, line breaks and markup
+    (``**``, ``|``) between two words."""
+    return regex.compile(r"[\W_]+".join(regex.escape(w) for w in raw.split()))
+
+
+def _locate(ctx: _Ctx, raw: str, within: M.Span, nth: int = 0) -> M.Span | None:
+    """The span of the ``nth`` printing of ``raw`` inside ``within`` (source offsets), None
+    when it is not printed there (text a reader rebuilt, or a deadline read elsewhere)."""
+    m = ctx.norm.map
+    lo, hi = m.to_norm(within.start), m.to_norm(within.end)
+    for k, found in enumerate(_printed(raw).finditer(ctx.norm.text, lo, hi)):
+        if k == nth:
+            return ctx.span(*found.span())
+    return None
+
+
+def _assignment(row: RawAssignment, span: M.Span, ctx: _Ctx, dated: list[M.Deadline]) -> M.Assignment:
+    deadline = None
+    if row.deadline is not None:
+        # the deadline's own words: inside the row, else the nearest printing of them read
+        # in a node (a note under the items it dates, the heading above them)
+        where = _locate(ctx, row.deadline.raw, span)
+        if where is None:
+            same = [d.span for d in dated if d.raw == row.deadline.raw and d.span is not None]
+            where = min(same, key=lambda s: abs(s.start - span.start), default=span)
+        deadline = _deadline(row.deadline, row.path, where)
     return M.Assignment(lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
                         partner_keys=[agency_key(n) for n in row.partners], task=row.task,
-                        deadline=_deadline(row.deadline, row.path, span), path=row.path, phrase=row.phrase,
-                        reported=row.reported, span=span)
+                        deadline=deadline, path=row.path, phrase=row.phrase, reported=row.reported, span=span)
 
 
 def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
     """Assignments and deadlines from the body, the attachments and task tables."""
-    for row in extract_table_rows(work):
-        doc.assignments.append(_assignment(row, ctx.span(row.start, row.end)))
     # a short công văn can be all "Theo đề nghị …" opening: then that is where its tasks are
     main = doc.body or doc.preamble
     code = doc.doc_type.code if doc.doc_type is not None else None
+    rows: list[tuple[RawAssignment, M.Span]] = []
     for nodes in (main, *(att.body for att in doc.attachments)):
         walked = walk_texts(nodes)
         for row in extract_assignments(nodes, walked, code, doc.family):  # node spans are already source offsets
-            doc.assignments.append(_assignment(row, M.Span(start=row.start, end=row.end)))
+            rows.append((row, M.Span(start=row.start, end=row.end)))
         for node, _, path, text, low in walked:
+            seen: dict[str, int] = {}
             for raw in find_deadlines(text, low):
-                doc.deadlines.append(_deadline(raw, path, node.span))  # type: ignore[arg-type]
+                nth = seen.get(raw.raw, 0)
+                seen[raw.raw] = nth + 1
+                doc.deadlines.append(_deadline(raw, path, _locate(ctx, raw.raw, node.span, nth)  # type: ignore[arg-type]
+                                               or node.span))
+    table_rows = [(row, ctx.span(row.start, row.end)) for row in extract_table_rows(work)]
+    dated = doc.deadlines
+    for row, span in table_rows:
+        doc.assignments.append(_assignment(row, span, ctx, dated))
+        if row.deadline is not None:
+            # a deadline column's cell ("31/12/2025", "2025", "Theo kế hoạch") is a deadline of
+            # the document too, with the row's path, once
+            d = doc.assignments[-1].deadline
+            if d is not None and d.span is not None and not any(
+                    o.span is not None and o.span.start < d.span.end and d.span.start < o.span.end for o in dated):
+                doc.deadlines.append(d)
+    for row, span in rows:
+        doc.assignments.append(_assignment(row, span, ctx, dated))
+    if table_rows:
+        doc.deadlines.sort(key=lambda d: d.span.start if d.span is not None else 0)
 
 
 def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:

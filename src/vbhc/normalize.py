@@ -53,6 +53,13 @@ class OffsetMap:
         i = bisect.bisect_right(self._norm, offset) - 1
         return min(self._src[i] + (offset - self._norm[i]), self.source_length)
 
+    def to_norm(self, offset: int) -> int:
+        """The offset in the normalised text of ``offset`` in the source (inside a removed
+        character or a composed cluster: the normalised offset where it stands)."""
+        i = bisect.bisect_right(self._src, offset) - 1
+        norm = self._norm[i] + (offset - self._src[i])
+        return min(norm, self._norm[i + 1]) if i + 1 < len(self._norm) else norm
+
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         if len(self._norm) == 1 and not self._norm[0] and not self._src[0]:  # identity: most documents
             a = min(start, self.source_length)
