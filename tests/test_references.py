@@ -261,8 +261,8 @@ def test_documents_listed_under_a_repealing_heading_are_repealed():
             "05/2010/QĐ-UBND ngày 2 tháng 3 năm 2010.\n"
             "Điều 2. Tổ chức thực hiện\nSở Tư pháp theo dõi việc thực hiện Quyết định số 12/2020/QĐ-UBND.")
     found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number.endswith("QĐ-UBND")}
-    # the decision an item's title says the repealed one amended is not repealed by this one
-    assert found == {"76/2006/QĐ-UBND": "bãi bỏ", "11/2014/QĐ-UBND": "bãi bỏ", "05/2010/QĐ-UBND": "bổ sung",
+    # the decision an item's title says the repealed one amended is neither repealed nor amended by this one
+    assert found == {"76/2006/QĐ-UBND": "bãi bỏ", "11/2014/QĐ-UBND": "bãi bỏ", "05/2010/QĐ-UBND": None,
                      "12/2020/QĐ-UBND": "thực hiện"}
     # an article that cancels something other than documents repeals none
     body = ("Điều 8. Hủy bỏ kết quả trúng đấu giá\n1. Kết quả bị hủy theo quy định tại Luật Đấu giá tài sản số "
@@ -330,4 +330,43 @@ def test_a_document_a_repealed_item_only_describes_is_not_repealed():
             "nhân dân tỉnh quy định chi tiết một số điều và biện pháp thi hành của Nghị định số 15/2015/NĐ-CP ngày 14 "
             "tháng 2 năm 2015 của Chính phủ.\nĐiều 2. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.")
     found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number in ("12/2020/QĐ-UBND", "15/2015/NĐ-CP")}
-    assert found == {"12/2020/QĐ-UBND": "bãi bỏ", "15/2015/NĐ-CP": "thực hiện"}  # "biện pháp thi hành của"
+    # "… quy định chi tiết … biện pháp thi hành của Nghị định số 15/2015/NĐ-CP" is the repealed
+    # decision's title: nothing this one does to the decree
+    assert found == {"12/2020/QĐ-UBND": "bãi bỏ", "15/2015/NĐ-CP": None}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "sửa đổi, bổ sung X" amends X
+    ("Ban hành Thông tư sửa đổi, bổ sung một số điều của Thông tư số 98/2024/TT-BQP ngày 10/12/2024.",
+     [("98/2024/TT-BQP", None, "sửa đổi")]),
+    # a citation that is the agent of a passive clause, or the title of the one cited before it,
+    # is not what this document does
+    ("Nội dung tại Thông tư số 09/2015/TT-BYT đã bị bãi bỏ bởi Thông tư số 25/2018/TT-BYT ngày 28 tháng 9 năm 2018.",
+     [("09/2015/TT-BYT", None, "theo"), ("25/2018/TT-BYT", None, None)]),
+    ("Áp dụng Thông tư số 20/2024/TT-BYT ngày 21/11/2024 của Bộ trưởng Bộ Y tế sửa đổi, bổ sung một số điều "
+     "của Thông tư số 09/2015/TT-BYT ngày 25/5/2015.",
+     [("20/2024/TT-BYT", "Bộ trưởng Bộ Y tế", None), ("09/2015/TT-BYT", None, None)]),
+    # the issuer ends before the next citation, the sentence's verb, a date, a new item
+    ("Thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ và Kế hoạch hành động số 328-KH/TU "
+     "ngày 02/5/2025 của Tỉnh ủy;", [("71/NQ-CP", "Chính phủ", "thực hiện"), ("328-KH/TU", "Tỉnh ủy", None)]),
+    ("Xét Tờ trình số 395/TTr-UBND ngày 10/11/2025 của Ủy ban nhân dân Thành phố đề nghị ban hành Nghị quyết;",
+     [("395/TTr-UBND", "Ủy ban nhân dân Thành phố", None)]),
+    ("Quyết định số 1818/QĐ-UBND ngày 23 tháng 10 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh vẫn giữ nguyên "
+     "giá trị pháp lý.", [("1818/QĐ-UBND", "Chủ tịch Ủy ban nhân dân tỉnh", None)]),
+    ("Theo Nghị quyết số 46/NQ-CP của Chính phủ ngày 08 tháng 3 năm 2025 về phát triển",
+     [("46/NQ-CP", "Chính phủ", "theo")]),
+    ("1. Bãi bỏ Quyết định số 12/2020/QĐ-UBND ngày 01/02/2020 của UBND thành phố Đà Nẵng\n"
+     "2. Bãi bỏ toàn bộ Quyết định số 08/2023/QĐ-UBND.",
+     [("12/2020/QĐ-UBND", "UBND thành phố Đà Nẵng", "bãi bỏ"), ("08/2023/QĐ-UBND", None, "bãi bỏ")]),
+    # "giao" opens the trích yếu only in lower case: "Bộ Giao thông vận tải" is a name
+    ("Thực hiện Thông tư số 12/2020/TT-BGTVT ngày 29/5/2020 của Bộ trưởng Bộ Giao thông vận tải quy định về tổ chức;",
+     [("12/2020/TT-BGTVT", "Bộ trưởng Bộ Giao thông vận tải", "thực hiện")]),
+])
+def test_relation_and_issuer_cases_from_the_audit(body, expected):
+    assert [(r.number, r.issuer, r.relation) for r in refs("I. MỤC ĐÍCH\n" + body)] == expected
+
+
+def test_a_reference_span_is_exact_after_markup_earlier_on_the_line():
+    text = HEADER + "*Căn cứ Nghị định số **120/2016/NĐ-CP** ngày 23 tháng 8 năm 2016 của Chính phủ;*\n"
+    (r,) = vbhc.parse(text).references
+    assert text[r.span.start:r.span.end] == "120/2016/NĐ-CP"

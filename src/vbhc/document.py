@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 
 import regex
 
@@ -19,8 +18,8 @@ from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
 from .header import Diag, Header, addressee_line, doc_type_code, parse_header, preamble_kind
-from .lines import (Block, Line, ends_terminal, last_word, marker_text_wraps, match_wrapped, paragraph_gaps, reflow,
-                    starts_lower, tokenize, wrap_width)
+from .lines import (Block, Line, ends_terminal, last_word, marker_text_wraps, match_wrapped, paragraph_gaps, printed,
+                    reflow, starts_lower, tokenize, wrap_width)
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
 from .references import ref_grammar
@@ -153,19 +152,12 @@ def _deadline(raw: RawDeadline | None, path: list[str], span: M.Span | None) -> 
                       path=path, span=span)
 
 
-@lru_cache(maxsize=2048)
-def _printed(raw: str) -> regex.Pattern[str]:
-    """A deadline's words as the source prints them: any run of spaces, line breaks and markup
-    (``**``, ``|``) between two words."""
-    return regex.compile(r"[\W_]+".join(regex.escape(w) for w in raw.split()))
-
-
 def _locate(ctx: _Ctx, raw: str, within: M.Span, nth: int = 0) -> M.Span | None:
     """The span of the ``nth`` printing of ``raw`` inside ``within`` (source offsets), None
     when it is not printed there (text a reader rebuilt, or a deadline read elsewhere)."""
     m = ctx.norm.map
     lo, hi = m.to_norm(within.start), m.to_norm(within.end)
-    for k, found in enumerate(_printed(raw).finditer(ctx.norm.text, lo, hi)):
+    for k, found in enumerate(printed(raw).finditer(ctx.norm.text, lo, hi)):
         if k == nth:
             return ctx.span(*found.span())
     return None
@@ -233,25 +225,27 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
             dt = M.DocType(code=r.parts["type_code"], name=by_code[0].name if by_code else None)
         doc.references.append(M.Reference(
             number=r.number, raw=" ".join(r.raw.split()), kind=r.kind, doc_type=dt, date=r.date, issuer=r.issuer,
-            relation=r.relation, alias=r.alias, name=r.name, span=ctx.span(*jt.span(r.start, r.end)), **r.parts))
+            relation=r.relation, alias=r.alias, name=r.name, span=ctx.span(*jt.exact_span(r.start, r.end, ctx.norm.text)),
+            **r.parts))
     for n in named:
         known = g.type_by_upper_name.get(n.type_name.upper())
         doc.named_references.append(M.NamedReference(
             doc_type=M.DocType(name=n.type_name, code=(known.code or None) if known else None), name=n.name,
-            date=n.date, relation=n.relation, alias=n.alias, span=ctx.span(*jt.span(n.start, n.end))))
+            date=n.date, relation=n.relation, alias=n.alias, span=ctx.span(*jt.exact_span(n.start, n.end, ctx.norm.text))))
     _basis_relations(doc)
     if any(p.search(jt.text) for _, p in ref_grammar().list_relations):  # one look at the text first
-        _listed_relations(doc)
+        _listed_relations(doc, ctx.norm.source)
 
 
 LISTED_GAP = 90  # at most this far after the one before it, a citation is listed with it (its date and issuer between)
 
 
-def _listed_relations(doc: M.Document) -> None:
+def _listed_relations(doc: M.Document, source: str) -> None:
     """"Điều 1. Bãi bỏ toàn bộ các nghị định" / "1. Nghị định số 35/2005/NĐ-CP …": the document
     each item under a heading that repeals documents opens with is repealed (and the first one
     the heading's own sentence cites); the documents an item's title mentions keep their own
-    relation ("… sửa đổi, bổ sung một số điều của Nghị định số 105/2006/NĐ-CP")."""
+    relation ("… sửa đổi, bổ sung một số điều của Nghị định số 105/2006/NĐ-CP": a relation word
+    between two citations of ``source`` says the second is no item of the list)."""
     rg = ref_grammar()
     spans: list[tuple[int, int, str]] = []  # where the first citation takes the relation
     for nodes in (doc.body, *(att.body for att in doc.attachments)):
@@ -279,7 +273,8 @@ def _listed_relations(doc: M.Document) -> None:
         i = bisect_left(starts, a)
         first = True
         while i < len(cited) and cited[i].span.start < b and (first or (
-                cited[i].relation is None and cited[i].span.start - cited[i - 1].span.end <= LISTED_GAP)):
+                cited[i].relation is None and cited[i].span.start - cited[i - 1].span.end <= LISTED_GAP
+                and not rg.relation.search(source, cited[i - 1].span.end, cited[i].span.start))):
             cited[i].relation = name
             first = False
             i += 1

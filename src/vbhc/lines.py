@@ -562,6 +562,13 @@ def has_upper(text: str) -> bool:
     return bool(_UPPER.search(text))
 
 
+@lru_cache(maxsize=2048)
+def printed(text: str) -> regex.Pattern[str]:
+    """``text``'s words as the source prints them: any run of spaces, line breaks and markup
+    (``**``, ``|``) between two words."""
+    return regex.compile(r"[\W_]+".join(regex.escape(w) for w in text.split()))
+
+
 class Joined:
     """The text of a run of lines joined by newlines, with offsets back to the lines."""
 
@@ -586,9 +593,24 @@ class Joined:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Offsets in the normalised text for [a, b) of the joined text (approximate inside
-        a line when markdown was removed)."""
+        a line when markdown was removed: see :meth:`exact_span`)."""
         i, j = self.line_at(a), self.line_at(max(a, b - 1))
         la, lb = self.lines[i], self.lines[j]
         sa = min(la.start + a - self.starts[i - self.lo], la.end)
         sb = min(lb.start + (b - self.starts[j - self.lo]), lb.end)
         return sa, max(sa, sb)
+
+    def exact_span(self, a: int, b: int, normalised: str) -> tuple[int, int]:
+        """:meth:`span`, made exact where markup was removed earlier on the line ("*Căn cứ
+        Nghị định số 120/2016/NĐ-CP"): the printing of the same words on those lines of
+        ``normalised`` (the text the lines were cut from) nearest to where :meth:`span` puts it."""
+        sa, sb = self.span(a, b)
+        needle = self.text[a:b]
+        if normalised[sa:sb] == needle or not needle.strip():
+            return sa, sb
+        i, j = self.line_at(a), self.line_at(max(a, b - 1))
+        best: tuple[int, int] | None = None
+        for m in printed(needle).finditer(normalised, self.lines[i].start, self.lines[j].end):
+            if best is None or abs(m.start() - sa) < abs(best[0] - sa):
+                best = m.span()
+        return best or (sa, sb)

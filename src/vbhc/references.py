@@ -47,6 +47,11 @@ class RefGrammar:
     type_any: regex.Pattern[str]
     relation: regex.Pattern[str]
     relation_names: list[str]
+    relation_by: regex.Pattern[str]
+    relation_cited: regex.Pattern[str]
+    relation_titled: frozenset[str]
+    relation_clause: regex.Pattern[str]
+    relation_pair: regex.Pattern[str]
     stop_before: regex.Pattern[str]
     list_relations: list[tuple[str, regex.Pattern[str]]]
     documents_named: regex.Pattern[str]
@@ -94,6 +99,11 @@ def ref_grammar() -> RefGrammar:
             type_any=regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])"),
             relation=relation,
             relation_names=rel_names,
+            relation_by=regex.compile(pats["relation_by"]),
+            relation_cited=regex.compile(pats["relation_cited"]),
+            relation_titled=frozenset(pats["relation_titled"]),
+            relation_clause=regex.compile(pats["relation_clause"]),
+            relation_pair=regex.compile(pats["relation_pair"]),
             stop_before=regex.compile(rf"(?<![\p{{L}}])(?i:{stops})\s*$"),
             list_relations=[(name, regex.compile(p)) for name, p in data.get("list_relations", {}).items()],
             documents_named=regex.compile(rf"(?<![\p{{L}}])(?i:{alt}|văn\s+bản)(?![\p{{L}}])"),
@@ -145,13 +155,38 @@ def _parts(m: regex.Match[str], g: Grammar) -> tuple[str, dict]:
     return parsed["raw"], {k: parsed[k] for k in _PART_KEYS}
 
 
-def _relation(rg: RefGrammar, before: str) -> str | None:
+RELATION_REACH = 40  # how far before a citation its relation word is looked for
+CLAUSE_REACH = 200  # and how far back the clause that word is in
+
+
+def _relation(rg: RefGrammar, text: str, at: int, own: str | None = None) -> str | None:
+    """The relation the last relation word in the RELATION_REACH characters before ``at`` says,
+    unless the citation is the agent of a passive clause ("… bị bãi bỏ bởi Thông tư …") or the
+    word is the title of a document cited before it in its clause ("Thông tư số 20/2024/TT-BYT …
+    sửa đổi, bổ sung một số điều của Thông tư số 09/2015/TT-BYT"; ``own``, the citing document's
+    number, is no such document: "ban hành Kế hoạch số 165-KH/TU về thực hiện Kết luận …" in
+    that Kế hoạch); "sửa đổi, bổ sung" is "sửa đổi"."""
     found = None
-    for m in rg.relation.finditer(before):
+    for m in rg.relation.finditer(text, max(0, at - RELATION_REACH), at):
         found = m
     if found is None:
         return None
-    return next(rg.relation_names[i] for i in range(len(rg.relation_names)) if found.group(f"r{i}"))
+    if rg.relation_by.search(text, found.end(), at):
+        return None
+    name = next(rg.relation_names[i] for i in range(len(rg.relation_names)) if found.group(f"r{i}"))
+    if name in rg.relation_titled:
+        lo = max(0, found.start() - CLAUSE_REACH)
+        clause = lo
+        for cm in rg.relation_clause.finditer(text, lo, found.start()):
+            clause = cm.end()
+        before = text[clause:found.start()]
+        if own and own in before.casefold():
+            before = regex.sub(regex.escape(own), " ", before, flags=regex.IGNORECASE)
+        if rg.relation_cited.search(before):
+            return None
+    if name == "bổ sung" and rg.relation_pair.search(text, max(0, found.start() - 20), found.start()):
+        return "sửa đổi"
+    return name
 
 
 
@@ -239,9 +274,9 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
             continue  # a bare "số 15" is a citation only after a type name ("Chỉ thị số 42")
         number, parts = _parts(m, g)
         type_name = rg.type_names.get(tm.group("type").casefold()) if tm else None
-        rel_before = before[: tm.start()] if tm else before
+        rel_at = m.start() - len(before) + tm.start() if tm else m.start()  # where the type name starts
         ref = RawRef(number, m.group(), m.start("body"), m.end("body"), type_name=type_name, parts=parts,
-                     relation=_relation(rg, rel_before[-40:]), name=name)
+                     relation=_relation(rg, text, rel_at, own), name=name)
         pos = _tail(rg, text, m.end(), ref)
         group = [ref]
         add(ref)
@@ -266,7 +301,7 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
         number, parts = _parts(m, g)
         if m.group("sym") or m.group("psym"):
             ref = RawRef(number, m.group(), m.start("body"), m.end("body"), type_name=type_name, parts=parts,
-                         relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
+                         relation=_relation(rg, text, m.start(), own))
             _tail(rg, text, m.end(), ref)
             if add(ref):
                 first_full.setdefault((type_name, number.split("/")[0].split("-")[0]), ref)
@@ -308,7 +343,7 @@ def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
         if _NUMBERED.match(text[end:end + 40]) or numbered_after_cut or any(m.start() <= s <= end + 12 for s in starts):
             continue
         item = RawNamed(" ".join(m.group("type").split()), " ".join(text[m.start("name"):end].split()), m.start(),
-                        end, relation=_relation(rg, text[max(0, m.start() - 40):m.start()]))
+                        end, relation=_relation(rg, text, m.start()))
         dm = rg.date.match(text, end, end + NEAR)
         if dm is None and (yr := rg.named_gap.match(text, end)) is not None:
             dm = rg.date.match(text, yr.end(), yr.end() + NEAR)  # "… địa phương năm" / "ngày 16/6/2025"
