@@ -370,3 +370,9 @@ def test_a_reference_span_is_exact_after_markup_earlier_on_the_line():
     text = HEADER + "*Căn cứ Nghị định số **120/2016/NĐ-CP** ngày 23 tháng 8 năm 2016 của Chính phủ;*\n"
     (r,) = vbhc.parse(text).references
     assert text[r.span.start:r.span.end] == "120/2016/NĐ-CP"
+
+
+def test_an_alias_that_repeats_the_number_is_no_second_citation():
+    found = refs("I. MỤC ĐÍCH\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển "
+                 "khoa học (sau đây gọi tắt là Nghị quyết số 57-NQ/TW), Ủy ban nhân dân tỉnh ban hành Kế hoạch.")
+    assert [(r.number, r.alias, r.date) for r in found] == [("57-NQ/TW", "Nghị quyết số 57-NQ/TW", "2024-12-22")]

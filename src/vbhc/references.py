@@ -367,3 +367,6 @@ def _aliases(rg: RefGrammar, text: str, refs: list[RawRef], named: list[RawNamed
         if len(between) > 200 or rg.type_any.search(between) or ". " in between:
             continue  # another document, or another sentence, stands in between: not this one's alias
         target.alias = target.alias or alias
+        if isinstance(target, RawRef):
+            # "(sau đây gọi tắt là Nghị quyết số 57-NQ/TW)": the same document again, no citation of its own
+            refs[:] = [r for r in refs if not (m.start() < r.start and r.end <= m.end() and r.number == target.number)]
