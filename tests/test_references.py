@@ -376,3 +376,15 @@ def test_an_alias_that_repeats_the_number_is_no_second_citation():
     found = refs("I. MỤC ĐÍCH\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển "
                  "khoa học (sau đây gọi tắt là Nghị quyết số 57-NQ/TW), Ủy ban nhân dân tỉnh ban hành Kế hoạch.")
     assert [(r.number, r.alias, r.date) for r in found] == [("57-NQ/TW", "Nghị quyết số 57-NQ/TW", "2024-12-22")]
+
+
+def test_a_citation_listed_after_another_takes_its_relation():
+    found = refs("I. MỤC ĐÍCH\nTriển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá "
+                 "phát triển khoa học, công nghệ; Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương "
+                 "trình hành động và Kế hoạch số 328-KH/TU ngày 02/5/2025 của Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành "
+                 "Kế hoạch. Sở Tư pháp theo dõi Quyết định số 12/2020/QĐ-UBND. Quyết định số 13/2021/QĐ-UBND hết hiệu lực.")
+    assert [(r.number, r.relation) for r in found] == [
+        ("57-NQ/TW", "thực hiện"), ("03/NQ-CP", "thực hiện"), ("328-KH/TU", "thực hiện"),
+        # a new sentence is no list item, "theo dõi" (to follow up) no "theo", and a relation word
+        # does not reach over a sentence's end
+        ("12/2020/QĐ-UBND", None), ("13/2021/QĐ-UBND", None)]

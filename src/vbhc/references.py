@@ -52,6 +52,10 @@ class RefGrammar:
     relation_titled: frozenset[str]
     relation_clause: regex.Pattern[str]
     relation_pair: regex.Pattern[str]
+    relation_carried: regex.Pattern[str]
+    relation_carry_stop: regex.Pattern[str]
+    relation_number_word: regex.Pattern[str]
+    relation_sentence_end: regex.Pattern[str]
     stop_before: regex.Pattern[str]
     list_relations: list[tuple[str, regex.Pattern[str]]]
     documents_named: regex.Pattern[str]
@@ -104,6 +108,10 @@ def ref_grammar() -> RefGrammar:
             relation_titled=frozenset(pats["relation_titled"]),
             relation_clause=regex.compile(pats["relation_clause"]),
             relation_pair=regex.compile(pats["relation_pair"]),
+            relation_carried=regex.compile(pats["relation_carried"]),
+            relation_carry_stop=regex.compile(pats["relation_carry_stop"]),
+            relation_number_word=regex.compile(pats["relation_number_word"]),
+            relation_sentence_end=regex.compile(pats["relation_sentence_end"]),
             stop_before=regex.compile(rf"(?<![\p{{L}}])(?i:{stops})\s*$"),
             list_relations=[(name, regex.compile(p)) for name, p in data.get("list_relations", {}).items()],
             documents_named=regex.compile(rf"(?<![\p{{L}}])(?i:{alt}|văn\s+bản)(?![\p{{L}}])"),
@@ -171,7 +179,7 @@ def _relation(rg: RefGrammar, text: str, at: int, own: str | None = None) -> str
         found = m
     if found is None:
         return None
-    if rg.relation_by.search(text, found.end(), at):
+    if rg.relation_by.search(text, found.end(), at) or rg.relation_sentence_end.search(text, found.end(), at):
         return None
     name = next(rg.relation_names[i] for i in range(len(rg.relation_names)) if found.group(f"r{i}"))
     if name in rg.relation_titled:
@@ -312,6 +320,7 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
                        parts=full.parts, date=full.date, issuer=full.issuer))
 
     refs.sort(key=lambda r: r.start)
+    _carry_relations(rg, text, refs)
     named = _named(rg, text, refs)
     _aliases(rg, text, refs, named)
     return refs, named, jt
@@ -353,6 +362,29 @@ def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
             item.end = dm.end()
         out.append(item)
     return out
+
+
+CARRY_REACH = 400  # the longest title between two citations of one list
+
+
+
+def _carry_relations(rg: RefGrammar, text: str, refs: list[RawRef]) -> None:
+    """A citation with no relation word, listed after one that has a relation with only that
+    one's title between them ("Thực hiện Nghị quyết số 57-NQ/TW …; Nghị quyết số 03/NQ-CP …"),
+    takes its relation (grammars/references.toml ``relation_carried``)."""
+    prev: RawRef | None = None
+    for r in refs:
+        if r.relation is None and r.kind == "full" and prev is not None and prev.relation is not None \
+                and 0 <= r.start - prev.end <= CARRY_REACH:
+            gap = rg.relation_number_word.sub("", text[prev.end:r.start])
+            tm = rg.type_before.search(gap)
+            if tm is not None:
+                head = gap[:tm.start()]
+                if rg.relation_carried.search(head) and not rg.relation_carry_stop.search(head) \
+                        and not rg.relation.search(head):
+                    r.relation = prev.relation
+        if r.kind != "short":
+            prev = r
 
 
 def _aliases(rg: RefGrammar, text: str, refs: list[RawRef], named: list[RawNamed]) -> None:
