@@ -1285,9 +1285,13 @@ LEGAL = HEADER.replace("KẾ HOẠCH\nPhát triển văn hóa đọc năm 2024",
      [(["cơ quan tài chính các cấp"], "Thực hiện công tác quản lý tài chính đầu tư công."),
       (["Bộ Tài chính"], "Hướng dẫn đăng ký tài khoản."), (["Bộ Tài chính"], "Tổng hợp, báo cáo Chính phủ.")]),
     # a sub-heading of someone else's duties is not led by the heading above it
-    ("IV. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ của thành viên Ban Chỉ đạo\n1.1. Sở Tài chính\n- Tổng hợp kết quả kiểm kê.\n"
-     "1.2. Trách nhiệm của các bên tham gia kiểm kê:\n- Lập danh sách tài sản.\n- Báo cáo kết quả kiểm kê.",
-     [(["Sở Tài chính"], "Tổng hợp kết quả kiểm kê.")]),
+    ("Điều 5. Trách nhiệm của Sở Nội vụ\n1. Hướng dẫn thực hiện Quy chế này.\n2. Trách nhiệm của các bên tham gia "
+     "kiểm kê:\na) Lập danh sách hồ sơ.\nb) Báo cáo kết quả thực hiện.",
+     [(["Sở Nội vụ"], "Hướng dẫn thực hiện Quy chế này.")]),
+    # one that names the body above again by a bare word is still that body's
+    ("Điều 5. Trách nhiệm của Sở Nội vụ\n1. Nhiệm vụ của đơn vị trong công tác tuyển dụng:\na) Lập kế hoạch tuyển dụng.\n"
+     "b) Tổ chức thi tuyển.",
+     [(["Sở Nội vụ"], "Lập kế hoạch tuyển dụng."), (["Sở Nội vụ"], "Tổ chức thi tuyển.")]),
 ])
 def test_a_heading_names_a_party_that_is_no_agency(body, expected):
     assert [(a.lead, a.task) for a in vbhc.parse(LEGAL + body + "\n").assignments] == expected
@@ -1352,3 +1356,37 @@ def test_a_deadline_column_gives_the_documents_deadlines_too():
     assert [(a.lead, a.deadline.raw) for a in doc.assignments] == [(["Sở Nội vụ"], "31/10/2025"), (["Sở Tài chính"], "2025")]
     assert [(d.raw, d.end, d.path) for d in doc.deadlines] == [
         ("31/10/2025", "2025-10-31", a.path) for a in doc.assignments[:1]] + [("2025", "2025-12-31", doc.assignments[1].path)]
+
+
+def test_a_deadline_span_is_the_printing_that_was_read():
+    text = (HEADER + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí chi thường xuyên cho Kế hoạch năm 2025 "
+            "và báo cáo thường xuyên, hoàn thành năm 2025.\n")
+    doc = vbhc.parse(text)
+    got = [(d.raw, text[d.span.start - 11:d.span.start].strip()) for d in doc.deadlines]
+    assert got == [("thường xuyên", "và báo cáo"), ("năm 2025", "hoàn thành")]
+
+
+def test_a_table_rows_deadline_is_its_deadline_cell():
+    text = (HEADER + "II. NHIỆM VỤ\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+            "| 1 | Rà soát hồ sơ phát sinh trước 31/12/2025 | Sở Tư pháp | 31/12/2025 |\n")
+    doc = vbhc.parse(text)
+    (row,) = doc.assignments
+    assert text[row.deadline.span.start:row.deadline.span.end] == "31/12/2025"
+    assert text[row.deadline.span.end:].startswith(" |\n")  # the last cell, not the task's
+    # both printings are deadlines of the document: the task's own words and the column's cell
+    assert [text[d.span.start:d.span.end] for d in doc.deadlines] == ["trước 31/12/2025", "31/12/2025"]
+
+
+def test_deadline_and_reference_spans_are_exact_in_decomposed_text_with_crlf():
+    import unicodedata
+    body = ("II. TỔ CHỨC THỰC HIỆN\r\n1. Sở Tư pháp\u200b chủ trì, phối hợp với Sở Nội vụ rà soát theo Quyết định số "
+            "12/2020/QĐ-UBND, hoàn thành trước ngày 30/6/2024.\r\n2. Sở Y tế chủ trì kiểm tra, hoàn thành trước ngày "
+            "30/6/2024.\r\n")
+    text = unicodedata.normalize("NFD", HEADER.replace("\n", "\r\n") + body)
+    doc = vbhc.parse(text)
+    assert len(doc.deadlines) == 2 and doc.deadlines[0].span.start < doc.deadlines[1].span.start
+    for d, row in zip(doc.deadlines, doc.assignments):
+        assert unicodedata.normalize("NFC", text[d.span.start:d.span.end]) == d.raw == "hoàn thành trước ngày 30/6/2024"
+        assert row.span.start <= d.span.start < d.span.end <= row.span.end
+    (r,) = doc.references
+    assert unicodedata.normalize("NFC", text[r.span.start:r.span.end]) == "12/2020/QĐ-UBND"

@@ -202,6 +202,33 @@ def test_what_is_and_is_not_a_deadline(text, expected):
      [("relative", "tối thiểu 07 ngày làm việc trước ngày họp", None, None)]),
     # who directs the work is not when it is due
     ("thực hiện các nhiệm vụ theo chỉ đạo của Bộ Công an", []),
+    # a noun before a cycle's day does not make it a noun's
+    ("Lập dự toán trước ngày 15/12 hằng năm.", [("recurring", "trước ngày 15/12 hằng năm", None, None)]),
+    # a range over a month's or a year's end starts in the month or year before
+    ("từ ngày 20 tháng 12 đến ngày 10 tháng 01 năm 2026",
+     [("date", "từ ngày 20 tháng 12 đến ngày 10 tháng 01 năm 2026", "2025-12-20", "2026-01-10")]),
+    ("từ ngày 25 đến ngày 05 tháng 12 năm 2025",
+     [("date", "từ ngày 25 đến ngày 05 tháng 12 năm 2025", "2025-11-25", "2025-12-05")]),
+    ("Tháng 11 - 02/2026", [("month", "Tháng 11 - 02/2026", "2025-11-01", "2026-02-28")]),
+    # a year's results, a plan named by its year, a term of office
+    ("Ước thực hiện năm 2025 là 27.535 tỷ đồng", []),
+    ("Kế hoạch thực hiện năm 2025", []),
+    ("trong chương trình năm 2025", []),
+    ("nhiệm kỳ từ năm 2020 đến năm 2025", []),
+    # a remark in brackets inside the counting point
+    ("Trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ (theo quy định), Sở Tư pháp",
+     [("relative", "Trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ (theo quy định)", None, None)]),
 ])
 def test_audit_cases_of_deadlines(text, expected):
     assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    # a bare month or date that starts a range with no dated end is no due date
+    ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê", ("undated", None)),
+    ("Từ 01/10/2025 đến khi có kết quả", ("undated", None)),
+    ("11/2025", ("month", "2025-11-30")),
+])
+def test_a_deadline_column_start_is_no_due_date(value, expected):
+    d = D.stated(value)
+    assert (d.kind, d.last) == expected

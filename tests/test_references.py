@@ -361,6 +361,13 @@ def test_a_document_a_repealed_item_only_describes_is_not_repealed():
     # "giao" opens the trích yếu only in lower case: "Bộ Giao thông vận tải" is a name
     ("Thực hiện Thông tư số 12/2020/TT-BGTVT ngày 29/5/2020 của Bộ trưởng Bộ Giao thông vận tải quy định về tổ chức;",
      [("12/2020/TT-BGTVT", "Bộ trưởng Bộ Giao thông vận tải", "thực hiện")]),
+    ("Thực hiện Thông tư số 2/2020/TT-BNG ngày 01/3/2020 của Bộ trưởng Bộ Ngoại giao quy định; Quyết định số "
+     "1/QĐ-CHK ngày 01/3/2024 của Cục Hàng không Việt Nam về việc ban hành quy chế;",
+     [("2/2020/TT-BNG", "Bộ trưởng Bộ Ngoại giao", "thực hiện"), ("1/QĐ-CHK", "Cục Hàng không Việt Nam", "thực hiện")]),
+    # a citation before the relation word in an earlier clause of the sentence does not take it away
+    ("Thực hiện Công văn số 456/UBND-KT ngày 01/3/2024 của UBND tỉnh về triển khai Nghị định, Sở Tài chính hướng dẫn "
+     "thực hiện Nghị định số 15/2025/NĐ-CP như sau:",
+     [("456/UBND-KT", "UBND tỉnh", "thực hiện"), ("15/2025/NĐ-CP", None, "thực hiện")]),
 ])
 def test_relation_and_issuer_cases_from_the_audit(body, expected):
     assert [(r.number, r.issuer, r.relation) for r in refs("I. MỤC ĐÍCH\n" + body)] == expected
@@ -388,3 +395,13 @@ def test_a_citation_listed_after_another_takes_its_relation():
         # a new sentence is no list item, "theo dõi" (to follow up) no "theo", and a relation word
         # does not reach over a sentence's end
         ("12/2020/QĐ-UBND", None), ("13/2021/QĐ-UBND", None)]
+
+
+def test_a_repealing_list_reads_relation_words_in_decomposed_text():
+    import unicodedata
+    body = ("Điều 1. Bãi bỏ toàn bộ các quyết định sau:\n1. Quyết định số 12/2020/QĐ-UBND sửa đổi Quyết định số "
+            "10/2019/QĐ-UBND.\n2. Quyết định số 13/2021/QĐ-UBND.")
+    for form in ("NFC", "NFD"):
+        found = {r.number: r.relation for r in refs(unicodedata.normalize(form, body), unicodedata.normalize(form, QD_HEADER))}
+        assert found["12/2020/QĐ-UBND"] == found["13/2021/QĐ-UBND"] == "bãi bỏ", form
+        assert found["10/2019/QĐ-UBND"] != "bãi bỏ", form

@@ -78,6 +78,7 @@ class AgencyGrammar:
     duty_opener: regex.Pattern[str]
     duty_holder: regex.Pattern[str]
     holder_start: regex.Pattern[str]
+    holder_back: regex.Pattern[str]
     holder_sentence: regex.Pattern[str]
     holder_scope: regex.Pattern[str]
     duty_heading: regex.Pattern[str]
@@ -139,7 +140,7 @@ def agency_grammar() -> AgencyGrammar:
         nouns = _alt(data["collective_nouns"])
         tails = _alt(data["collective_tails"])
         cheads = _alt(data["collective_heads"])
-        holder = rf"(?:(?:các|những)\s+)?(?:{_alt(ph['duty_holders'])})(?![\p{{L}}])"
+        holder = rf"(?:(?:{_alt(ph['duty_holder_plurals'])})\s+)?(?:{_alt(ph['duty_holders'])})(?![\p{{L}}])"
         # "các sở, ban, ngành liên quan", "UBND các huyện, thành phố", "sở, ngành có liên quan"
         # an inner noun opens one only after "các" or a head ("Công an tỉnh, …" is a name); a
         # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính"); a
@@ -223,6 +224,7 @@ def agency_grammar() -> AgencyGrammar:
             duty_opener=regex.compile(ph["duty_opener"]),
             duty_holder=regex.compile(rf"{ph['duty_opener']}(?P<holder>{holder}.*)", regex.S),
             holder_start=regex.compile(holder),
+            holder_back=regex.compile(rf"(?:(?:{_alt(ph['duty_holder_plurals'])})\s+)?(?:{_alt(ph['duty_holder_back'])})$"),
             holder_sentence=regex.compile(ph["holder_sentence"]),
             holder_scope=regex.compile(ph["holder_scope"]),
             duty_heading=regex.compile(ph["duty_heading"]),
@@ -785,7 +787,7 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
         elif _heading_agency(head) or ag.responsible.search(head) or ag.lead.search(head) \
                 or ag.request.match(head.lstrip(" -–+•*")) or agency_grammar().partnering.match(head):
             continue  # "a) Chủ trì, phối hợp với …" over its own list gives its own rows
-        elif ag.duty_opener.match(head.lstrip(" -–+•*")):
+        elif ag.duty_opener.match(head.lstrip(" -–+•*")) and not _names_above(head.lstrip(" -–+•*")):
             continue  # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": someone else's duties
         # a title over paragraphs only is a task wrapped after its first line ("a) Tổ chức triển
         # khai thực hiện" / "Thông tư này."), not a sub-heading
@@ -796,6 +798,15 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
 
 
 _NOT_TASKS = frozenset({"quote", "table"})
+
+
+def _names_above(head: str) -> bool:
+    """Whether a duty heading names its party by a bare word that stands for the body above
+    ("1. Nhiệm vụ của đơn vị trong công tác tuyển dụng:" under "Điều 5. Trách nhiệm của Sở Nội vụ")."""
+    ag = agency_grammar()
+    holder = ag.duty_opener.sub("", _unqualified(head.strip().rstrip(":").strip()), count=1)
+    sm = ag.holder_scope.search(holder)
+    return ag.holder_back.match((holder[:sm.start()] if sm is not None else holder).strip(" ,")) is not None
 
 
 def _heading_agency(title: str) -> str:
@@ -820,7 +831,10 @@ def _heading_name(title: str) -> tuple[str, bool]:
         if len(holder) > 120 or ag.holder_sentence.search(holder):
             return "", False
         sm = ag.holder_scope.search(holder)
-        return (holder[:sm.start()] if sm is not None else holder).strip(" ,"), True
+        holder = (holder[:sm.start()] if sm is not None else holder).strip(" ,")
+        if ag.holder_back.match(holder):
+            return "", False  # "1. Nhiệm vụ của đơn vị trong công tác tuyển dụng:": the body above, named again
+        return holder, True
     heading = ag.heading_opener.sub("", heading, count=1)  # "Trách nhiệm của Công an tỉnh"
     if heading and not is_agency(heading):
         # "Ngoài những nhiệm vụ quy định tại các khoản 1, 2 Điều này, giao Bộ Tài chính:": the

@@ -54,6 +54,14 @@ def _patterns() -> tuple[re.Pattern[str], list[_Pattern]]:
             for d in data["deadline"]]
 
 
+@lru_cache(maxsize=1)
+def _patterns_extra() -> regex.Pattern[str]:
+    """What says a bare date or month in a deadline column starts a range (deadlines.toml
+    ``range_start``, searched at the end of the text before it)."""
+    with table_errors("deadlines.toml"):
+        return regex.compile(f"(?:{read_table('deadlines.toml')['range_start']})\\s*$")
+
+
 def _date(y: int, m: int, d: int) -> str | None:
     try:
         return _dt.date(y, m, d).isoformat()
@@ -76,9 +84,15 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
     if dl.kind == "date":
         dl.first = dl.last = _date(int(g["y"]), int(g["m"]), int(g["d"]))
         if g.get("d1") and dl.last:  # a range: "từ ngày 08 đến ngày 10 tháng 12 năm 2025"
-            dl.first = _date(int(g.get("y1") or g["y"]), int(g.get("m1") or g["m"]), int(g["d1"]))
-            if dl.first is None or dl.first > dl.last:
-                dl.first = dl.last = None
+            y, m = int(g["y"]), int(g["m"])
+            if g.get("m1") is None:  # the start's month is the end's, or the one before it
+                y1, m1 = (y, m) if int(g["d1"]) <= int(g["d"]) else ((y, m - 1) if m > 1 else (y - 1, 12))
+            else:  # the start's year is the end's, or the one before it ("từ ngày 20/12 đến ngày 10/01/2026")
+                m1 = int(g["m1"])
+                y1 = int(g["y1"]) if g.get("y1") else (y if (m1, int(g["d1"])) <= (m, int(g["d"])) else y - 1)
+            dl.first = _date(y1, m1, int(g["d1"]))
+            if dl.first is not None and dl.first > dl.last:
+                dl.first = None  # a start after the end: only the end is sure
     elif dl.kind == "quarter":
         y, q1 = int(g["y"]), _quarter(g["q1"])
         q2 = _quarter(g["q2"]) if g.get("q2") else q1
@@ -95,11 +109,12 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
         y, mo = int(g["y"]), int(g["m"])
         dl.first = _date(y, mo, 1) if 1 <= mo <= 12 else None
         dl.last = _month_end(y, mo)
-        if g.get("m1") and dl.last:  # a range: "từ tháng 3 đến tháng 10 năm 2026"
+        if g.get("m1") and dl.last:  # a range: "từ tháng 3 đến tháng 10 năm 2026", "Tháng 11 - 02/2026"
             m1 = int(g["m1"])
-            dl.first = _date(int(g.get("y1") or y), m1, 1) if 1 <= m1 <= 12 else None
-            if dl.first is None or dl.first > dl.last:
-                dl.first = dl.last = None
+            y1 = int(g["y1"]) if g.get("y1") else (y if m1 <= mo else y - 1)
+            dl.first = _date(y1, m1, 1) if 1 <= m1 <= 12 else None
+            if dl.first is not None and dl.first > dl.last:
+                dl.first = None  # a start after the end: only the end is sure
     elif dl.kind == "year":
         a = g.get("y") or g.get("ya")
         b = g.get("y2") or g.get("yb") or a
@@ -123,10 +138,11 @@ def stated(text: str) -> RawDeadline | None:
     if not value:
         return None
     found = find(value)
+    starts = _patterns_extra()
     # a bare date or month after "từ" starts a range whose end is not a date ("Từ tháng 11/2025
     # đến khi kết thúc Tổng kiểm kê"): it is no deadline
     dates = [d for m in _BARE_DATE.finditer(value)
-             if (d := _bare_date(m)) is not None and not _STARTS.search(value, 0, m.start())]
+             if (d := _bare_date(m)) is not None and not starts.search(value, 0, m.start())]
     if found and dates and found[0].last is None:
         # bare dates written before an expression without a day of its own come first
         # ("31/12/2025; hằng năm"); before a dated one they open a range ("Từ 01/10/2025 đến
@@ -143,13 +159,12 @@ def stated(text: str) -> RawDeadline | None:
     if dates:
         return dates[-1]
     m = _BARE_MONTH.search(value)
-    if m is not None and 1 <= int(m.group("m")) <= 12 and not _STARTS.search(value, 0, m.start()):
+    if m is not None and 1 <= int(m.group("m")) <= 12 and not starts.search(value, 0, m.start()):
         y, mo = int(m.group("y")), int(m.group("m"))
         return RawDeadline("month", m.group(), m.start(), m.end(), _date(y, mo, 1), _month_end(y, mo))
     return RawDeadline("undated", value, 0, len(value))
 
 
-_STARTS = regex.compile(r"(?<![\p{L}])(?i:từ)(?:\s+(?i:ngày|tháng))?\s*$")
 _BARE_MONTH = regex.compile(r"(?<![\d/.-])(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)(?![\d/.-])")
 
 

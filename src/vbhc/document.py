@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import regex
 
@@ -153,25 +154,27 @@ def _deadline(raw: RawDeadline | None, path: list[str], span: M.Span | None) -> 
 
 
 def _locate(ctx: _Ctx, raw: str, within: M.Span, nth: int = 0) -> M.Span | None:
-    """The span of the ``nth`` printing of ``raw`` inside ``within`` (source offsets), None
-    when it is not printed there (text a reader rebuilt, or a deadline read elsewhere)."""
+    """The span of the ``nth`` printing of ``raw`` inside ``within`` (source offsets; -1: the
+    last), None when it is not printed there (text a reader rebuilt, or read elsewhere)."""
     m = ctx.norm.map
     lo, hi = m.to_norm(within.start), m.to_norm(within.end)
+    last = None
     for k, found in enumerate(printed(raw).finditer(ctx.norm.text, lo, hi)):
         if k == nth:
             return ctx.span(*found.span())
-    return None
+        last = found
+    return ctx.span(*last.span()) if nth < 0 and last is not None else None
 
 
-def _assignment(row: RawAssignment, span: M.Span, ctx: _Ctx, dated: list[M.Deadline]) -> M.Assignment:
+def _assignment(row: RawAssignment, span: M.Span, ctx: _Ctx, dated: dict[str, list[M.Span]]) -> M.Assignment:
     deadline = None
     if row.deadline is not None:
-        # the deadline's own words: inside the row, else the nearest printing of them read
-        # in a node (a note under the items it dates, the heading above them)
-        where = _locate(ctx, row.deadline.raw, span)
+        # the deadline's own words: their last printing in the row (a row's deadline is the last
+        # one in its clause; a table's deadline column comes after its task), else the nearest
+        # printing of them read in a node (a note under the items it dates, the heading above them)
+        where = _locate(ctx, row.deadline.raw, span, -1)
         if where is None:
-            same = [d.span for d in dated if d.raw == row.deadline.raw and d.span is not None]
-            where = min(same, key=lambda s: abs(s.start - span.start), default=span)
+            where = min(dated.get(row.deadline.raw, ()), key=lambda s: abs(s.start - span.start), default=span)
         deadline = _deadline(row.deadline, row.path, where)
     return M.Assignment(lead=row.lead, partners=row.partners, lead_keys=[agency_key(n) for n in row.lead],
                         partner_keys=[agency_key(n) for n in row.partners], task=row.task,
@@ -189,22 +192,28 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
         for row in extract_assignments(nodes, walked, code, doc.family):  # node spans are already source offsets
             rows.append((row, M.Span(start=row.start, end=row.end)))
         for node, _, path, text, low in walked:
-            seen: dict[str, int] = {}
             for raw in find_deadlines(text, low):
-                nth = seen.get(raw.raw, 0)
-                seen[raw.raw] = nth + 1
+                # the node's text prints the same words in the same order as the source: the
+                # deadline is the printing of its words there with as many before it
+                nth = sum(1 for _ in printed(raw.raw).finditer(text, 0, raw.start))
                 doc.deadlines.append(_deadline(raw, path, _locate(ctx, raw.raw, node.span, nth)  # type: ignore[arg-type]
                                                or node.span))
+    dated: dict[str, list[M.Span]] = {}
+    for d in doc.deadlines:
+        if d.span is not None:
+            dated.setdefault(d.raw, []).append(d.span)
+    found = sorted((d.span.start, d.span.end) for d in doc.deadlines if d.span is not None)
+    starts = [a for a, _ in found]
+    ends = list(accumulate((b for _, b in found), max))  # the furthest end up to each start
     table_rows = [(row, ctx.span(row.start, row.end)) for row in extract_table_rows(work)]
-    dated = doc.deadlines
     for row, span in table_rows:
         doc.assignments.append(_assignment(row, span, ctx, dated))
-        if row.deadline is not None:
+        d = doc.assignments[-1].deadline
+        if d is not None and d.span is not None:
             # a deadline column's cell ("31/12/2025", "2025", "Theo kế hoạch") is a deadline of
-            # the document too, with the row's path, once
-            d = doc.assignments[-1].deadline
-            if d is not None and d.span is not None and not any(
-                    o.span is not None and o.span.start < d.span.end and d.span.start < o.span.end for o in dated):
+            # the document too, with the row's path, unless a node's text gave it already
+            k = bisect_left(starts, d.span.end) - 1
+            if k < 0 or ends[k] <= d.span.start:
                 doc.deadlines.append(d)
     for row, span in rows:
         doc.assignments.append(_assignment(row, span, ctx, dated))
@@ -234,18 +243,18 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
             date=n.date, relation=n.relation, alias=n.alias, span=ctx.span(*jt.exact_span(n.start, n.end, ctx.norm.text))))
     _basis_relations(doc)
     if any(p.search(jt.text) for _, p in ref_grammar().list_relations):  # one look at the text first
-        _listed_relations(doc, ctx.norm.source)
+        _listed_relations(doc, ctx)
 
 
 LISTED_GAP = 90  # at most this far after the one before it, a citation is listed with it (its date and issuer between)
 
 
-def _listed_relations(doc: M.Document, source: str) -> None:
+def _listed_relations(doc: M.Document, ctx: _Ctx) -> None:
     """"Điều 1. Bãi bỏ toàn bộ các nghị định" / "1. Nghị định số 35/2005/NĐ-CP …": the document
     each item under a heading that repeals documents opens with is repealed (and the first one
     the heading's own sentence cites); the documents an item's title mentions keep their own
     relation ("… sửa đổi, bổ sung một số điều của Nghị định số 105/2006/NĐ-CP": a relation word
-    between two citations of ``source`` says the second is no item of the list)."""
+    between two citations says the second is no item of the list)."""
     rg = ref_grammar()
     spans: list[tuple[int, int, str]] = []  # where the first citation takes the relation
     for nodes in (doc.body, *(att.body for att in doc.attachments)):
@@ -263,6 +272,7 @@ def _listed_relations(doc: M.Document, source: str) -> None:
                         spans.extend((item.span.start, item.span.end, name) for item in items)
     if not spans:
         return
+    to_norm = ctx.norm.map.to_norm
     cited = sorted((r for r in (*doc.references, *doc.named_references) if r.span is not None),
                    key=lambda r: r.span.start)
     starts = [r.span.start for r in cited]
@@ -274,7 +284,7 @@ def _listed_relations(doc: M.Document, source: str) -> None:
         first = True
         while i < len(cited) and cited[i].span.start < b and (first or (
                 cited[i].relation is None and cited[i].span.start - cited[i - 1].span.end <= LISTED_GAP
-                and not rg.relation.search(source, cited[i - 1].span.end, cited[i].span.start))):
+                and not rg.relation.search(ctx.norm.text, to_norm(cited[i - 1].span.end), to_norm(cited[i].span.start)))):
             cited[i].relation = name
             first = False
             i += 1
