@@ -803,10 +803,20 @@ _NOT_TASKS = frozenset({"quote", "table"})
 def _names_above(head: str) -> bool:
     """Whether a duty heading names its party by a bare word that stands for the body above
     ("1. Nhiệm vụ của đơn vị trong công tác tuyển dụng:" under "Điều 5. Trách nhiệm của Sở Nội vụ")."""
+    holder = _holder(agency_grammar().duty_opener.sub("", _unqualified(head.strip().rstrip(":").strip()), count=1))
+    return agency_grammar().holder_back.match(holder) is not None
+
+
+def _holder(text: str) -> str:
+    """The party a duty heading names, from the words after its opener: without an alias or a
+    remark in brackets ("các cơ quan quản lý cấp trên (bao gồm cả …)") and without the scope of
+    its duties ("… trong việc …", "… khi thăm dò, khai quật khảo cổ")."""
     ag = agency_grammar()
-    holder = ag.duty_opener.sub("", _unqualified(head.strip().rstrip(":").strip()), count=1)
+    holder = ag.alias.sub("", text).strip(" ,")
+    if holder.endswith(")") and (k := holder.rfind(" (")) > 0:
+        holder = holder[:k]
     sm = ag.holder_scope.search(holder)
-    return ag.holder_back.match((holder[:sm.start()] if sm is not None else holder).strip(" ,")) is not None
+    return (holder[:sm.start()] if sm is not None else holder).strip(" ,")
 
 
 def _heading_agency(title: str) -> str:
@@ -825,15 +835,11 @@ def _heading_name(title: str) -> tuple[str, bool]:
     if (hm := ag.duty_holder.match(heading)) is not None and not is_agency(hm.group("holder")):
         # "Trách nhiệm của cơ quan có chức năng quản lý đất đai cấp xã": a party no agency
         # name opens, described by its own verbs; only the scope of its duties is cut
-        holder = ag.alias.sub("", hm.group("holder")).strip(" ,")
-        if holder.endswith(")") and (k := holder.rfind(" (")) > 0:
-            holder = holder[:k]  # "các cơ quan quản lý cấp trên (bao gồm cả …)": a remark
-        if len(holder) > 120 or ag.holder_sentence.search(holder):
+        holder = _holder(hm.group("holder"))
+        if len(holder) > 120 or ag.holder_sentence.search(holder) or ag.holder_back.match(holder):
+            # a sentence about the party, or "1. Nhiệm vụ của đơn vị trong công tác tuyển
+            # dụng:", the body above named again
             return "", False
-        sm = ag.holder_scope.search(holder)
-        holder = (holder[:sm.start()] if sm is not None else holder).strip(" ,")
-        if ag.holder_back.match(holder):
-            return "", False  # "1. Nhiệm vụ của đơn vị trong công tác tuyển dụng:": the body above, named again
         return holder, True
     heading = ag.heading_opener.sub("", heading, count=1)  # "Trách nhiệm của Công an tỉnh"
     if heading and not is_agency(heading):
