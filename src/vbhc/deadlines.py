@@ -55,7 +55,7 @@ def _patterns() -> tuple[re.Pattern[str], list[_Pattern]]:
 
 
 @lru_cache(maxsize=1)
-def _patterns_extra() -> regex.Pattern[str]:
+def _range_start() -> regex.Pattern[str]:
     """What says a bare date or month in a deadline column starts a range (deadlines.toml
     ``range_start``, searched at the end of the text before it)."""
     with table_errors("deadlines.toml"):
@@ -138,7 +138,7 @@ def stated(text: str) -> RawDeadline | None:
     if not value:
         return None
     found = find(value)
-    starts = _patterns_extra()
+    starts = _range_start()
     # a bare date or month after "từ" starts a range whose end is not a date ("Từ tháng 11/2025
     # đến khi kết thúc Tổng kiểm kê"): it is no deadline
     dates = [d for m in _BARE_DATE.finditer(value)

@@ -153,17 +153,41 @@ def _deadline(raw: RawDeadline | None, path: list[str], span: M.Span | None) -> 
                       path=path, span=span)
 
 
-def _locate(ctx: _Ctx, raw: str, within: M.Span, nth: int = 0) -> M.Span | None:
-    """The span of the ``nth`` printing of ``raw`` inside ``within`` (source offsets; -1: the
-    last), None when it is not printed there (text a reader rebuilt, or read elsewhere)."""
+def _last_printing(ctx: _Ctx, raw: str, within: M.Span) -> M.Span | None:
+    """The span of the last printing of ``raw`` inside ``within`` (source offsets), None when
+    it is not printed there (text a reader rebuilt, or read elsewhere)."""
     m = ctx.norm.map
-    lo, hi = m.to_norm(within.start), m.to_norm(within.end)
     last = None
-    for k, found in enumerate(printed(raw).finditer(ctx.norm.text, lo, hi)):
-        if k == nth:
-            return ctx.span(*found.span())
-        last = found
-    return ctx.span(*last.span()) if nth < 0 and last is not None else None
+    for last in printed(raw).finditer(ctx.norm.text, m.to_norm(within.start), m.to_norm(within.end)):
+        pass
+    return ctx.span(*last.span()) if last is not None else None
+
+
+def _printings(ctx: _Ctx, within: M.Span, text: str, found: list[RawDeadline]) -> list[M.Span | None]:
+    """Where in the source each of ``found`` (read in ``text``, a node's text, in order) is
+    printed inside ``within``: the node's text prints the same words in the same order as the
+    source, so a deadline is the printing of its words there with as many printings of them
+    before it (refused ones too: "kinh phí chi thường xuyên; … báo cáo thường xuyên"). One pass
+    over each text per distinct deadline, however many deadlines a node holds."""
+    lo, hi = ctx.norm.map.to_norm(within.start), ctx.norm.map.to_norm(within.end)
+    seen: dict[str, list] = {}  # raw -> [printings in text, count before, next, printings in source, taken]
+    out: list[M.Span | None] = []
+    for raw in found:
+        st = seen.get(raw.raw)
+        if st is None:
+            pat = printed(raw.raw)
+            st = seen[raw.raw] = [pat.finditer(text), 0, None, pat.finditer(ctx.norm.text, lo, hi), []]
+        while True:  # the printings in the node's text before this one
+            if st[2] is None:
+                st[2] = next(st[0], False)
+            if not st[2] or st[2].start() >= raw.start:
+                break
+            st[1] += 1
+            st[2] = None
+        while len(st[4]) <= st[1] and (m := next(st[3], None)) is not None:
+            st[4].append(m.span())
+        out.append(ctx.span(*st[4][st[1]]) if st[1] < len(st[4]) else None)
+    return out
 
 
 def _assignment(row: RawAssignment, span: M.Span, ctx: _Ctx, dated: dict[str, list[M.Span]]) -> M.Assignment:
@@ -172,7 +196,7 @@ def _assignment(row: RawAssignment, span: M.Span, ctx: _Ctx, dated: dict[str, li
         # the deadline's own words: their last printing in the row (a row's deadline is the last
         # one in its clause; a table's deadline column comes after its task), else the nearest
         # printing of them read in a node (a note under the items it dates, the heading above them)
-        where = _locate(ctx, row.deadline.raw, span, -1)
+        where = _last_printing(ctx, row.deadline.raw, span)
         if where is None:
             where = min(dated.get(row.deadline.raw, ()), key=lambda s: abs(s.start - span.start), default=span)
         deadline = _deadline(row.deadline, row.path, where)
@@ -192,12 +216,9 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
         for row in extract_assignments(nodes, walked, code, doc.family):  # node spans are already source offsets
             rows.append((row, M.Span(start=row.start, end=row.end)))
         for node, _, path, text, low in walked:
-            for raw in find_deadlines(text, low):
-                # the node's text prints the same words in the same order as the source: the
-                # deadline is the printing of its words there with as many before it
-                nth = sum(1 for _ in printed(raw.raw).finditer(text, 0, raw.start))
-                doc.deadlines.append(_deadline(raw, path, _locate(ctx, raw.raw, node.span, nth)  # type: ignore[arg-type]
-                                               or node.span))
+            if (found := find_deadlines(text, low)):
+                for raw, where in zip(found, _printings(ctx, node.span, text, found)):
+                    doc.deadlines.append(_deadline(raw, path, where or node.span))  # type: ignore[arg-type]
     dated: dict[str, list[M.Span]] = {}
     for d in doc.deadlines:
         if d.span is not None:

@@ -367,7 +367,6 @@ def _named(rg: RefGrammar, text: str, refs: list[RawRef]) -> list[RawNamed]:
 CARRY_REACH = 400  # the longest title between two citations of one list
 
 
-
 def _carry_relations(rg: RefGrammar, text: str, refs: list[RawRef]) -> None:
     """A citation with no relation word, listed after one that has a relation with only that
     one's title between them ("Thực hiện Nghị quyết số 57-NQ/TW …; Nghị quyết số 03/NQ-CP …"),
