@@ -4,7 +4,7 @@ regex backtracking shows as a ratio near 4 (or worse) per doubling; linear work 
     python benchmarks/scaling.py [--steps 4] [--limit 2.2]
 
 Cases: one long line, many short lines, deep nesting, references in one paragraph, a long
-Nơi nhận, a long table, requests and responsibilities in one paragraph (each row's task ends at
+Nơi nhận, the same deadlines again and again in one paragraph, a long table, requests and responsibilities in one paragraph (each row's task ends at
 its sentence, not at the paragraph's end), rows in one sentence with no stop, task items under a
 heading that names a body, "- N" lines after a number, a web page's table in the body, cells
 that never reach a row break. Each case starts at a size that takes measurable time and doubles
@@ -51,6 +51,13 @@ def deep_nesting(n: int) -> str:
 def references(n: int) -> str:
     cites = "; ".join(f"Quyết định số {k}/QĐ-UBND ngày 01/02/2024 của UBND tỉnh, Quyết định {k}" for k in range(n))
     return HEAD + "Căn cứ " + cites + ".\n" + SIGN
+
+
+def deadlines(n: int) -> str:
+    # the same deadline again and again in one paragraph, a refused one ("chi thường xuyên")
+    # between: each is found at its own printing in the source
+    dates = " ".join("báo cáo trước ngày 30/6/2024, kinh phí chi thường xuyên, báo cáo thường xuyên;" for _ in range(n))
+    return HEAD + "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính " + dates + "\n" + SIGN
 
 
 def noi_nhan(n: int) -> str:
@@ -112,6 +119,7 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "short lines": (short_lines, 12_500),
     "deep nesting (Phần..+)": (deep_nesting, 300),
     "references in a paragraph": (references, 625),
+    "deadlines in a paragraph": (deadlines, 1000),
     "Nơi nhận items": (noi_nhan, 250),
     "task table rows": (table, 250),
     "requests in a paragraph": (requests, 1000),

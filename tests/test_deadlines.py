@@ -232,3 +232,14 @@ def test_audit_cases_of_deadlines(text, expected):
 def test_a_deadline_column_start_is_no_due_date(value, expected):
     d = D.stated(value)
     assert (d.kind, d.last) == expected
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=25), st.integers(0, 60), st.integers(1, 12))
+def test_taken_spans_answer_as_a_scan_of_every_span_would(added, a, width):
+    spans, naive = D._Spans(), []
+    for x, w in added:
+        spans.add(x, x + w)
+        naive.append((x, x + w))
+    assert spans.overlaps(a, a + width) == any(a < y and x < a + width for x, y in naive)
+    assert spans.starts == sorted(spans.starts) and all(s < e for s, e in zip(spans.starts, spans.ends))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -207,21 +208,46 @@ def _scan(text: str, low: str | None, patterns: list[_Pattern]) -> list[RawDeadl
     match refused for what comes before it (``not_after``: "có hiệu lực thi hành kể từ ngày … đến
     ngày …") hides the expressions inside it from the patterns after it."""
     found: list[RawDeadline] = []
-    refused: list[tuple[int, int]] = []
+    taken = _Spans()  # what the found and the refused matches cover
     for kind, pattern, needs, not_after, not_quoted in patterns:
         if low is not None and needs is not None and not needs.search(low):
             continue
         for m in pattern.finditer(text):
             a, b = m.span()
-            if any(a < d.end and d.start < b for d in found) or any(a < y and x < b for x, y in refused):
+            if taken.overlaps(a, b):
                 continue
             if not_after is not None and not_after.search(text, max(0, a - NOT_AFTER_REACH), a):
-                refused.append((a, b))
+                taken.add(a, b)
                 continue
             if not_quoted and _quoted(text, a):
                 continue
             dl = RawDeadline(kind, " ".join(m.group().split()), a, b)
             _fill(dl, m)
             found.append(dl)
+            taken.add(a, b)
     found.sort(key=lambda d: d.start)
     return found
+
+
+class _Spans:
+    """Disjoint sorted spans: whether a new one overlaps any, in log time (a text of thousands
+    of deadlines asks it once for each match of each pattern)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b) - 1  # the last span that starts before b
+        return k >= 0 and self.ends[k] > a
+
+    def add(self, a: int, b: int) -> None:
+        """Add [a, b), merged with the spans it overlaps."""
+        i = bisect_left(self.ends, a + 1)  # the first span that ends after a
+        j = bisect_left(self.starts, b)  # the spans before j start before b
+        if i < j:
+            a, b = min(a, self.starts[i]), max(b, self.ends[j - 1])
+        self.starts[i:j] = [a]
+        self.ends[i:j] = [b]
