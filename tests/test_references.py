@@ -208,6 +208,23 @@ def test_space_after_hyphen_inside_symbol():
     assert one("Thay thế Thông tư số 92/2009/TT- BTC ngày 12/5/2009.").number == "92/2009/TT-BTC"
 
 
+@pytest.mark.parametrize("symbol", ["NQ -CP", "NQ - CP", "NQ-\nCP"])
+def test_spaces_around_a_hyphen_inside_symbol(symbol):
+    r = one(f"Thực hiện Nghị quyết số 71/{symbol} ngày 12/5/2025 của Chính phủ về việc ABC.")
+    assert (r.number, r.issuer, r.date) == ("71/NQ-CP", "Chính phủ", "2025-05-12")
+
+
+def test_a_dash_opening_the_next_line_is_no_part_of_a_symbol():
+    (r,) = refs("Thực hiện Kế hoạch số 12/KH-UBND\n- UBND huyện triển khai.")
+    assert r.number == "12/KH-UBND"
+
+
+@pytest.mark.parametrize("form", ["Mẫu số 09/QLDA", "mẫu số 01/QĐ-QLDA", "Biểu số 02/TH-BC"])
+def test_a_forms_code_is_no_citation(form):
+    assert [r.number for r in refs(f"Lập bảng phân bổ ({form}) theo Thông tư số 70/2024/TT-BTC.")] == [
+        "70/2024/TT-BTC"]
+
+
 def test_reference_span_points_at_the_number():
     text = HEADER + "Thực hiện Quyết định số 142/QĐ-TTg ngày 21/01/2020.\n"
     (r,) = vbhc.parse(text).references
@@ -303,6 +320,9 @@ def test_an_amending_laws_number_is_not_the_amended_laws_name():
      "Ban hành văn bản quy phạm pháp luật"),
     ("theo Luật Tổ chức Chính phủ và Bộ luật Lao động số 45/2019/QH14", "45/2019/QH14", "Bộ luật", "Lao động"),
     ("Căn cứ Luật số 87/2025/QH15;", "87/2025/QH15", "Luật", None),
+    # scraped pages often write the name in lower case
+    ("Căn cứ Luật phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15;", "55/2024/QH15", "Luật",
+     "phòng cháy, chữa cháy và cứu nạn, cứu hộ"),
 ])
 def test_a_law_cited_by_name_and_number_keeps_both(text, number, type_name, name):
     (r,) = [r for r in refs(text) if r.number == number]

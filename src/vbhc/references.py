@@ -95,11 +95,13 @@ def ref_grammar() -> RefGrammar:
             named_tail=regex.compile(pats["named_tail"]),
             named_gap=regex.compile(pats["named_gap"]),
             type_before=regex.compile(rf"(?<![\p{{L}}])(?P<type>(?i:{alt}))\s*$"),
-            # a type with a capitalised name right before the number's "số": the name holds no
-            # digit, no other type, no sentence punctuation (grammars: references.toml number_name)
+            # a type with its name right before the number's "số" (the type's word capitalised, the
+            # name in either case: "Luật phòng cháy, chữa cháy … số 55/2024/QH15" as scraped pages
+            # write it): the name holds no digit, no other type, no sentence punctuation
+            # (grammars: references.toml number_name)
             amending_before=regex.compile(pats["amending_before"]),
             named_number=regex.compile(
-                rf"(?<![\p{{L}}])(?P<type>{pats['named_types']})\s+(?P<name>\p{{Lu}}{pats['number_name']})\s+$"),
+                rf"(?<![\p{{L}}])(?P<type>{pats['named_types']})\s+(?P<name>\p{{L}}{pats['number_name']})\s+$"),
             type_any=regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])"),
             relation=relation,
             relation_names=rel_names,
