@@ -16,7 +16,7 @@ WORDS = [
     "thời", "kể", "từ", "ký", "hằng", "hàng", "định", "kỳ", "thường", "xuyên", "liên", "tục", "theo", "chỉ",
     "đạo", "của", "khi", "có", "yêu", "cầu", "tiến", "độ", "sau", "hướng", "dẫn", "đầu", "cuối", "làm", "việc",
     "tối", "đa", "là", "vào", "giờ", "tuần", "thiểu", "ít", "xét", "tặng", "gian", "thực", "hiện", ":", "I", "II", "III", "IV", "6", "05", "15", "30", "12", "3", "2025", "2021", "1999", "2030", "/", "-", "–", ",", ".",
-    ";", ")", "(", "Sở", "Nội", "vụ", "UBND", "tỉnh",
+    ";", ")", "(", "và", "Sở", "Nội", "vụ", "UBND", "tỉnh",
 ]
 
 
@@ -41,7 +41,8 @@ def test_gates_on_phrases_of_every_kind():
                  "trước 16 giờ ngày 20 tháng 3 năm 2025", "Thời gian thực hiện: ngày 30/6/2025",
                  "khi có yêu cầu", "theo tiến độ chung", "sau khi có hướng dẫn của Bộ", "Năm 2026",
                  "Tháng 12 hằng năm", "báo cáo hằng tuần", "Trước ngày 31 tháng 7 của năm xét tặng",
-                 "từ ngày 08 đến ngày 10 tháng 12 năm 2025", "Từ năm 2025 đến hết năm 2030"]:
+                 "từ ngày 08 đến ngày 10 tháng 12 năm 2025", "Từ năm 2025 đến hết năm 2030",
+                 "tháng 4 và tháng 8 năm 2026", "6 tháng (trước ngày 16/6)", "năm (trước ngày 16/12)"]:
         assert D.find(text) == ungated(text) != [], text
 
 
@@ -220,6 +221,27 @@ def test_what_is_and_is_not_a_deadline(text, expected):
      [("relative", "Trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ hợp lệ (theo quy định)", None, None)]),
 ])
 def test_audit_cases_of_deadlines(text, expected):
+    assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # months listed before the one that gives the year: each is a deadline of that year
+    ("quan trắc vào tháng 4 và tháng 8 năm 2026;",
+     [("month", "tháng 4", "2026-04-01", "2026-04-30"), ("month", "tháng 8 năm 2026", "2026-08-01", "2026-08-31")]),
+    ("kiểm tra tháng 3, tháng 6 và tháng 9/2026",
+     [("month", "tháng 3", "2026-03-01", "2026-03-31"), ("month", "tháng 6", "2026-06-01", "2026-06-30"),
+      ("month", "tháng 9/2026", "2026-09-01", "2026-09-30")]),
+    # but not the month of a whole date, nor a start
+    ("ngày 15 tháng 4 và tháng 8 năm 2026", [("month", "tháng 8 năm 2026", "2026-08-01", "2026-08-31")]),
+    ("từ tháng 3 và tháng 5/2026", [("month", "tháng 5/2026", "2026-05-01", "2026-05-31")]),
+    # a report's period with its day in brackets
+    ("báo cáo 6 tháng (trước ngày 16/6) và năm (trước ngày 16/12).",
+     [("recurring", "6 tháng (trước ngày 16/6)", None, None), ("recurring", "năm (trước ngày 16/12)", None, None)]),
+    ("Định kỳ 06 tháng (trước ngày 20 tháng 6) và hằng năm (trước ngày 20 tháng 12)",
+     [("recurring", "Định kỳ 06 tháng (trước ngày 20 tháng 6)", None, None),
+      ("recurring", "hằng năm (trước ngày 20 tháng 12)", None, None)]),
+])
+def test_lists_of_months_and_report_periods(text, expected):
     assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
 
 
