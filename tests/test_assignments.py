@@ -106,6 +106,11 @@ def rows(body: str):
     ("các sở, ban, ngành Thành phố", ["các sở, ban, ngành Thành phố"]),
     ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn",
      ["Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Lý Sơn"]),
+    # a noun before a name heads a body of its own, after a collective phrase
+    ("các phòng, ban chuyên môn thuộc UBND cấp xã, cơ quan Thuế",
+     ["các phòng, ban chuyên môn thuộc UBND cấp xã", "cơ quan Thuế"]),
+    ("Ủy ban nhân dân cấp xã, cơ quan Thuế", ["Ủy ban nhân dân cấp xã", "cơ quan Thuế"]),
+    ("các bộ, ngành Trung ương và địa phương", ["các bộ, ngành Trung ương", "địa phương"]),
 ])
 def test_split_names(text, names):
     assert split_names(text) == names

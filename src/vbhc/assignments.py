@@ -144,19 +144,22 @@ def agency_grammar() -> AgencyGrammar:
         # "các sở, ban, ngành liên quan", "UBND các huyện, thành phố", "sở, ngành có liên quan"
         # an inner noun opens one only after "các" or a head ("Công an tỉnh, …" is a name); a
         # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính"); a
-        # noun before "trưởng" is a person's title ("Văn phòng Bộ, Cục trưởng Cục …"); a noun that
+        # noun before "trưởng" is a person's title ("Văn phòng Bộ, Cục trưởng Cục …"); a noun
+        # before a capitalised word other than a tail heads a name ("UBND cấp xã, cơ quan Thuế"),
+        # unless it is a place's ("UBND các xã, phường, đặc khu Lý Sơn": read once, atomic); a noun that
         # is also a task verb goes on a collective phrase only after a comma or "và", not as a bare
         # noun ("các sở tổ chức tập huấn" is the verb). The two spellings of a noun are disjoint
         # (as printed, or capitalised in any case): a word read both ways made a failed match
         # try every split, exponential in the number of nouns
         first = _alt([n for n in data["collective_nouns"] if n not in data["collective_inner"]])
         caps = _alt(data["collective_capitals"])
+        places = _alt(data["collective_places"])
         verbish = [n for n in data["collective_nouns"] if n in ph["task_verbs"]]
         bare = rf"\s+(?!(?:{_alt(verbish)})(?![\p{{L}}]))" if verbish else r"\s+"
         collective = (rf"(?:(?:{cheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
                       rf"|(?i:các)\s+(?:(?i:{nouns})|{caps})|(?i:{first})(?=\s*,))"
-                      rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?:(?:{nouns})|(?=\p{{Lu}})(?i:{nouns}|{caps})"
-                      rf"(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?![\p{{L}}])(?!\s+trưởng(?![\p{{L}}])))*"
+                      rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?>(?:{places})(?![\p{{L}}])|(?:(?:{nouns})|(?=\p{{Lu}})(?i:{nouns}|{caps}))"
+                      rf"(?![\p{{L}}])(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?!\s+trưởng(?![\p{{L}}])))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
         abbr = rf"(?<!(?<![\p{{L}}])(?:{_alt(data['dot_abbreviations'])}))"  # not the dot of "TP."
