@@ -81,3 +81,29 @@ def test_backward_scan_examples():
     low = "căn cứ bộ luật 45/2019/qh14, pháp lệnh  12 và thông báo kết luận 5 ngày; luật số 3"
     assert _typed_starts(ref_grammar(), low) == _forward_typed_starts(low) == [
         low.index("bộ luật"), low.index("pháp lệnh"), low.index("thông báo kết luận")]
+
+
+# the source's printing of a text's words, found without a pattern per text, as the pattern
+# ``word[\W_]+word…`` finds it
+PRINT_CHARS = ["a", "b", "ă", "1", " ", "  ", "\n", "*", "**", "|", "_", "(", ")", "ab", "b1", "(a", "a)"]
+
+
+@given(st.lists(st.sampled_from(PRINT_CHARS), max_size=30), st.lists(st.sampled_from(PRINT_CHARS), min_size=1, max_size=6),
+       st.integers(0, 40), st.integers(0, 60))
+def test_printed_finds_what_the_words_pattern_finds(text, raw, lo, hi):
+    from vbhc.lines import Printed
+    text, raw = "".join(text), "".join(raw)
+    if not raw.split():
+        return
+    pattern = regex.compile(r"[\W_]+".join(regex.escape(w) for w in raw.split()))
+    assert list(Printed(raw).finditer(text, lo, hi)) == [m.span() for m in pattern.finditer(text, lo, hi)]
+
+
+def test_printed_examples():
+    from vbhc.lines import Printed
+    text = "hoàn thành **trước\nngày** 30/6/2025 và | trước ngày 30/6/2025 (a)"
+    first, second = text.index("trước"), text.rindex("trước")
+    assert list(Printed("trước ngày 30/6/2025").finditer(text)) == [
+        (first, text.index("2025") + 4), (second, second + len("trước ngày 30/6/2025"))]
+    assert list(Printed("2025 (a)").finditer(text)) == [(text.rindex("2025"), len(text))]
+    assert list(Printed("trước ngày").finditer(text, first + 1)) == [(second, second + len("trước ngày"))]

@@ -160,7 +160,7 @@ def _last_printing(ctx: _Ctx, raw: str, within: M.Span) -> M.Span | None:
     last = None
     for last in printed(raw).finditer(ctx.norm.text, m.to_norm(within.start), m.to_norm(within.end)):
         pass
-    return ctx.span(*last.span()) if last is not None else None
+    return ctx.span(*last) if last is not None else None
 
 
 def _printings(ctx: _Ctx, within: M.Span, text: str, found: list[RawDeadline]) -> list[M.Span | None]:
@@ -180,12 +180,12 @@ def _printings(ctx: _Ctx, within: M.Span, text: str, found: list[RawDeadline]) -
         while True:  # the printings in the node's text before this one
             if st[2] is None:
                 st[2] = next(st[0], False)
-            if not st[2] or st[2].start() >= raw.start:
+            if not st[2] or st[2][0] >= raw.start:
                 break
             st[1] += 1
             st[2] = None
-        while len(st[4]) <= st[1] and (m := next(st[3], None)) is not None:
-            st[4].append(m.span())
+        while len(st[4]) <= st[1] and (at := next(st[3], None)) is not None:
+            st[4].append(at)
         out.append(ctx.span(*st[4][st[1]]) if st[1] < len(st[4]) else None)
     return out
 

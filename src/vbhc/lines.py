@@ -562,11 +562,54 @@ def has_upper(text: str) -> bool:
     return bool(_UPPER.search(text))
 
 
-@lru_cache(maxsize=2048)
-def printed(text: str) -> regex.Pattern[str]:
+_GAP = regex.compile(r"[\W_]+")  # what may stand between two printed words
+
+
+class Printed:
     """``text``'s words as the source prints them: any run of spaces, line breaks and markup
-    (``**``, ``|``) between two words."""
-    return regex.compile(r"[\W_]+".join(regex.escape(w) for w in text.split()))
+    (``**``, ``|``) between two words. Found as the pattern ``word[\\W_]+word…`` would find
+    them, without compiling one pattern for each text (a document asks for hundreds)."""
+
+    __slots__ = ("words", "opens_with_gap")
+
+    def __init__(self, text: str) -> None:
+        self.words = text.split()
+        # a word that opens with a gap character ("(a)") may start inside the gap before it
+        self.opens_with_gap = [_GAP.match(w) is not None for w in self.words]
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
+        """(start, end) of each printing in ``text[pos:endpos]``, left to right, not overlapping."""
+        if not self.words:
+            return
+        hi = len(text) if endpos is None else min(endpos, len(text))
+        first = self.words[0]
+        i = text.find(first, pos, hi)
+        while i >= 0:
+            end = self._rest(text, 1, i + len(first), hi)
+            if end is not None:
+                yield i, end
+                i = text.find(first, end, hi)
+            else:
+                i = text.find(first, i + 1, hi)
+
+    def _rest(self, text: str, n: int, at: int, hi: int) -> int | None:
+        """Where words[n:] end when they follow a gap at ``at``; a longer gap is tried first."""
+        if n == len(self.words):
+            return at
+        gap = _GAP.match(text, at, hi)
+        if gap is None:
+            return None
+        word = self.words[n]
+        for k in (range(gap.end(), at, -1) if self.opens_with_gap[n] else (gap.end(),)):
+            if text.startswith(word, k, hi) and (end := self._rest(text, n + 1, k + len(word), hi)) is not None:
+                return end
+        return None
+
+
+@lru_cache(maxsize=2048)
+def printed(text: str) -> Printed:
+    """``text``'s words as the source prints them (:class:`Printed`)."""
+    return Printed(text)
 
 
 class Joined:
@@ -610,7 +653,7 @@ class Joined:
             return sa, sb
         i, j = self.line_at(a), self.line_at(max(a, b - 1))
         best: tuple[int, int] | None = None
-        for m in printed(needle).finditer(normalised, self.lines[i].start, self.lines[j].end):
-            if best is None or abs(m.start() - sa) < abs(best[0] - sa):
-                best = m.span()
+        for found in printed(needle).finditer(normalised, self.lines[i].start, self.lines[j].end):
+            if best is None or abs(found[0] - sa) < abs(best[0] - sa):
+                best = found
         return best or (sa, sb)
