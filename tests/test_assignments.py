@@ -1395,3 +1395,50 @@ def test_deadline_and_reference_spans_are_exact_in_decomposed_text_with_crlf():
         assert row.span.start <= d.span.start < d.span.end <= row.span.end
     (r,) = doc.references
     assert unicodedata.normalize("NFC", text[r.span.start:r.span.end]) == "12/2020/QĐ-UBND"
+
+
+# ------------------------------------------------------------ requests made by a named body
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the body that makes the request before its word: the items below are the named bodies' tasks
+    ("IV. TỔ CHỨC THỰC HIỆN\n2. Ủy ban nhân dân tỉnh yêu cầu Sở Y tế, Sở Tài chính khẩn trương thực hiện các nội "
+     "dung sau:\na) Tổ chức tập huấn cho cán bộ.\nb) Bố trí kinh phí thực hiện.",
+     [(["Sở Y tế", "Sở Tài chính"], "Tổ chức tập huấn cho cán bộ."),
+      (["Sở Y tế", "Sở Tài chính"], "Bố trí kinh phí thực hiện.")]),
+    ("IV. TỔ CHỨC THỰC HIỆN\n3. Để triển khai, UBND tỉnh yêu cầu Sở Công Thương thực hiện các nhiệm vụ sau:\n"
+     "a) Tuyên truyền vận động.", [(["Sở Công Thương"], "Tuyên truyền vận động.")]),
+    ("IV. TỔ CHỨC THỰC HIỆN\n4. UBND tỉnh giao Sở Nội vụ:\na) Tham mưu thành lập Ban Chỉ đạo.",
+     [(["Sở Nội vụ"], "Tham mưu thành lập Ban Chỉ đạo.")]),
+    ("IV. TỔ CHỨC THỰC HIỆN\n5. UBND tỉnh giao Sở Xây dựng tổ chức kiểm tra.", [(["Sở Xây dựng"], "tổ chức kiểm tra.")]),
+    # the names a request is made to go on over ";"
+    ("Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc thực hiện nghiêm túc.",
+     [(["UBND các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"], "thực hiện nghiêm túc.")]),
+    # a task given by someone in a relative clause is no request of this text
+    ("1. Ban Chỉ đạo định kỳ tổ chức kiểm tra các nhiệm vụ do Thủ tướng Chính phủ, Chính phủ giao các bộ, ngành.",
+     [(["Ban Chỉ đạo định kỳ"], "tổ chức kiểm tra các nhiệm vụ do Thủ tướng Chính phủ, Chính phủ giao các bộ, ngành.")]),
+    # nor a body that acts and then asks ("Sở Y tế kiểm tra và yêu cầu …" is Sở Y tế's row)
+    ("1. Sở Y tế kiểm tra và yêu cầu các cơ sở khắc phục.",
+     [(["Sở Y tế"], "kiểm tra và yêu cầu các cơ sở khắc phục.")]),
+])
+def test_a_request_made_by_a_named_body(body, expected):
+    assert [(a.lead, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected
+
+
+def test_a_request_in_a_paragraph_below_an_item_keeps_the_items_row():
+    found = tasks("V. TỔ CHỨC THỰC HIỆN\n10. Ủy ban nhân dân các xã, phường\ne) Hằng năm, tổ chức kiểm tra việc thực "
+                  "hiện Chương trình.\nỦy ban nhân dân tỉnh giao Giám đốc các sở triển khai thực hiện Kế hoạch này./.")
+    assert [(phrase, lead) for phrase, lead, *_ in found] == [
+        ("heading", ["Ủy ban nhân dân các xã, phường"]), ("giao", ["Giám đốc các sở"])]
+
+
+def test_a_distributed_list_after_other_names():
+    assert split_names("Chủ tịch UBND các tỉnh và lãnh đạo các Bộ, ngành có liên quan, nhất là các Bộ: Quốc phòng, "
+                       "Công an, Nông nghiệp và Môi trường") == [
+        "Chủ tịch UBND các tỉnh", "lãnh đạo các Bộ, ngành có liên quan", "Bộ Quốc phòng", "Bộ Công an",
+        "Bộ Nông nghiệp và Môi trường"]
+
+
+def test_a_tense_word_before_the_predicate_is_no_part_of_the_name():
+    (a,) = vbhc.parse(HEADER + "1. Nội dung\n- Ngân hàng Nhà nước đã khẩn trương làm việc với các ngân hàng và "
+                      "tích cực phối hợp với các Bộ để nắm bắt nhu cầu vốn.\n").assignments
+    assert (a.lead, a.reported) == (["Ngân hàng Nhà nước"], True)

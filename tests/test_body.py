@@ -1238,3 +1238,32 @@ def test_a_wrapped_basis_stays_whole():
     assert [n.kind for n in doc.preamble] == ["basis", "basis"]
     assert doc.body[0].label == "I"
 
+
+
+FIRST_LINE_WRAPPED = """1. Giao Sở Nội vụ
+- Tiếp tục phối hợp với Trung
+tâm Chuyển đổi số Thành phố và các cơ quan, đơn vị liên quan đảm bảo hạ tầng
+công nghệ, kịp thời xử lý các vấn đề về kỹ thuật, tạo điều kiện thuận lợi cho
+các cơ quan, đơn vị thực hiện cập nhật dữ liệu cán bộ, công chức, viên chức.
+- Hướng dẫn, theo dõi tiến độ và
+đánh giá chất lượng cập nhật dữ liệu cán bộ, công chức, viên chức của các cơ quan,
+đơn vị trên địa bàn Thành phố theo đúng kế hoạch và yêu cầu đã đề ra trong năm.
+- Tham mưu Ủy ban nhân dân
+Thành phố đánh giá, xem xét trách nhiệm người đứng đầu đối với các cơ quan, đơn
+vị không thực hiện kịp thời, đầy đủ các nội dung chỉ đạo của Ủy ban nhân dân
+Thành phố.
+"""
+
+
+def test_a_page_that_wraps_items_first_lines_short_joins_a_capitalised_wrap():
+    (section,) = vbhc.parse(FIRST_LINE_WRAPPED).body
+    last = section.children[-1]
+    assert last.children == []
+    assert last.text.startswith("Tham mưu Ủy ban nhân dân Thành phố đánh giá")
+
+
+def test_a_short_item_line_before_a_capitalised_line_stays_an_item_on_other_pages():
+    # only one short first line wrapped in lower case: no page habit, the capital starts a paragraph
+    text = FIRST_LINE_WRAPPED.replace("- Hướng dẫn, theo dõi tiến độ và\nđánh", "- Hướng dẫn, theo dõi tiến độ và đánh")
+    (section,) = vbhc.parse(text).body
+    assert [c.text for c in section.children[-1].children][0].startswith("Thành phố đánh giá")

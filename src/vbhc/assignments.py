@@ -50,6 +50,7 @@ class AgencyGrammar:
     heads: tuple[str, ...]
     head_re: regex.Pattern[str]
     not_after: regex.Pattern[str]
+    not_after_word: regex.Pattern[str]
     object_after: regex.Pattern[str]
     member_of: regex.Pattern[str]
     member_words: tuple[str, ...]
@@ -123,6 +124,7 @@ class AgencyGrammar:
     deadline_note: regex.Pattern[str]
     deadline_note_at: regex.Pattern[str]  # the same, not anchored: matched from a position
     distributive: regex.Pattern[str]
+    distributive_inside: regex.Pattern[str]
     task_start: regex.Pattern[str]
     adverbial: regex.Pattern[str]
     opens_relative: regex.Pattern[str]
@@ -199,6 +201,7 @@ def agency_grammar() -> AgencyGrammar:
             partner_break=regex.compile(rf"[;(]|{abbr}\.(?:\s|$)|(?<!(?i:các)\s+\p{{Lu}}\p{{Ll}}*):"),
             name_link=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(data['name_links'])})$"),
             not_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})\s*$"),
+            not_after_word=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['not_after'])})(?![\p{{L}}])"),
             member_of=regex.compile(rf"^(?i:các)\s+(?i:{nouns})(?![\p{{L}}])(?!\s+(?i:{_alt(data['not_member'])})(?![\p{{L}}]))"
                                     rf"[^;:.]*?\s(?:{_alt(data['member_of'])})"
                                     rf"\s+(?P<of>\p{{Lu}}.*)$"),
@@ -267,6 +270,7 @@ def agency_grammar() -> AgencyGrammar:
             deadline_note=regex.compile(ph["deadline_note"]),
             deadline_note_at=regex.compile(ph["deadline_note"].removeprefix("^")),
             distributive=regex.compile(ph["distributive"]),
+            distributive_inside=regex.compile(ph["distributive_inside"]),
             adverbial=regex.compile(rf"(?i:{_alt(ph['adverbial'])})(?![\p{{L}}])"),
             opens_relative=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['relative'])})(?![\p{{L}}])"),
             task_start=regex.compile(rf"(?<=\s)(?<!(?<![\p{{L}}])(?:{_alt(ph['verb_not_after'])})\s)"
@@ -323,6 +327,9 @@ def split_names(text: str) -> list[str]:
         head, title = dm.group("head"), dm.group("title")
         # "Giám đốc các Sở: Xây dựng, Tài chính": the title goes on each name distributed
         return [f"{title}{n}" if title and n.startswith(head) else n for n in _distribute(head, dm.group("items"))]
+    if ":" in text and (im := ag.distributive_inside.search(text)) is not None:
+        # "…, nhất là các Bộ: Quốc phòng, Công an": the names before it, then the list distributed
+        return [*split_names(text[:im.start()]), *split_names(text[im.start("list"):])]
     # protected names and collective phrases become placeholders, the rest is split on
     # commas, "và" and semicolons, and the placeholders are put back
     kept: list[str] = []
@@ -421,6 +428,7 @@ class RawAssignment:
     deadline: RawDeadline | None = None
     phrase: str = "chủ trì"  # what named the lead: chủ trì, phối hợp, đề nghị, giao, trách nhiệm, fields, table, heading, subject
     reported: bool = False  # work already done ("Sở X đã chủ trì …"), not a task given
+    requested: bool = False  # read from a request ("Giao X …", "UBND tỉnh đề nghị X …")
 
 
 # How far a clause's subject or a partner list may reach. Agency names are short; bounding
@@ -547,6 +555,8 @@ def _subject(text: str, cs: int, subject: str, joined_before: int | None = None)
         v = None
     if v is None:
         return split_names(subject.strip(" ,")), None
+    if (rm := ag.reported.search(subject, 0, v)) is not None:
+        v = rm.start()  # "NHNN đã khẩn trương làm việc …": the tense word opens the predicate
     return split_names(subject[:v].strip(" ,")), (at + v if at >= 0 else None)
 
 
@@ -606,13 +616,15 @@ def _unqualified(lead: str) -> str:
     return lead[:m.start()] if m is not None and m.start() > 0 else lead
 
 
-def _names_go_on(text: str, at: int, stop: int, names_only_before: bool) -> bool | None:
+def _names_go_on(text: str, at: int, stop: int, names_only_before: bool, subject: bool = False) -> bool | None:
     """Whether the partner list goes on after a ";" at ``at``: the next clause opens with a body
     and names no lead, partner or duty of its own ("…; Sở B chủ trì …" is a new row). A clause
     with a verb of its own goes on the list only after a clause of names alone ("… với các sở;
-    UBND các xã; các doanh nghiệp triển khai …"); right after the first partners it is a body's
-    own duty ("… với Bộ Chỉ huy Quân sự tỉnh; Sở Y tế bảo đảm công tác y tế"). None: the clause
-    goes on the list and is names alone; True: it goes on with the task's verb; False: it does not."""
+    UBND các xã; các doanh nghiệp triển khai …"), or in the names a request is made to
+    (``subject``: "Đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực thuộc thực hiện
+    …"); right after the first partners it is a body's own duty ("… với Bộ Chỉ huy Quân sự tỉnh;
+    Sở Y tế bảo đảm công tác y tế"). None: the clause goes on the list and is names alone; True:
+    it goes on with the task's verb; False: it does not."""
     ag = agency_grammar()
     nxt = ag.partner_break.search(text, at, stop)
     clause = text[at:nxt.start() if nxt is not None else stop].strip()
@@ -625,7 +637,7 @@ def _names_go_on(text: str, at: int, stop: int, names_only_before: bool) -> bool
         return False
     if vm is None:
         return None
-    return names_only_before
+    return names_only_before or subject
 
 
 def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, int]:
@@ -639,7 +651,7 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
     pos = start
     names_only = False  # a clause of names alone went on the list after a ";"
     while (end_m := ag.partner_break.search(text, pos, stop)) is not None:
-        if end_m.group() == ";" and (goes_on := _names_go_on(text, end_m.end(), stop, names_only)) is not False:
+        if end_m.group() == ";" and (goes_on := _names_go_on(text, end_m.end(), stop, names_only, subject)) is not False:
             pos = end_m.end()  # "… với các sở, ngành; Ủy ban nhân dân các xã; các cơ quan … triển khai"
             names_only = names_only or goes_on is None
             continue
@@ -845,17 +857,22 @@ def _heading_name(title: str) -> tuple[str, bool]:
             return "", False
         return holder, True
     heading = ag.heading_opener.sub("", heading, count=1)  # "Trách nhiệm của Công an tỉnh"
-    if heading and not is_agency(heading):
-        # "Ngoài những nhiệm vụ quy định tại các khoản 1, 2 Điều này, giao Bộ Tài chính:": the
-        # body its last clause gives the items below to
+    if heading:
+        # the body the heading's last clause gives the items below to: after a body that gives
+        # them ("UBND tỉnh giao Sở Nội vụ:", "Để triển khai, UBND tỉnh yêu cầu Sở Y tế, Sở Tài chính
+        # khẩn trương thực hiện các nội dung sau:"), or after a clause that names none ("Ngoài những
+        # nhiệm vụ quy định tại các khoản 1, 2 Điều này, giao Bộ Tài chính:")
         full = title.strip().rstrip(":").strip()  # before a qualifier is cut ("yêu cầu X theo chức năng … tiếp tục …")
         last = None
         for last in ag.opener_inside.finditer(full):
             pass
-        if last is not None and full[:last.start()].rstrip().endswith(",") and is_agency(rest := full[last.end():]):
+        if last is not None and is_agency(rest := full[last.end():]):
+            pre = full[:last.start()].rstrip()
             name, alone = _heading_name(rest)
-            if alone and name == rest.strip(" ,"):  # that body alone, not "yêu cầu Bộ Y tế … tiếp tục …:"
-                return name, alone
+            if name and pre and ag.request.match(full, last.start()) is not None and _giver(pre):
+                return name, alone  # a request, not "UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:" (powers)
+            if not is_agency(heading) and pre.endswith(",") and alone and name == rest.strip(" ,"):
+                return name, alone  # that body alone, not "…, yêu cầu Bộ Y tế … tiếp tục …:"
     if not heading or len(heading) > 120 or not is_agency(heading) \
             or ag.heading_sentence.search(ag.alias.sub("", heading)):  # "(sau đây gọi tắt là …)" is no sentence
         return "", False
@@ -956,8 +973,10 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         if predicate is not None and task:
             task = _task(text[predicate:end])  # "X chủ động xây dựng kế hoạch … phối hợp với Y …"
         partners = split_names(ptxt)
+        # a tense word may open the predicate: "NHNN đã khẩn trương làm việc … và phối hợp với …"
         yield RawAssignment(names, partners, task, offset + cs, offset + end, phrase="phối hợp",
-                            reported=_reported(text, cs, m.start(), partners, task_from))
+                            reported=_reported(text, cs, m.start(), partners, task_from)
+                            or (predicate is not None and ag.done_task.match(text, predicate) is not None))
     # "Đề nghị X …", "X có trách nhiệm …": who must act, without a partner
     yield from _requested(text, offset)
 
@@ -1085,6 +1104,23 @@ def _described_collective(subject: str) -> bool:
     return len(rest) <= 16 and not ag.modal.intersection(rest) and ag.collective.match(head) is not None
 
 
+GIVER_REACH = 100  # the longest name of a body that gives a request ("UBND tỉnh yêu cầu …")
+
+
+def _giver(subject: str) -> bool:
+    """Whether the words before a request word are the body that makes it and nothing else
+    ("Ủy ban nhân dân tỉnh yêu cầu Sở Y tế …", "Để triển khai, UBND tỉnh giao Sở Nội vụ …"): an
+    agency with no verb of its own ("Sở Y tế kiểm tra và yêu cầu các cơ sở …", "Sở X được giao
+    …" are no such body), after a clause that says no one did it (not "các nhiệm vụ do Thủ tướng
+    Chính phủ, Chính phủ giao …": `not_after`)."""
+    ag = agency_grammar()
+    intro, _, subject = subject.rpartition(",")
+    subject = " ".join(subject.split()).strip(" -–+•*")
+    return 0 < len(subject) <= GIVER_REACH and is_agency(subject) and _task_cut(subject) is None \
+        and ag.lead.search(subject) is None and ag.relative.search(subject + " ") is None \
+        and ag.not_after_word.search(intro) is None
+
+
 def _has_lead_word(text: str, start: int, end: int) -> bool:
     """Whether "chủ trì" or "phối hợp với" is written in [start, end): that sentence's rows are
     read from those words, and a request or a responsibility in it would repeat them."""
@@ -1097,7 +1133,7 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
     ag = agency_grammar()
     for m in ag.request.finditer(text):
         cs = _clause_start(text, m.start())
-        if cs != m.start() and text[cs:m.start()].strip():
+        if cs != m.start() and text[cs:m.start()].strip() and not _giver(text[cs:m.start()]):
             continue  # "đề nghị" inside a sentence is a noun ("theo đề nghị của …")
         names, task_from = _partner_text(text, m.end(), subject=True)
         if (tm := ag.time_in_name.search(names)) is not None:
@@ -1108,7 +1144,7 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
             if _has_lead_word(text, cs, end):
                 continue  # "Đề nghị X chủ trì, phối hợp với Y …": a row of its own shape
             yield RawAssignment(split_names(names), [], task, offset + cs, offset + end,
-                                phrase=" ".join(m.group().split()[:2]).lower().removesuffix(" cho"))
+                                phrase=" ".join(m.group().split()[:2]).lower().removesuffix(" cho"), requested=True)
     for m in ag.responsible.finditer(text):
         cs = _clause_start(text, m.start())
         if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
@@ -1244,15 +1280,18 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
 def _unheaded(rows: list[RawAssignment], headed: set[int]) -> list[RawAssignment]:
     """Without the rows a heading that only names a body gives to items that give rows of their
     own, whatever their lead ("1. Sở Tài chính" / "b) Phối hợp với Công an tỉnh …", "- Đề nghị
-    Bảo hiểm xã hội …"), or hold a heading of their own ("Các sở, ngành:" / "1. Sở Y tế" / …).
+    Bảo hiểm xã hội …"), or hold a heading of their own ("Các sở, ngành:" / "1. Sở Y tế" / …);
+    not of a request made in a paragraph below the item ("e) Hằng năm, tổ chức kiểm tra …" / "Ủy
+    ban nhân dân tỉnh giao Giám đốc các sở … triển khai thực hiện"): it asks other bodies.
     ``rows`` are in the order of the text."""
     starts = [r.start for r in rows]
     keep = []
     for r in rows:
         if id(r) in headed:
             i = bisect_left(starts, r.start)
-            if any(o is not r and o.end <= r.end and (id(o) not in headed or (o.start, o.end) != (r.start, r.end)
-                                                      or (r.phrase == "heading" and o.phrase != "heading"))
+            if any(o is not r and o.end <= r.end and not (o.requested and o.start > r.start)
+                   and (id(o) not in headed or (o.start, o.end) != (r.start, r.end)
+                        or (r.phrase == "heading" and o.phrase != "heading"))
                    for o in rows[i:bisect_left(starts, r.end)]):
                 continue  # (of two rows a heading gives an item, the one that names its lead stays)
         keep.append(r)

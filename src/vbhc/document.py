@@ -19,7 +19,7 @@ from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
 from .grammar import Grammar, grammar
 from .header import Diag, Header, addressee_line, doc_type_code, parse_header, preamble_kind
-from .lines import (Block, Line, ends_terminal, last_word, marker_text_wraps, match_wrapped, paragraph_gaps, printed,
+from .lines import (Block, Line, ends_terminal, first_line_wraps, last_word, marker_text_wraps, match_wrapped, paragraph_gaps, printed,
                     reflow, starts_lower, tokenize, wrap_width)
 from .normalize import Normalized, normalize
 from .references import extract as extract_references
@@ -29,7 +29,7 @@ from .tables import extract as extract_table_rows
 
 
 class _Ctx:
-    __slots__ = ("g", "norm", "lines", "width", "gapped", "marker_wraps", "diags")
+    __slots__ = ("g", "norm", "lines", "width", "gapped", "marker_wraps", "first_wraps", "diags")
 
     def __init__(self, g: Grammar, norm: Normalized, lines: list[Line]) -> None:
         self.g = g
@@ -38,6 +38,7 @@ class _Ctx:
         self.width = wrap_width(lines)
         self.gapped = paragraph_gaps(lines)
         self.marker_wraps = marker_text_wraps(lines)
+        self.first_wraps = first_line_wraps(lines, self.width)
         self.diags: list[Diag] = []
 
     def span(self, start: int, end: int) -> M.Span:
@@ -335,7 +336,7 @@ def _basis_relations(doc: M.Document) -> None:
 
 
 def _blocks(ctx: _Ctx, work: Sequence[Line], lo: int, hi: int) -> list[Block]:
-    return list(reflow(work[lo:hi], ctx.g, ctx.width, ctx.gapped, ctx.marker_wraps))
+    return list(reflow(work[lo:hi], ctx.g, ctx.width, ctx.gapped, ctx.marker_wraps, ctx.first_wraps))
 
 
 _VIETNAMESE = regex.compile(r"[^\x00-\x7f–—…“”‘’]")

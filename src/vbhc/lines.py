@@ -382,6 +382,29 @@ def marker_text_wraps(lines: Sequence[Line]) -> bool:
     return False
 
 
+def first_line_wraps(lines: Sequence[Line], width: int) -> bool:
+    """Whether the page wraps the first line of its items short, where the source indented it:
+    at least two items whose short first line goes on in lower case on a full line below ("-
+    Tiếp tục phối hợp với Trung" / "tâm Chuyển đổi số Thành phố và các cơ quan, đơn vị liên
+    quan đảm bảo hạ tầng"). Then one that goes on with a capital is wrapped too ("- Tham mưu Ủy
+    ban nhân dân" / "Thành phố đánh giá, xem xét trách nhiệm …")."""
+    if not width:
+        return False
+    seen = 0
+    for prev, line in zip(lines, lines[1:]):
+        if prev.marker is not None and not prev.marker.titled and len(prev.text) < SHORT_FIRST * width \
+                and not ends_terminal(prev.text) and line.marker is None and not line.cell_break \
+                and len(line.text) >= FULL_LINE * width and starts_lower(line.text):
+            seen += 1
+            if seen >= 2:
+                return True
+    return False
+
+
+SHORT_FIRST = 0.6  # a first line this much of the wrap width or less was cut short
+FULL_LINE = 0.8  # a line this much of the width or more was filled to the wrap
+
+
 def _whole_bold(line: Line) -> bool:
     """A line that opens a bold run closing at its end or later: a heading of a web page."""
     return line.bold_start and not line.bold_until
@@ -454,10 +477,11 @@ def _joint(a: str, b: str) -> str:
 
 
 def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block | None = None,
-              gapped: bool = False, marker_wraps: bool = False) -> bool:
+              gapped: bool = False, marker_wraps: bool = False, first_wraps: bool = False) -> bool:
     """Whether ``line`` continues the block that ``prev`` ends (a hard wrap, not a new unit);
     ``gapped``: the page puts empty lines between paragraphs (:func:`paragraph_gaps`);
-    ``marker_wraps``: it wraps the text after a bold marker (:func:`marker_text_wraps`)."""
+    ``marker_wraps``: it wraps the text after a bold marker (:func:`marker_text_wraps`);
+    ``first_wraps``: it wraps an item's first line short (:func:`first_line_wraps`)."""
     if line.cell_break:
         return False
     if line.bold_start and not prev.bold_open:
@@ -515,6 +539,10 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
     if not (line.bold_start or line.caps or prev.caps):
         if marker_wraps and prev_block is not None and len(prev_block.lines) == 1 and _bold_marker_only(prev):
             return True  # "**Điều 4. **Chánh Văn phòng UBND tỉnh, Giám đốc" / "Sở …": bold is the marker's only
+        if first_wraps and prev.marker is not None and not prev.marker.titled and prev_block is not None \
+                and len(prev_block.lines) == 1 and len(prev.text) < SHORT_FIRST * width \
+                and len(text) >= FULL_LINE * width:
+            return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá, xem xét trách nhiệm …"
         if gapped and not _whole_bold(prev) and not (prev_block is not None and _whole_bold(prev_block.lines[0])):
             return True  # no empty line before it on a page that has one between paragraphs
     if last_word(ptext) in g.number_words and text[:1].isdigit():
@@ -536,7 +564,7 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
 
 
 def reflow(lines: Sequence[Line], g: Grammar, width: int | None = None, gapped: bool | None = None,
-           marker_wraps: bool | None = None) -> Iterator[Block]:
+           marker_wraps: bool | None = None, first_wraps: bool | None = None) -> Iterator[Block]:
     """Join hard-wrapped lines into blocks."""
     if width is None:
         width = wrap_width(lines)
@@ -544,10 +572,12 @@ def reflow(lines: Sequence[Line], g: Grammar, width: int | None = None, gapped: 
         gapped = paragraph_gaps(lines)
     if marker_wraps is None:
         marker_wraps = marker_text_wraps(lines)
+    if first_wraps is None:
+        first_wraps = first_line_wraps(lines, width)
     block: Block | None = None
     prev: Line | None = None
     for line in lines:
-        if block is not None and prev is not None and continues(prev, line, width, g, block, gapped, marker_wraps):
+        if block is not None and prev is not None and continues(prev, line, width, g, block, gapped, marker_wraps, first_wraps):
             block.add(line)
         else:
             if block is not None:
