@@ -1198,3 +1198,19 @@ def test_a_basis_date_is_not_the_issuing_date():
                          body=QD_BODY))
     assert doc.date is None and doc.date_raw is None
     assert "header.date.missing" in codes(doc)
+
+
+@pytest.mark.parametrize("printed_as", ["**CHÍNH PHỦ**", "## CHÍNH PHỦ", "|**CHÍNH PHỦ**|"])
+def test_the_issuer_span_covers_its_name_over_web_page_markup(printed_as):
+    text = f"{printed_as}\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/2025/NĐ-CP\n" \
+           "Hà Nội, ngày 01 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\nĐiều 1. Phạm vi\nNội dung.\n"
+    d = vbhc.parse(text)
+    assert d.issuer.name == "CHÍNH PHỦ"
+    assert text[d.issuer.span.start:d.issuer.span.end] == "CHÍNH PHỦ"
+
+
+def test_the_issuer_span_runs_over_its_lines_and_their_markup():
+    text = "**ỦY BAN NHÂN\nDÂN**\n**TỈNH BẮC NINH**\n--------\nSố: 12/KH-UBND\nBắc Ninh, ngày 01 tháng 02 năm 2025\n\n" \
+           "KẾ HOẠCH\nTriển khai\n\nI. MỤC ĐÍCH\nNội dung.\n"
+    d = vbhc.parse(text)
+    assert text[d.issuer.span.start:d.issuer.span.end] == "ỦY BAN NHÂN\nDÂN**\n**TỈNH BẮC NINH"

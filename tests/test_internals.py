@@ -107,3 +107,33 @@ def test_printed_examples():
         (first, text.index("2025") + 4), (second, second + len("trước ngày 30/6/2025"))]
     assert list(Printed("2025 (a)").finditer(text)) == [(text.rindex("2025"), len(text))]
     assert list(Printed("trước ngày").finditer(text, first + 1)) == [(second, second + len("trước ngày"))]
+
+
+def test_spans_of_a_crlf_file_end_before_the_carriage_return():
+    import vbhc
+    from pathlib import Path
+    lf = (Path(__file__).resolve().parents[1] / "corpus" / "formats" / "plan.txt").read_text(encoding="utf-8")
+    crlf = lf.replace("\n", "\r\n")
+    a, b = vbhc.parse(lf), vbhc.parse(crlf)
+
+    def slices(doc, text):
+        out = [text[doc.number.span.start:doc.number.span.end]]
+        out += [text[r.span.start:r.span.end] for r in doc.references]
+        stack = list(doc.body)
+        while stack:
+            n = stack.pop()
+            out.append(text[n.span.start:n.span.end])
+            stack.extend(n.children)
+        return out
+
+    got = slices(b, crlf)
+    assert not any(s.endswith("\r") for s in got)
+    assert [s.replace("\r\n", "\n") for s in got] == slices(a, lf)
+
+
+def test_a_span_ending_at_removed_characters_does_not_take_them():
+    from vbhc.normalize import normalize
+    n = normalize("ab\u200b\u200b\r\ncd xa\u0301\u200b")
+    assert n.text == "ab\ncd xá"
+    assert n.map.span_to_source(0, 2) == (0, 2)  # not the zero-width spaces and the CR after "ab"
+    assert n.map.span_to_source(6, 8) == (9, 12)  # the whole decomposed "á", not the space after it

@@ -360,10 +360,33 @@ def _trailing_cut(lines: list[Line], top: int, g: Grammar) -> int:
     return len(lines)
 
 
+def _issuer_span(ctx: _Ctx, h: Header) -> M.Span | None:
+    """The issuer's lines as printed: from its first word to its last, over the markup of a web
+    page ("**CHÍNH PHỦ**", "**ỦY BAN NHÂN\nDÂN**"), which the offsets of the cleaned lines miss."""
+    if h.issuer_span is None:
+        return None
+    lo, hi = h.issuer_span
+    if h.issuer_ends is not None:
+        (first, a, b), (last, c, d) = h.issuer_ends
+        text = ctx.norm.text
+        start = next(iter(printed(first).finditer(text, a, b)), None)
+        end = None
+        for end in printed(last).finditer(text, c, d):
+            pass
+        # markup inside a word ("C**ỤC THUẾ**"): the line without the markup around it
+        lo = start[0] if start is not None else a + len(text[a:b]) - len(text[a:b].lstrip(_MARKUP))
+        hi = end[1] if end is not None else c + len(text[c:d].rstrip(_MARKUP))
+        if lo >= hi:
+            lo, hi = h.issuer_span
+    return ctx.span(lo, hi)
+
+
+_MARKUP = " \t*_#|"
+
+
 def _apply_header(ctx: _Ctx, doc: M.Document, h: Header) -> None:
     doc.family = h.family  # type: ignore[assignment]
-    doc.issuer = M.Issuer(name=h.issuer, parent=h.parent,
-                          span=ctx.span(*h.issuer_span) if h.issuer_span else None)
+    doc.issuer = M.Issuer(name=h.issuer, parent=h.parent, span=_issuer_span(ctx, h))
     doc.national_header = h.national
     doc.motto = h.motto
     if h.number is not None:

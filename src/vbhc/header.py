@@ -40,6 +40,9 @@ class Header:
     issuer: str | None = None
     parent: str | None = None
     issuer_span: tuple[int, int] | None = None
+    # the first and the last of the issuer's lines as read, each with the bounds of its line in
+    # the normalised text: where the words are printed there, markup and all, is found from them
+    issuer_ends: tuple[tuple[str, int, int], tuple[str, int, int]] | None = None
     national: str | None = None
     motto: str | None = None
     number: dict[str, Any] | None = None
@@ -340,6 +343,7 @@ def _issuer(h: Header, lines: list[Line], jt: Joined, zstart: int, zend: int,
                     chars[k - a] = " "
     pieces: list[str] = []
     span_lo = span_hi = None
+    ends: list[tuple[str, int, int]] = []
     offset = a
     for raw in "".join(chars).split("\n"):
         text = _RULE_CHARS.sub(" ", raw).strip()
@@ -350,10 +354,15 @@ def _issuer(h: Header, lines: list[Line], jt: Joined, zstart: int, zend: int,
             s = jt.span(offset, offset + len(raw))
             span_lo = s[0] if span_lo is None else span_lo
             span_hi = s[1]
+            line = lines[jt.line_at(offset)]
+            ends[1:] = [(text, line.start, line.end)]
+            if len(ends) == 1:
+                ends.append(ends[0])
         offset += len(raw) + 1
     h.issuer, h.parent = _split_issuer(pieces, g)
     if span_lo is not None and span_hi is not None:
         h.issuer_span = (span_lo, span_hi)
+        h.issuer_ends = (ends[0], ends[-1])
 
 
 def _mark_kind(text: str, g: Grammar) -> str | None:

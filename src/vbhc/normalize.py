@@ -41,12 +41,16 @@ class OffsetMap:
     drift apart; between anchors the texts advance together. Identity costs nothing.
     """
 
-    __slots__ = ("_norm", "_src", "source_length")
+    __slots__ = ("_norm", "_src", "_dropped", "source_length")
 
-    def __init__(self, anchors: list[tuple[int, int]] | None = None, source_length: int = 0) -> None:
+    def __init__(self, anchors: list[tuple[int, int]] | None = None, source_length: int = 0,
+                 dropped: set[int] | None = None) -> None:
+        """``dropped``: the indices of the anchors that follow a removed character (a CR before
+        LF, a zero-width space), which a span ending there does not take."""
         pairs = anchors or [(0, 0)]
         self._norm = [a for a, _ in pairs]
         self._src = [b for _, b in pairs]
+        self._dropped = dropped or set()
         self.source_length = source_length
 
     def to_source(self, offset: int) -> int:
@@ -65,8 +69,16 @@ class OffsetMap:
             a = min(start, self.source_length)
             return a, max(a, min(end, self.source_length))
         a = self.to_source(start)
-        b = self.to_source(end) if end > start else a
+        b = self._end_to_source(end) if end > start else a
         return a, max(a, b)
+
+    def _end_to_source(self, end: int) -> int:
+        """The source offset of a span's end: right after the source of its last character, not
+        after removed characters that follow it ("… Kế hoạch.\r\n": the span ends before the CR)."""
+        i = bisect.bisect_right(self._norm, end) - 1
+        while i > 0 and self._norm[i] == end and i in self._dropped:
+            i -= 1
+        return min(self._src[i] + (end - self._norm[i]), self.source_length)
 
     @property
     def identity(self) -> bool:
@@ -88,6 +100,7 @@ def normalize(source: str) -> Normalized:
         return Normalized(source, OffsetMap(None, len(source)), source)
     out: list[str] = []
     anchors: list[tuple[int, int]] = [(0, 0)]
+    dropped: set[int] = set()
     n_out = 0
     pos = 0
     text = source
@@ -116,12 +129,14 @@ def normalize(source: str) -> Normalized:
         n_out += len(rep)
         pos += 1
         if len(rep) != 1:
+            if not rep:
+                dropped.add(len(anchors))
             anchors.append((n_out, pos))
     text_out = "".join(out)
     if not unicodedata.is_normalized("NFC", text_out):
         # a removed character sat between a letter and its combining mark: go cluster by cluster
         return _normalize_slow(source)
-    return Normalized(text_out, OffsetMap(anchors, length), source)
+    return Normalized(text_out, OffsetMap(anchors, length, dropped), source)
 
 
 _SLOW_CLUSTER = regex.compile("(?s).(?:[" + regex.escape(_DROP) + r"]*\p{M})*")
@@ -132,6 +147,7 @@ def _normalize_slow(source: str) -> Normalized:
     exact for every input, used only when the fast path cannot compose."""
     out: list[str] = []
     anchors: list[tuple[int, int]] = [(0, 0)]
+    dropped: set[int] = set()
     n_out = 0
     for m in _SLOW_CLUSTER.finditer(source):
         piece = m.group()
@@ -144,8 +160,10 @@ def _normalize_slow(source: str) -> Normalized:
         out.append(done)
         n_out += len(done)
         if len(done) != m.end() - m.start():
+            if not done:
+                dropped.add(len(anchors))
             anchors.append((n_out, m.end()))
-    return Normalized("".join(out), OffsetMap(anchors, len(source)), source)
+    return Normalized("".join(out), OffsetMap(anchors, len(source), dropped), source)
 
 
 def _compose(chunk: str, base: int, out: list[str], anchors: list[tuple[int, int]], n_out: int) -> int:
