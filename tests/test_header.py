@@ -282,7 +282,17 @@ def test_number_span_points_at_the_number():
     doc = parse(text)
     assert doc.number is not None and doc.number.span is not None
     printed = text[doc.number.span.start:doc.number.span.end]
-    assert "155/KH-UBND" in printed
+    assert printed == "155/KH-UBND"  # the number, not its "Số:" label, as a citation's span
+
+
+@pytest.mark.parametrize(("line", "printed"), [
+    ("**Số:** 155/KH-UBND", "155/KH-UBND"), ("Số: **155/KH-UBND**", "155/KH-UBND"),
+    ("Số 155 /KH-UBND", "155 /KH-UBND"), ("Số: 3783/QĐ-\nUBND", "3783/QĐ-\nUBND"),
+])
+def test_number_span_is_the_number_as_printed(line, printed):
+    text = make_doc(number=line)
+    doc = parse(text)
+    assert text[doc.number.span.start:doc.number.span.end] == printed
 
 
 # --------------------------------------------------------------------------- place and date

@@ -362,6 +362,17 @@ def _cp1258(text: str) -> bytes:
     return bytes(out)
 
 
+def test_a_page_in_a_vietnamese_code_page_without_a_charset_is_read_as_a_text_file_would_be():
+    body = ("<html><body><p>ỦY BAN NHÂN DÂN TỈNH BẮC KẠN</p><p>Số: 155/KH-UBND</p><p>Bắc Kạn, ngày 27 tháng 3 năm "
+            "2020</p><p>KẾ HOẠCH</p><p>Thực hiện nhiệm vụ phát triển kinh tế - xã hội của tỉnh trong năm 2020</p>"
+            "</body></html>")
+    src = read_html(_cp1258(body), "x.html")
+    assert "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" in src.text and src.encoding == "cp1258"
+    assert any(code == "html.charset" for code, _ in src.notes)
+    with pytest.raises(InputError):  # bytes that are no Vietnamese code page still fail
+        read_html(b"<p>" + bytes(range(0x80, 0x100)) * 4 + b"</p>", "x.html")
+
+
 def test_meta_charset_and_boms():
     body = "<html><head><meta charset='windows-1258'></head><body><p>Số: 5/TB-UBND – Đông Hưng</p></body></html>"
     assert read_html(_cp1258(body), "x.html").text == "Số: 5/TB-UBND – Đông Hưng\n"

@@ -137,3 +137,12 @@ def test_a_span_ending_at_removed_characters_does_not_take_them():
     assert n.text == "ab\ncd xá"
     assert n.map.span_to_source(0, 2) == (0, 2)  # not the zero-width spaces and the CR after "ab"
     assert n.map.span_to_source(6, 8) == (9, 12)  # the whole decomposed "á", not the space after it
+
+
+def test_submodules_are_reachable_from_the_package_as_the_readme_writes_them():
+    import subprocess
+    import sys
+    code = "import vbhc; vbhc.limits.configure(max_pages=5000); print(vbhc.normalize.fold('hoà'))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "hòa"

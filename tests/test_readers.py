@@ -260,6 +260,30 @@ def test_legacy_doc_through_libreoffice(tmp_path, text_doc):
         assert summary(doc)[key] == summary(text_doc)[key], key
 
 
+def test_a_file_without_the_ole_signature_is_no_doc(tmp_path):
+    with pytest.raises(InputError) as info:
+        read_source(FORMATS / "plan.txt", format="doc")
+    assert info.value.code == "corrupt" and "OLE2" in str(info.value)
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_noise_behind_an_ole_signature_is_refused(tmp_path):
+    import random
+    rnd = random.Random(7)
+    p = tmp_path / "fake.doc"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(rnd.randrange(256) for _ in range(5000)))
+    with pytest.raises(InputError) as info:
+        read_source(p)
+    assert info.value.code in ("corrupt", "convert")
+
+
+def test_garbled_tells_noise_from_vietnamese():
+    from vbhc.docx_reader import garbled
+    assert garbled("탏ᇠꆱ᫡ꃝૻ썻扃ⶹ攟㮬砢签湲䗝幈㾚鬎暑渧懊" * 20)
+    assert not garbled("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện nhiệm vụ năm 2025. " * 10)
+    assert not garbled("短い")  # too little to judge
+
+
 # -- PDF ------------------------------------------------------------------------------------
 
 def test_pdf_pieces_carry_page_and_box():
@@ -358,3 +382,17 @@ def test_batch_of_mixed_formats_keeps_going(capsys, tmp_path):
     code = main(["parse", str(FORMATS / "plan.docx"), str(bad), str(FORMATS / "plan.pdf"), "--jsonl"])
     out, err = capsys.readouterr()
     assert code == 2 and len(out.strip().splitlines()) == 2 and str(bad) in err
+
+
+@pytest.mark.parametrize(("name", "modules", "extra"), [
+    ("plan.pdf", ["pypdfium2", "pypdfium2.raw"], "pdf"),
+    ("plan.docx", ["lxml", "lxml.etree"], "docx"),  # what the DOCX reader needs of the docx extra
+])
+def test_a_missing_extra_is_named_with_its_install_command(monkeypatch, name, modules, extra):
+    import sys
+    for m in modules:
+        monkeypatch.setitem(sys.modules, m, None)  # import fails as if the package were not installed
+    with pytest.raises(InputError) as err:
+        parse_file(str(FORMATS / name))
+    assert err.value.code == "missing_extra"
+    assert f"pip install 'vbhc[{extra}]'" in str(err.value)

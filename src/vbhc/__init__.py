@@ -78,4 +78,11 @@ def __getattr__(name: str):  # lazy public names, so that `import vbhc` stays ch
         from . import errors
 
         return getattr(errors, name)
+    if not name.startswith("_"):
+        # a submodule, imported when first named: vbhc.limits.configure(…), vbhc.normalize.fold(…)
+        import importlib
+        import importlib.util
+
+        if importlib.util.find_spec(f"{__name__}.{name}") is not None:
+            return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'vbhc' has no attribute {name!r}")

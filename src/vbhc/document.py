@@ -392,6 +392,9 @@ def _apply_header(ctx: _Ctx, doc: M.Document, h: Header) -> None:
     if h.number is not None:
         num = dict(h.number)
         span = num.pop("span", None)
+        if h.number_at is not None:
+            printed_at = next(iter(printed(h.number_at[0]).finditer(ctx.norm.text, *h.number_at[1:])), None)
+            span = printed_at or span
         doc.number = M.Number(**num, span=ctx.span(*span) if span else None)
     if h.doc_type is not None:
         doc.doc_type = M.DocType(code=doc_type_code(h), name=h.doc_type.name,

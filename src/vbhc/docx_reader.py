@@ -657,13 +657,16 @@ def _encrypted(data: bytes) -> bool:
     return "EncryptedPackage".encode("utf-16-le") in data[:1 << 20] or b"EncryptedPackage" in data[:1 << 20]
 
 
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a legacy Word .doc, or an encrypted .docx
+
+
 def read_docx(data: bytes, path: str) -> Source:
     """Read the bytes of a .docx file. Raises :class:`InputError` on a file that is not one."""
     try:
         import lxml  # noqa: F401
     except ImportError:
         raise InputError(path, "reading DOCX needs the docx extra: pip install 'vbhc[docx]'", "missing_extra") from None
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE file: a .doc, or an encrypted .docx
+    if data.startswith(OLE_SIGNATURE):  # an OLE file: a .doc, or an encrypted .docx
         return read_doc(data, path)
     z = _Zip(path, data)
     if "word/document.xml" not in z.names and _main_part(z) not in z.names:
@@ -679,7 +682,11 @@ def soffice() -> str | None:
 
 
 def read_doc(data: bytes, path: str) -> Source:
-    """A legacy Word .doc, converted to DOCX by LibreOffice when it is installed."""
+    """A legacy Word .doc, converted to DOCX by LibreOffice when it is installed. LibreOffice
+    converts anything, reading what it cannot open as text: a file without the OLE2 signature,
+    or one whose conversion is not text in a Latin script, is no .doc."""
+    if not data.startswith(OLE_SIGNATURE):
+        raise InputError(path, "not a Word .doc file (no OLE2 signature)", "corrupt")
     if _encrypted(data):
         raise InputError(path, "encrypted: the Word file is password-protected", "encrypted")
     exe = soffice()
@@ -706,4 +713,21 @@ def read_doc(data: bytes, path: str) -> Source:
             converted = fh.read()
     src_ = read_docx(converted, path)
     src_.format = "doc"
+    if garbled(src_.text):
+        raise InputError(path, "not a readable .doc: LibreOffice read it as text in no known script", "corrupt")
     return src_
+
+
+GARBLE_SAMPLE = 20_000  # characters of a converted text looked at
+GARBLE_MIN = 200  # fewer letters than this: too little to judge
+GARBLE_SHARE = 0.5  # under this share of its letters in a Latin script, a text is noise
+
+
+def garbled(text: str) -> bool:
+    """Whether a text is noise: bytes read as text give letters of every script (CJK, Hangul,
+    …), a Vietnamese document's letters are Latin."""
+    letters = [c for c in text[:GARBLE_SAMPLE] if c.isalpha()]
+    if len(letters) < GARBLE_MIN:
+        return False
+    latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+    return latin < GARBLE_SHARE * len(letters)

@@ -43,6 +43,7 @@ class Header:
     # the first and the last of the issuer's lines as read, each with the bounds of its line in
     # the normalised text: where the words are printed there, markup and all, is found from them
     issuer_ends: tuple[tuple[str, int, int], tuple[str, int, int]] | None = None
+    number_at: tuple[str, int, int] | None = None  # the number as read, its lines' bounds
     national: str | None = None
     motto: str | None = None
     number: dict[str, Any] | None = None
@@ -293,7 +294,11 @@ def parse_header(lines: list[Line], g: Grammar) -> Header:
 
     if num is not None:
         h.number = parse_number(num, g)
-        h.number["span"] = jt.span(num.start(), num.end())
+        # the number's own words, without "Số:" (a citation's span is its number too); where
+        # they are printed on their lines, markup and all, is found from them
+        h.number["span"] = jt.span(num.start("body"), num.end("body"))
+        h.number_at = (num.group("body"), lines[jt.line_at(num.start("body"))].start,
+                       lines[jt.line_at(max(num.start("body"), num.end("body") - 1))].end)
         h.consumed.add(num_line)  # type: ignore[arg-type]
 
     # date and place: before the type line (or a little after, when the header is scattered)

@@ -126,6 +126,14 @@ def decode_html(data: bytes, path: str) -> tuple[str, str, list[tuple[str, str]]
     if b"\x00" in data[:4096]:
         cause = "binary data, not a web page"
     elif label is None:
+        # no charset declared and not UTF-8: a Vietnamese code page (cp1258, TCVN3, VNI), as a
+        # text file in one would be read
+        from .legacy import decode_legacy
+
+        found = decode_legacy(data)
+        if found is not None:
+            notes.append(("html.charset", f"no charset declared and not UTF-8; read as {found[1]}"))
+            return found[0], found[1], notes
         cause += "; no charset is declared"
     raise InputError(path, cause, "encoding")
 

@@ -567,10 +567,10 @@ def read_pdf(data: bytes, path: str, engine: str = "pdfium") -> Source:
 
 
 def _pdfium_pages(data: bytes, path: str) -> _Pages:
+    doc = _open_pdfium(data, path)  # first: without the pdf extra it says which one to install
     import pypdfium2 as pdfium
 
     got = _Pages()
-    doc = _open_pdfium(data, path)
     try:
         n = len(doc)
         if n > LIMITS.max_pages:
