@@ -484,9 +484,17 @@ def test_group_label_first_in_block():
     # unit codes after a full stop are units, not a drafter's initials
     ("- Lưu: VT. UBND.", ["VT", "UBND"], None, None),
     ("- Lưu: VT, TH, NC (Hà, 03b).", ["VT", "TH", "NC"], "Hà", 3),
+    # a drafter after a space or a dot, initials and copies after a unit, a unit's dot, a name alone
+    ("- Lưu: VT, NC Ngân.", ["VT", "NC"], "Ngân", None),
+    ("- Lưu: VT, KGVX.Dũng.", ["VT", "KGVX"], "Dũng", None),
+    ("- Lưu: VT, ĐTKT NN 10b", ["VT", "ĐTKT"], "NN", 10),
+    ("- Lưu: VT. (ĐT-HS)", ["VT"], "ĐT-HS", None),
+    ("- Lưu: VT, N.Đ.Minh.", ["VT"], "N.Đ.Minh", None),
+    ("- Lưu: VT.KT9", ["VT", "KT9"], None, None),
 ], ids=["drafter", "copies", "plain", "vt-only", "copies-b", "initials-after-copies", "name-after-copies",
         "drafter-and-copies", "copies-after-code", "initials-after-unit", "comma-in-bracket", "blank-copies",
-        "codes-after-stop", "drafter-comma-copies"])
+        "codes-after-stop", "drafter-comma-copies", "name-after-space", "name-after-dot", "initials-copies",
+        "unit-dot-bracket", "name-alone", "codes-no-space"])
 def test_archive_line(line, units, drafter, copies):
     doc = parse(("Nơi nhận:", "- Như trên;", line, "CHỦ TỊCH", "Lý Thái Hải"))
     assert doc.archive is not None
@@ -893,3 +901,59 @@ def test_first_closing_finds_what_a_test_of_every_line_finds(texts):
     lines = tokenize("\n".join(texts), g)
     naive = next((i for i in range(len(lines)) if starts_closing(lines, i, g)), len(lines))
     assert first_closing(lines, 0, len(lines), g) == naive
+
+
+# --------------------------------------------------------------------------- review of the closing
+
+@pytest.mark.parametrize("mark", ["(Ký, đóng dấu)", "(ký, đóng dấu)", "(Ký và ghi rõ họ tên)", "Ký tên, đóng dấu",
+                                  "(Đã ký)", "[daky]"])
+def test_a_signing_mark_between_title_and_name_keeps_the_name(mark):
+    doc = parse(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", mark, "Nguyễn Văn An", *NOI_NHAN))
+    (sig,) = doc.signatures
+    assert (sig.position, sig.name, sig.placeholder) == ("PHÓ CHỦ TỊCH", "Nguyễn Văn An", mark)
+
+
+def test_a_heading_after_a_signed_block_is_no_second_signature():
+    doc = parse((*NOI_NHAN, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", "", "BIỂU TỔNG HỢP KINH PHÍ"))
+    assert [s.name for s in doc.signatures] == ["Nguyễn Văn An"]
+    assert "BIỂU TỔNG HỢP KINH PHÍ" in content_strings(doc)  # kept, not lost
+
+
+def test_a_second_signer_after_a_signed_block_is_a_signature():
+    doc = parse(("KT. BỘ TRƯỞNG BỘ TÀI CHÍNH", "THỨ TRƯỞNG", "Nguyễn Văn A", "KT. BỘ TRƯỞNG BỘ NỘI VỤ", "THỨ TRƯỞNG",
+                 "Trần Văn B", *NOI_NHAN))
+    assert [(s.authority, s.name) for s in doc.signatures] == [
+        ("BỘ TRƯỞNG BỘ TÀI CHÍNH", "Nguyễn Văn A"), ("BỘ TRƯỞNG BỘ NỘI VỤ", "Trần Văn B")]
+
+
+@pytest.mark.parametrize(("prefix", "position"), [("KT. CHỦ TỊCH", None), ("TM. ỦY BAN NHÂN DÂN", None),
+                                                  ("Q. GIÁM ĐỐC", "GIÁM ĐỐC")])
+def test_a_prefix_without_a_title_line_gives_no_position_but_the_post_held(prefix, position):
+    doc = parse((prefix, "Trần Văn Bình", *NOI_NHAN))
+    (sig,) = doc.signatures
+    assert (sig.position, sig.name) == (position, "Trần Văn Bình")
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (("Kính gửi:", "Công Ty TNHH Khuôn Mẫu Yong Hong;"), ["Công Ty TNHH Khuôn Mẫu Yong Hong"]),
+    (("Kính gửi:", "Ông Nguyễn Văn A"), ["Ông Nguyễn Văn A"]),
+    (("Kính gửi:", "Đồng chí Bí thư Đảng ủy các xã"), ["Đồng chí Bí thư Đảng ủy các xã"]),
+    (("Kính gửi: Các sở, ban, ngành tỉnh;", "Ủy ban nhân dân các xã, phường."),
+     ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]),
+    (("Kính gửi: Sở Tài chính; Sở Nội vụ.",), ["Sở Tài chính", "Sở Nội vụ"]),
+])
+def test_kinh_gui_addressees(lines, expected):
+    head = ("ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 1234/UBND-KT", "V/v triển khai công tác phòng chống thiên tai", "Bắc Ninh, ngày 05 tháng 11 năm 2025",
+            "", *lines, "")
+    doc = vbhc.parse(make_doc(("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "CHỦ TỊCH", "Lý Thái Hải"), head=head,
+                              body=("Ủy ban nhân dân tỉnh đề nghị thực hiện./.",)))
+    assert doc.addressees == expected
+    assert "Ủy ban nhân dân tỉnh đề nghị thực hiện./." in body_text(doc)
+
+
+@pytest.mark.parametrize("banner", [("FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN",), ("FILE ĐƯỢC ĐÍNH", "KÈM THEO VĂN BẢN")])
+def test_the_sites_attachment_banner_is_page_furniture(banner):
+    doc = parse(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", *NOI_NHAN), after=("", *banner, "plan.pdf"))
+    assert doc.attachments == [] and len(doc.signatures) == 1
+    assert not any("ĐÍNH" in s for s in content_strings(doc))

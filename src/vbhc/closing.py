@@ -27,8 +27,14 @@ _UNIT_PART = regex.compile(r"^(?P<unit>[^()]*)(?:\((?P<bracket>[^()]*)\)?)?[\s.]
 # a bracket that counts copies, maybe after the drafter: "2", "02b", "3 bản", "cn 02b", "L.Anh - 3b", "P_02b"
 _COPIES = regex.compile(r"^(?:(?P<who>.*?\p{L}.*?)\s*[-_ ]\s*)?0*(?P<n>\d{1,4})\s*(?:b|bản)?$", regex.I)
 # the drafter's initials after a unit and a full stop: "VT. N.T.Hiếu"
-_CODES_BY_STOP = regex.compile(r"^[\p{Lu}\d&/-]+(?:\.\s+[\p{Lu}\d&/-]+)+\.?$")
-_UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\.\s+(?P<who>\p{Lu}.*\p{Ll}.*)$")  # a name has lower case
+_CODES_BY_STOP = regex.compile(r"^[\p{Lu}\d&/-]+(?:\.\s*[\p{Lu}\d&/-]+)+\.?$")  # "VT. UBND", "VT.KT9"
+# a unit, then its drafter's name after a full stop or a space ("VT. N.T.Hiếu", "NC Ngân",
+# "KGVX.Dũng"): a name has lower case
+_UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)(?:\.\s*|\s+)(?P<who>\p{Lu}.*\p{Ll}.*)$")
+# a unit, the drafter's initials and the copies: "ĐTKT NN 10b"
+_UNIT_WHO_COPIES = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\s+(?P<who>\p{Lu}[\p{Lu}.]*)\s+0*(?P<n>\d{1,4})\s*(?:b|bản)$",
+                                 regex.I)
+_PERSON = regex.compile(r"^(?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+$")  # a drafter alone: "N.Đ.Minh"
 
 
 def _after_mode(prefix: str) -> str:
@@ -72,7 +78,11 @@ class RawSignature:
             return None
         rest = _after_mode(last)
         deputy = grammar().closing["deputy_tail"].search(rest) if self.mode == "KT" else None
-        return (deputy.group(1) if deputy else rest) or None
+        if deputy:
+            return deputy.group(1)
+        # "KT. CHỦ TỊCH" / name: a deputy signed, whose title is not printed; "TM.", "TL.",
+        # "TUQ." name who is signed for, not the signer's title; "Q. GIÁM ĐỐC" is the post held
+        return rest or None if self.mode in (None, "Q") else None
 
     @property
     def authority(self) -> str | None:
@@ -237,6 +247,8 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             i = _take_name(sig, lines, i, hi, g, cl)
             continue
         if is_position(ln, g) and not (in_recipients and _continues_item(out, ln)):
+            if sig is not None and sig.name is not None and not _signer_follows(lines, i + 1, hi, g):
+                break  # a heading after a signed block ("BIỂU TỔNG HỢP KINH PHÍ"), no second signer
             if sig is None or sig.name is not None:
                 sig = RawSignature(start=ln.start)
                 out.signatures.append(sig)
@@ -268,6 +280,22 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
         break
     out.end = i
     return out
+
+
+SIGNER_REACH = 4  # lines after a second title that its signer's name may be on
+
+
+def _signer_follows(lines: list[Line], i: int, hi: int, g: Grammar) -> bool:
+    """Whether a signer's name or signing mark follows within SIGNER_REACH lines from ``i``,
+    after more title lines: a second signature block has its signer too."""
+    cl = g.closing
+    for j in range(i, min(hi, i + SIGNER_REACH)):
+        ln = lines[j]
+        if cl["placeholder"].match(ln.text) or (is_name(_bare(ln.text, cl), g) and not ln.caps):
+            return True
+        if not is_position(ln, g):
+            return False
+    return False
 
 
 def _bold_run(lines: list[Line], i: int, hi: int, g: Grammar) -> tuple[int, str, int]:
@@ -366,16 +394,23 @@ def parse_archive(raw: str) -> dict:
         m = _UNIT_PART.match(part)
         if m is None or (m.group("bracket") is None and not m.group("after")):
             nm = _UNIT_THEN_NAME.match(part)
-            if nm:
+            wc = _UNIT_WHO_COPIES.match(part)
+            if wc:
+                units.append(wc.group("unit"))
+                drafters.append(wc.group("who"))
+                copies = int(wc.group("n"))
+            elif _PERSON.match(part):
+                drafters.append(part)
+            elif nm:
                 units.append(nm.group("unit"))
                 drafters.append(nm.group("who").strip(" ."))
             elif _CODES_BY_STOP.match(part):
-                units.extend(u.strip(" .") for u in part.split(". "))  # "VT. UBND": two units
+                units.extend(u.strip(" .") for u in part.split("."))  # "VT. UBND", "VT.KT9": two units
             else:
                 units.append(part)
             continue
-        if m.group("unit").strip():
-            units.append(m.group("unit").strip())
+        if m.group("unit").strip(" ."):
+            units.append(m.group("unit").strip(" ."))
         bracket = (m.group("bracket") or "").strip()
         cm = _COPIES.match(bracket)
         if cm:

@@ -413,6 +413,16 @@ def _apply_header(ctx: _Ctx, doc: M.Document, h: Header) -> None:
 _ITEM_HEAD = regex.compile(r"[:;,.(]")  # an addressee's name ends at its first stop
 
 
+ADDRESSEE_MAX = 150  # the longest line read as one more addressee under "Kính gửi:"
+
+
+def _addressee(text: str, g: Grammar) -> bool:
+    """Whether a line names whom a letter is sent to: an agency, a person or a company
+    (markers.toml ``addressee``), not a sentence of the preamble."""
+    return preamble_kind(text, g) is None and (
+        is_agency(_ITEM_HEAD.split(text, 1)[0]) or g.header["addressee"].match(text) is not None)
+
+
 def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
     """'Kính gửi:' (or a công điện's '… điện:') with one addressee or a '-' list."""
     g = ctx.g
@@ -426,11 +436,22 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
         j = i + used
         ln = work[j - 1]
         if not rest and j < len(work) and work[j].marker is None and work[j].text[:1] not in "-–" \
-                and preamble_kind(work[j].text, g) is None and is_agency(_ITEM_HEAD.split(work[j].text, 1)[0]):
+                and _addressee(work[j].text, g):
             # "Kính gửi:" / "Công ty TNHH Sunny Automotive Vina.": one addressee on the next line
             ln = work[j]
             rest = ln.text
             j += 1
+        if rest and not rest.startswith("-") and ";" in rest.rstrip(" ;.") and all(
+                _addressee(part.strip(), g) for part in rest.rstrip(" ;.").split(";")):
+            # "Kính gửi: Sở Tài chính; Sở Nội vụ.": one addressee after another on the line
+            pos = 0
+            for part in rest.split(";"):
+                if part.strip(" ."):
+                    k = ln.text.find(part.strip(), pos)
+                    start = ln.start + max(k, 0)
+                    items.append((part.strip(" ."), start, start + len(part.strip())))
+                    pos = max(k, 0) + len(part.strip())
+            rest = ""
         if rest and not rest.startswith("-"):
             end = ln.end
             # a single addressee wrapped: "Công ty Cổ phần Chế biến" / "Nông sản Phước Hưng",
@@ -445,7 +466,15 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
                 end = work[j].end
                 j += 1
             items.append((rest, ln.start, end))
-        else:
+            # more addressees aligned under the first without dashes: "Kính gửi: Các sở, ban,
+            # ngành tỉnh;" / "Ủy ban nhân dân các xã, phường."
+            while rest.rstrip().endswith(";") and j < len(work) and not work[j].cell_break \
+                    and work[j].marker is None and len(work[j].text) <= ADDRESSEE_MAX \
+                    and _addressee(work[j].text, g):
+                rest = work[j].text
+                items.append((rest, work[j].start, work[j].end))
+                j += 1
+        elif not items:
             if rest:
                 items.append((rest.lstrip("-– "), ln.start, ln.end))
             while j < len(work):
