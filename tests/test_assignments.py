@@ -1442,3 +1442,16 @@ def test_a_tense_word_before_the_predicate_is_no_part_of_the_name():
     (a,) = vbhc.parse(HEADER + "1. Nội dung\n- Ngân hàng Nhà nước đã khẩn trương làm việc với các ngân hàng và "
                       "tích cực phối hợp với các Bộ để nắm bắt nhu cầu vốn.\n").assignments
     assert (a.lead, a.reported) == (["Ngân hàng Nhà nước"], True)
+
+
+def test_a_heading_that_lists_a_collective_phrase_and_another_body_leads_its_items():
+    found = tasks("II. TỔ CHỨC THỰC HIỆN\n2. Các sở, ban, ngành, UBND các xã, phường\n- Xây dựng kế hoạch triển khai "
+                  "tại đơn vị.\n3. Các sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường:\na) Báo cáo kết quả về "
+                  "Sở Y tế trước ngày 15/12 hằng năm.")
+    assert [(lead, path) for _, lead, _, _, path in found] == [
+        (["Các sở, ban, ngành", "UBND các xã, phường"], ["II", "2", "-1"]),
+        (["Các sở, ban, ngành thành phố", "Ủy ban nhân dân xã, phường"], ["II", "3", "a"])]
+
+
+def test_an_adverb_after_the_names_opens_the_task():
+    assert rows("1. Đề nghị Sở Y tế nghiêm túc triển khai thực hiện.") == [(["Sở Y tế"], [])]

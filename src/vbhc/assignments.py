@@ -68,6 +68,7 @@ class AgencyGrammar:
     alias: regex.Pattern[str]
     lower_after: frozenset[str]
     collective: regex.Pattern[str]
+    collective_then: regex.Pattern[str]
     protect: regex.Pattern[str]
     abbreviations: list[tuple[regex.Pattern[str], str]]
     lead: regex.Pattern[str]
@@ -210,6 +211,8 @@ def agency_grammar() -> AgencyGrammar:
                                   rf"(?:\s*/\s*(?i:{nouns}))*\s*$"),
             object_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['object_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
+            # a collective phrase, then more bodies: "Các sở, ban, ngành, UBND các xã, phường"
+            collective_then=regex.compile(rf"^{collective}(?:\s*,\s*|\s+và\s+|\s*,\s*và\s+)(?P<rest>\S.*)$"),
             protect=protect,
             abbreviations=abbreviations,
             lead=regex.compile(ph["lead"]),
@@ -293,6 +296,8 @@ def is_agency(text: str) -> bool:
         return False
     if ag.collective.match(t) or fold(t) in ag.name_keys:
         return True
+    if ("," in t or " và " in t) and (cm := ag.collective_then.match(t)) is not None and is_agency(cm.group("rest")):
+        return True  # "Các sở, ban, ngành, UBND các xã, phường": a collective phrase, then more bodies
     m = ag.head_re.match(t)
     if m is None:
         # "các cơ quan chuyên môn thuộc UBND tỉnh" (not "các trường hợp thuộc Sở Y tế quản lý")
