@@ -42,7 +42,8 @@ def test_gates_on_phrases_of_every_kind():
                  "khi có yêu cầu", "theo tiến độ chung", "sau khi có hướng dẫn của Bộ", "Năm 2026",
                  "Tháng 12 hằng năm", "báo cáo hằng tuần", "Trước ngày 31 tháng 7 của năm xét tặng",
                  "từ ngày 08 đến ngày 10 tháng 12 năm 2025", "Từ năm 2025 đến hết năm 2030",
-                 "tháng 4 và tháng 8 năm 2026", "6 tháng (trước ngày 16/6)", "năm (trước ngày 16/12)"]:
+                 "tháng 4 và tháng 8 năm 2026", "6 tháng (trước ngày 16/6)", "năm (trước ngày 16/12)",
+                 "hoàn thành trước năm 2030"]:
         assert D.find(text) == ungated(text) != [], text
 
 
@@ -242,6 +243,21 @@ def test_audit_cases_of_deadlines(text, expected):
       ("recurring", "hằng năm (trước ngày 20 tháng 12)", None, None)]),
 ])
 def test_lists_of_months_and_report_periods(text, expected):
+    assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # before a year is by the end of the year before it
+    ("hoàn thành trước năm 2030.", [("year", "trước năm 2030", None, "2029-12-31")]),
+    ("Trước năm 2027", [("year", "Trước năm 2027", None, "2026-12-31")]),
+    # a plan's horizon is no due date; its period still is what the plan covers
+    ("giai đoạn 2025 - 2035, định hướng đến năm 2045",
+     [("year", "giai đoạn 2025 - 2035", "2025-01-01", "2035-12-31")]),
+    ("Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050", []),
+    # "liên tục 24/24 giờ" says how, not how often
+    ("bảo đảm hệ thống vận hành liên tục 24/24 giờ", []),
+])
+def test_years_before_horizons_and_manner(text, expected):
     assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
 
 

@@ -116,6 +116,8 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
             dl.first = _date(y1, m1, 1) if 1 <= m1 <= 12 else None
             if dl.first is not None and dl.first > dl.last:
                 dl.first = None  # a start after the end: only the end is sure
+    elif dl.kind == "year" and g.get("before"):
+        dl.last = _date(int(g["before"]) - 1, 12, 31)  # "trước năm 2030": by the end of 2029
     elif dl.kind == "year":
         a = g.get("y") or g.get("ya")
         b = g.get("y2") or g.get("yb") or a
