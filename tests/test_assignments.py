@@ -1455,3 +1455,17 @@ def test_a_heading_that_lists_a_collective_phrase_and_another_body_leads_its_ite
 
 def test_an_adverb_after_the_names_opens_the_task():
     assert rows("1. Đề nghị Sở Y tế nghiêm túc triển khai thực hiện.") == [(["Sở Y tế"], [])]
+
+
+@pytest.mark.parametrize("body", [
+    "1. Các cơ quan chủ trì triển khai thực hiện các dự án thuộc Chương trình là sở, ban, ngành.",
+    "c) Cơ quan chủ trì thẩm tra quyết toán dự án hướng dẫn, kiểm tra.",
+    "- Triển khai các nhiệm vụ được giao chủ trì tại Phụ lục của Kế hoạch.",
+])
+def test_the_lead_word_as_a_noun_leads_nothing(body):
+    assert [a.phrase for a in vbhc.parse(HEADER + "II. NHIỆM VỤ\n" + body + "\n").assignments] == []
+
+
+def test_the_lead_word_after_a_bodys_remit_still_leads():
+    assert rows("2. Bộ Y tế theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với Bộ Tài chính chỉ đạo việc "
+                "giải quyết quyền lợi.") == [(["Bộ Y tế"], ["Bộ Tài chính"])]

@@ -902,8 +902,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         # chủ trì phiên họp" names the second one after the first lead word
         cs = max(_clause_start(text, m.start()), prev)
         prev = m.end()
-        if ag.lead_noun_before.search(text, max(0, m.start() - 30), m.start()) \
-                or (ag.lead_noun_after.match(text, m.end()) and ag.lead_noun_tail.search(text, max(0, m.start() - 20), m.start())):
+        if _lead_noun(text, m):
             continue  # "theo đề nghị của cơ quan chủ trì": the lead word is a noun here
         lead_txt = _lead_text(text, cs, m.start())
         if lead_txt and (cm := agency_grammar().copula.search(lead_txt)) is not None and is_agency(lead_txt[:cm.start()]) \
@@ -1126,11 +1125,21 @@ def _giver(subject: str) -> bool:
         and ag.not_after_word.search(intro) is None
 
 
-def _has_lead_word(text: str, start: int, end: int) -> bool:
-    """Whether "chủ trì" or "phối hợp với" is written in [start, end): that sentence's rows are
-    read from those words, and a request or a responsibility in it would repeat them."""
+def _lead_noun(text: str, m: regex.Match[str]) -> bool:
+    """Whether the lead word matched at ``m`` is a noun ("theo đề nghị của cơ quan chủ trì", "các
+    cơ quan chủ trì triển khai …", "các nhiệm vụ được giao chủ trì"): it names no lead."""
     ag = agency_grammar()
-    return ag.lead.search(text, start, end) is not None or any(
+    return ag.lead_noun_before.search(text, max(0, m.start() - 30), m.start()) is not None \
+        or (ag.lead_noun_after.match(text, m.end()) is not None
+            and ag.lead_noun_tail.search(text, max(0, m.start() - 20), m.start()) is not None)
+
+
+def _has_lead_word(text: str, start: int, end: int) -> bool:
+    """Whether "chủ trì" (not as a noun) or "phối hợp với" is written in [start, end): that
+    sentence's rows are read from those words, and a request or a responsibility in it would
+    repeat them."""
+    ag = agency_grammar()
+    return any(not _lead_noun(text, m) for m in ag.lead.finditer(text, start, end)) or any(
         ag.partners_named.search(m.group()) is not None for m in ag.partners.finditer(text, start, end))
 
 
