@@ -1469,3 +1469,14 @@ def test_the_lead_word_as_a_noun_leads_nothing(body):
 def test_the_lead_word_after_a_bodys_remit_still_leads():
     assert rows("2. Bộ Y tế theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với Bộ Tài chính chỉ đạo việc "
                 "giải quyết quyền lợi.") == [(["Bộ Y tế"], ["Bộ Tài chính"])]
+
+
+@pytest.mark.parametrize(("item", "lead"), [
+    ("2. Căn cứ nội dung Kế hoạch, Sở Tư pháp xây dựng kế hoạch.", ["Sở Tư pháp"]),
+    ("3. Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành, Ủy ban nhân dân các xã, phường xây "
+     "dựng Kế hoạch triển khai.", ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]),
+    ("4. Hằng năm, Sở Y tế báo cáo kết quả.", ["Sở Y tế"]),
+])
+def test_an_items_subject_after_an_opening_clause(item, lead):
+    (a,) = vbhc.parse(HEADER + "II. NHIỆM VỤ\n" + item + "\n").assignments
+    assert (a.phrase, a.lead) == ("subject", lead)

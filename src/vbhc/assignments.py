@@ -991,7 +991,13 @@ def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
     quốc gia …"): the body leads the task that runs to the sentence's end."""
     ag = agency_grammar()
     start = len(text) - len(text.lstrip(" -–+•*"))
-    if not text[start:start + 1].isupper() or (ag.head_re.match(text[start:start + 80]) is None
+    if (im := ag.interrupt.match(text[start:start + REACH])) is not None:
+        # "Căn cứ nội dung Kế hoạch, các sở, ban, ngành … xây dựng …", "Hằng năm, Sở X …": the
+        # subject follows the opening clause
+        start += im.end()
+        start += len(text) - start - len(text[start:].lstrip())
+    if not text[start:start + 1].isupper() and not text[start:start + 4].casefold().startswith("các ") \
+            or (ag.head_re.match(text[start:start + 80]) is None
                                                and ag.protect.match(text, start, start + REACH) is None):
         return  # cheap first: the item opens with no head of a name and no known name or collective
     names, task_from = _partner_text(text, start, subject=True)
