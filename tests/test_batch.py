@@ -99,6 +99,31 @@ def test_json_array_output(folder, tmp_path):
     assert len(data) == len(batch.collect([folder]))
 
 
+@pytest.mark.parametrize("how", ["named", "in-folder", "other-spelling", "hard-link", "resume", "json"])
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_left_alone(folder, tmp_path, capsys, monkeypatch, how):
+    victim = folder / sorted(p.name for p in folder.glob("*.txt"))[0]
+    before = victim.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    out, extra = str(victim), []
+    if how == "named":
+        args = [str(victim)]
+    elif how == "in-folder":
+        args = [str(folder)]
+    elif how == "other-spelling":
+        args, out = ["in"], str(folder / "sub" / ".." / victim.name)
+    elif how == "hard-link":
+        import os
+
+        os.link(victim, tmp_path / "link.txt")
+        args, out = [str(folder)], "link.txt"
+    else:
+        args, extra = [str(folder)], ["--resume"] if how == "resume" else ["--format", "json"]
+    code = main(["batch", *args, "-o", out, "-q", *extra])
+    assert code == 2
+    assert capsys.readouterr().err == f"vbhc: {out}: the output is one of the inputs\n"
+    assert victim.read_bytes() == before
+
+
 def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
     out = tmp_path / "o.jsonl"
     files = batch.collect([folder])

@@ -50,6 +50,32 @@ class Result:
         return json.dumps({"source": self.path, "error": self.error}, ensure_ascii=False)
 
 
+def input_key(path: str | os.PathLike[str]) -> str:
+    """What identifies an input however it is spelled (``mix/a.txt``, ``./mix/a.txt``,
+    ``$PWD/mix/a.txt``, a symbolic link): its absolute path, links resolved."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def output_among(output: str, files: Sequence[str]) -> bool:
+    """Whether the file ``output`` names is one of ``files``: the same resolved path, or the
+    same file on disk (a hard link)."""
+    key = input_key(output)
+    try:
+        st = os.stat(output)
+    except OSError:
+        st = None
+    for f in files:
+        if input_key(f) == key:
+            return True
+        if st is not None:
+            try:
+                if os.path.samestat(st, os.stat(f)):
+                    return True
+            except OSError:
+                pass
+    return False
+
+
 def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) -> list[str]:
     """Input files: files named are taken as they are (whatever their name); folders are
     walked for documents (``glob`` selects, e.g. ``"*.docx"``; default: every known
@@ -535,6 +561,9 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
         return 2
     if retry_errors and not resume:
         print("vbhc: --retry-errors goes with --resume", file=sys.stderr)
+        return 2
+    if output != "-" and output_among(output, files):  # before anything is written
+        print(f"vbhc: {output}: the output is one of the inputs", file=sys.stderr)
         return 2
     try:
         done = done_sources(output, retry_errors, set(files)) if resume else set()
