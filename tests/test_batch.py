@@ -135,6 +135,50 @@ def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
     assert sorted(r["source"] for r in recs) == sorted(files)
 
 
+def test_resume_knows_an_input_however_it_is_spelled(folder, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "link").symlink_to(folder)
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", "in", "-o", "o.jsonl", "-q"]) == 2  # the image and the empty file fail
+    first = out.read_bytes()
+    n = len(records(out))
+    for spelling in ["./in", str(folder), "link", str(tmp_path / "in" / "sub" / "..")]:
+        capsys.readouterr()
+        main(["batch", spelling, "-o", "o.jsonl", "--resume"])
+        assert f"0 parsed, 0 failed, {n} already done" in capsys.readouterr().err, spelling
+        assert out.read_bytes() == first  # no record twice
+    # the records keep the paths as they were written
+    assert [r["source"] for r in records(out)] == batch.collect(["in"])
+
+
+def test_an_input_named_twice_however_spelled_has_one_record(folder, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = sorted(p.name for p in folder.glob("*.txt"))[0]
+    files = batch.collect([f"in/{name}", "in", f"./in/{name}", str(folder)])
+    assert files[0] == f"in/{name}" and len(files) == len(set(files)) == len(batch.collect(["in"]))
+    out = tmp_path / "o.jsonl"
+    main(["batch", f"in/{name}", "in", str(folder), "-o", str(out), "-q"])
+    assert [r["source"] for r in records(out)] == files
+
+
+def test_resume_from_another_folder_is_refused_not_parsed_twice(folder, tmp_path, capsys, monkeypatch):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "o.jsonl"
+    main(["batch", "in", "-o", "o.jsonl", "-q"])
+    before = out.read_bytes()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # "in/…" no longer names the inputs
+    capsys.readouterr()
+    assert main(["batch", "../in", "-o", "../o.jsonl", "--resume", "--retry-errors"]) == 2
+    line = capsys.readouterr().err
+    assert line.startswith("vbhc: ../o.jsonl: its records name inputs by paths relative to another folder (in")
+    assert line.count("\n") == 1
+    assert out.read_bytes() == before
+    monkeypatch.chdir(tmp_path)  # from the folder the batch ran in it goes on
+    main(["batch", str(folder), "-o", "o.jsonl", "--resume", "-q"])
+    assert out.read_bytes() == before
+
+
 def test_resume_retry_errors_parses_failed_inputs_again(folder, tmp_path, capsys):
     out = tmp_path / "o.jsonl"
     late = tmp_path / "late.txt"  # missing on the first run

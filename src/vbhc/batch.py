@@ -79,7 +79,8 @@ def output_among(output: str, files: Sequence[str]) -> bool:
 def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) -> list[str]:
     """Input files: files named are taken as they are (whatever their name); folders are
     walked for documents (``glob`` selects, e.g. ``"*.docx"``; default: every known
-    extension). Sorted within a folder, duplicates dropped, order of the arguments kept."""
+    extension). Sorted within a folder, order of the arguments kept; a file named twice, however
+    spelled (``mix``, ``./mix/a.txt``, ``$PWD/mix``), is taken once, as first spelled."""
     out: list[str] = []
     seen: set[str] = set()
     for arg in paths:
@@ -90,8 +91,9 @@ def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) ->
         else:
             files = [str(p)]
         for f in files:
-            if f not in seen:
-                seen.add(f)
+            key = input_key(f)
+            if key not in seen:
+                seen.add(key)
                 out.append(f)
     return out
 
@@ -451,22 +453,43 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
 
 # -- the command ---------------------------------------------------------------------------
 
-def done_sources(path: str, retry_errors: bool = False, inputs: set[str] | None = None) -> set[str]:
-    """Inputs already in an output file (for ``--resume``). A last line cut off by an
+@dataclass(slots=True)
+class Done:
+    """What an output file already holds, for ``--resume``: ``keys``, the inputs with a
+    record (by :func:`input_key`, a relative ``source`` read from the current folder)."""
+
+    keys: set[str]
+
+
+class Elsewhere(Exception):
+    """An output's records name inputs by paths relative to another folder: resuming here
+    would parse them again and write a second record for each."""
+
+
+def done_sources(path: str, retry_errors: bool = False, inputs: Sequence[str] | None = None) -> Done:
+    """Inputs already in an output file (for ``--resume``), matched by :func:`input_key`, so
+    that ``mix``, ``./mix`` and ``$PWD/mix`` are the same input. A last line cut off by an
     interruption is removed from the file so that appending keeps it valid JSONL.
     ``retry_errors``: inputs of this run (``inputs``; None: every input) whose record is an
     error are not done; their records are removed from the file (written whole beside it,
-    then renamed over it) so that each input keeps one line."""
+    then renamed over it) so that each input keeps one line.
+
+    Raises :class:`Elsewhere`, before changing the file, when a record's relative path is
+    found neither from here nor among ``inputs`` while an input of this run ends with it
+    (``mix/a.txt`` written from another folder, ``/data/mix/a.txt`` now): a resume from the
+    wrong folder would parse that input again."""
     p = Path(path)
     if not p.exists():
-        return set()
+        return Done(set())
     data = p.read_bytes()
     if data and not data.endswith(b"\n"):
         cut = data.rfind(b"\n") + 1
         with open(p, "r+b") as fh:
             fh.truncate(cut)
         data = data[:cut]
+    wanted = None if inputs is None else {input_key(f): f for f in inputs}
     done: set[str] = set()
+    stray: set[tuple[str, ...]] = set()
     keep: list[bytes] = []
     dropped = False
     for line in data.splitlines(keepends=True):
@@ -476,15 +499,34 @@ def done_sources(path: str, retry_errors: bool = False, inputs: set[str] | None 
         except (ValueError, AttributeError):
             keep.append(line)
             continue
-        if retry_errors and "error" in rec and isinstance(src, str) and (inputs is None or src in inputs):
+        key = input_key(src) if isinstance(src, str) else None
+        if retry_errors and "error" in rec and key is not None and (wanted is None or key in wanted):
             dropped = True
             continue
         keep.append(line)
-        if isinstance(src, str):
-            done.add(src)
+        if key is not None:
+            done.add(key)
+            if wanted is not None and key not in wanted and not os.path.isabs(src) and not os.path.lexists(src):
+                stray.add(Path(os.path.normpath(src)).parts)
+    if stray and wanted:
+        _check_here(stray, [f for k, f in wanted.items() if k not in done], path)
     if dropped:
         _rewrite(p, b"".join(keep))
-    return done
+    return Done(done)
+
+
+def _check_here(stray: set[tuple[str, ...]], todo: list[str], output: str) -> None:
+    """Raise :class:`Elsewhere` when an input left to do ends with a stray relative path."""
+    sizes = {len(s) for s in stray}
+    for f in todo:
+        for whole in (os.path.abspath(f), os.path.realpath(f)):
+            parts = Path(whole).parts
+            for n in sizes:
+                if parts[-n:] in stray:
+                    rel = os.path.join(*parts[-n:])
+                    raise Elsewhere(f"{output}: its records name inputs by paths relative to another folder "
+                                    f"({rel}, not found from here, may be {f}); resume from the folder "
+                                    "the batch ran in")
 
 
 def _rewrite(path: Path, data: bytes) -> None:
@@ -565,13 +607,17 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
     if output != "-" and output_among(output, files):  # before anything is written
         print(f"vbhc: {output}: the output is one of the inputs", file=sys.stderr)
         return 2
+    keys = [input_key(f) for f in files]
     try:
-        done = done_sources(output, retry_errors, set(files)) if resume else set()
+        done = done_sources(output, retry_errors, files).keys if resume else set()
         sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
+    except Elsewhere as exc:
+        print(f"vbhc: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"vbhc: {output}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    todo = [f for f in files if f not in done]
+    todo = [f for f, k in zip(files, keys) if k not in done]
     progress = Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
     failed = 0
     first = True
@@ -603,6 +649,6 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
             sink.close()
     progress.close()
     if not quiet:
-        skipped = f", {len(done & set(files))} already done" if resume else ""
+        skipped = f", {len(done & set(keys))} already done" if resume else ""
         print(f"vbhc: {len(todo) - failed} parsed, {failed} failed{skipped}", file=sys.stderr)
     return 2 if failed else 0
