@@ -135,6 +135,26 @@ def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
     assert sorted(r["source"] for r in recs) == sorted(files)
 
 
+def test_resume_exits_2_while_the_output_holds_an_error_record_of_its_inputs(folder, tmp_path, capsys):
+    out = tmp_path / "o.jsonl"
+    files = batch.collect([folder])
+    good = [f for f in files if Path(f).name not in ("image.txt", "empty.txt")]
+    empty = str(folder / "empty.txt")
+    assert main(["batch", good[0], empty, "-o", str(out), "-q"]) == 2
+    capsys.readouterr()
+    # the rest parses but for the image, and the record of empty.txt is still an error: not a success
+    assert main(["batch", *files, "-o", str(out), "--resume"]) == 2
+    assert capsys.readouterr().err == (f"vbhc: {len(files) - 3} parsed, 1 failed, 2 already done "
+                                       "(1 of them error records; --retry-errors parses them again)\n")
+    assert main(["batch", *files, "-o", str(out), "--resume"]) == 2
+    assert capsys.readouterr().err == (f"vbhc: 0 parsed, 0 failed, {len(files)} already done "
+                                       "(2 of them error records; --retry-errors parses them again)\n")
+    # an error record of an input not in this run does not count
+    assert main(["batch", *good, "-o", str(out), "--resume"]) == 0
+    assert capsys.readouterr().err == f"vbhc: 0 parsed, 0 failed, {len(good)} already done\n"
+    assert len(records(out)) == len(files)
+
+
 def test_resume_knows_an_input_however_it_is_spelled(folder, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "link").symlink_to(folder)
@@ -188,8 +208,8 @@ def test_resume_retry_errors_parses_failed_inputs_again(folder, tmp_path, capsys
     failed = {r["source"] for r in first if "error" in r}
     assert str(late) in failed and len(failed) == 3  # also the image and the empty file
     shutil.copy(sorted(SYNTH.glob("*.txt"))[0], late)
-    # --resume alone: an error record counts as done
-    assert main(["batch", *inputs, "-o", str(out), "--resume", "-q"]) == 0
+    # --resume alone: an error record counts as done (not parsed again), and still fails the batch
+    assert main(["batch", *inputs, "-o", str(out), "--resume", "-q"]) == 2
     assert records(out) == first
     assert main(["batch", *inputs, "-o", str(out), "--resume", "--retry-errors", "-q"]) == 2
     again = records(out)

@@ -456,9 +456,11 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
 @dataclass(slots=True)
 class Done:
     """What an output file already holds, for ``--resume``: ``keys``, the inputs with a
-    record (by :func:`input_key`, a relative ``source`` read from the current folder)."""
+    record (by :func:`input_key`, a relative ``source`` read from the current folder), and
+    ``errors``, those among them whose record is an error record."""
 
     keys: set[str]
+    errors: set[str]
 
 
 class Elsewhere(Exception):
@@ -480,7 +482,7 @@ def done_sources(path: str, retry_errors: bool = False, inputs: Sequence[str] | 
     wrong folder would parse that input again."""
     p = Path(path)
     if not p.exists():
-        return Done(set())
+        return Done(set(), set())
     data = p.read_bytes()
     if data and not data.endswith(b"\n"):
         cut = data.rfind(b"\n") + 1
@@ -489,6 +491,7 @@ def done_sources(path: str, retry_errors: bool = False, inputs: Sequence[str] | 
         data = data[:cut]
     wanted = None if inputs is None else {input_key(f): f for f in inputs}
     done: set[str] = set()
+    errors: set[str] = set()
     stray: set[tuple[str, ...]] = set()
     keep: list[bytes] = []
     dropped = False
@@ -506,13 +509,15 @@ def done_sources(path: str, retry_errors: bool = False, inputs: Sequence[str] | 
         keep.append(line)
         if key is not None:
             done.add(key)
+            if "error" in rec:
+                errors.add(key)
             if wanted is not None and key not in wanted and not os.path.isabs(src) and not os.path.lexists(src):
                 stray.add(Path(os.path.normpath(src)).parts)
     if stray and wanted:
         _check_here(stray, [f for k, f in wanted.items() if k not in done], path)
     if dropped:
         _rewrite(p, b"".join(keep))
-    return Done(done)
+    return Done(done, errors)
 
 
 def _check_here(stray: set[tuple[str, ...]], todo: list[str], output: str) -> None:
@@ -593,7 +598,8 @@ def _clock(seconds: float) -> str:
 def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None, out_format: str, resume: bool,
         quiet: bool, format: str | None, pdf_engine: str, timeout: float | None = None,
         retry_errors: bool = False) -> int:
-    """``vbhc batch``: 0 when every input parsed, 2 when any input failed, 130 when interrupted."""
+    """``vbhc batch``: 0 when every input parsed, 2 when any input failed (with ``resume``:
+    when the output holds an error record for any input of this run), 130 when interrupted."""
     files = collect(paths, glob)  # a path that does not exist is an input too: it gets its error record
     if resume and out_format == "json":
         print("vbhc: --resume needs --format jsonl", file=sys.stderr)
@@ -609,7 +615,7 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
         return 2
     keys = [input_key(f) for f in files]
     try:
-        done = done_sources(output, retry_errors, files).keys if resume else set()
+        old = done_sources(output, retry_errors, files) if resume else Done(set(), set())
         sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
     except Elsewhere as exc:
         print(f"vbhc: {exc}", file=sys.stderr)
@@ -617,7 +623,7 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
     except OSError as exc:
         print(f"vbhc: {output}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    todo = [f for f, k in zip(files, keys) if k not in done]
+    todo = [f for f, k in zip(files, keys) if k not in old.keys]
     progress = Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
     failed = 0
     first = True
@@ -648,7 +654,10 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
         if sink is not sys.stdout:
             sink.close()
     progress.close()
+    kept = old.errors.intersection(keys)  # error records of this run's inputs left from before
     if not quiet:
-        skipped = f", {len(done & set(keys))} already done" if resume else ""
+        skipped = f", {len(old.keys.intersection(keys))} already done" if resume else ""
+        if kept:
+            skipped += f" ({len(kept)} of them error records; --retry-errors parses them again)"
         print(f"vbhc: {len(todo) - failed} parsed, {failed} failed{skipped}", file=sys.stderr)
-    return 2 if failed else 0
+    return 2 if failed or kept else 0
