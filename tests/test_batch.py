@@ -124,6 +124,28 @@ def test_an_output_that_is_one_of_the_inputs_is_refused_and_left_alone(folder, t
     assert victim.read_bytes() == before
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_no_input_file_found_is_an_error_and_writes_nothing(tmp_path, capsys, fmt):
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.md").write_text("not a document type we walk for")
+    out = tmp_path / "o.out"
+    assert main(["batch", str(empty), "-o", str(out), "--format", fmt]) == 2
+    assert capsys.readouterr().err == (f"vbhc: no input files found under {empty} "
+                                       "(looked for *.txt, *.docx, *.doc, *.pdf, *.html, *.htm)\n")
+    assert not out.exists()
+    assert main(["batch", str(empty), str(empty / "sub"), "--glob", "*.pdf", "--format", fmt]) == 2
+    out_, err = capsys.readouterr()
+    assert out_ == "" and err == f"vbhc: no input files found under {empty}, {empty / 'sub'} (looked for '*.pdf')\n"
+
+
+def test_batch_help_names_every_extension_walked(capsys):
+    with pytest.raises(SystemExit):
+        main(["batch", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "walked for " + ", ".join(batch.EXTENSIONS) in text
+
+
 def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
     out = tmp_path / "o.jsonl"
     files = batch.collect([folder])

@@ -610,6 +610,11 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
     if retry_errors and not resume:
         print("vbhc: --retry-errors goes with --resume", file=sys.stderr)
         return 2
+    if not files:  # only folders were named, and nothing in them matched: nothing is written
+        looked = repr(glob) if glob else ", ".join("*" + e for e in EXTENSIONS)
+        print(f"vbhc: no input files found under {', '.join(map(str, paths))} (looked for {looked})",
+              file=sys.stderr)
+        return 2
     if output != "-" and output_among(output, files):  # before anything is written
         print(f"vbhc: {output}: the output is one of the inputs", file=sys.stderr)
         return 2

@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     _read_options(t)
     t.add_argument("--csv", action="store_true", help="CSV with a header row")
     b = sub.add_parser("batch", help="parse many files or folders in parallel into one JSONL file")
-    b.add_argument("paths", nargs="+", help="files and folders (walked for .txt, .docx, .doc, .pdf, .html)")
+    b.add_argument("paths", nargs="+", help="files and folders (walked for .txt, .docx, .doc, .pdf, .html, .htm)")
     b.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--glob", help="which files to take from folders, e.g. '*.docx' (default: all known types)")
