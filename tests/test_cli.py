@@ -307,3 +307,96 @@ def test_parse_and_tasks_take_the_input_format_under_batchs_name_too(tmp_path, c
     assert cli.main(["tasks", str(page), flag, "txt"]) == 0
     assert cli.main(["parse", str(page), "--input-format", "pdf"]) == 2
     assert "page.txt" in capsys.readouterr().err
+
+
+# --- the output: a full disk, a closed pipe, Ctrl-C -------------------------------------------------
+
+
+def _vbhc(*argv: str, **kw) -> list[str]:
+    return [PYTHON, "-m", "vbhc", *argv]
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VBHC_")}
+    env["PYTHONPATH"] = str(REPO / "src")
+    return env
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("argv, name", [
+    (["parse", str(SEED), "--json"], "<stdout>"),
+    (["parse", str(SEED)], "<stdout>"),
+    (["tasks", str(SEED), "--csv"], "<stdout>"),
+    (["schema"], "<stdout>"),
+    (["batch", str(SEED), str(SEED.parent / "x.txt")], "<stdout>"),
+    (["batch", str(SEED), str(SEED.parent / "x.txt"), "-o", "/dev/full"], "/dev/full"),
+    (["batch", str(SEED), "--format", "json", "-o", "/dev/full", "-j", "1"], "/dev/full"),
+], ids=["parse-json", "parse-tree", "tasks-csv", "schema", "batch-stdout", "batch-o", "batch-json"])
+def test_a_full_disk_is_one_line_not_a_traceback(argv, name):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(_vbhc(*argv), stdout=full, stderr=subprocess.PIPE, env=_env(), timeout=120)
+    assert proc.stderr.decode() == f"vbhc: {name}: cannot write the output: No space left on device\n"
+    assert proc.returncode == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", [
+    ["parse", str(SEED), "--json"], ["parse", str(SEED)], ["parse", str(SEED), "--text"],
+    ["parse", str(SEED), "--tokens"], ["tasks", str(SEED)], ["tasks", str(SEED), "--csv"], ["schema"],
+    ["batch", str(SEED), "-j", "1"],
+], ids=["json", "tree", "text", "tokens", "tasks", "tasks-csv", "schema", "batch"])
+def test_a_reader_that_went_away_ends_vbhc_quietly(argv):
+    # what `vbhc … | head -1` does once head has exited: the pipe has no reader left
+    with subprocess.Popen(_vbhc(*argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env()) as proc:
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert err == ""
+    assert code == 141  # the shell's code for a program ended by SIGPIPE
+
+
+@pytest.mark.parametrize("argv", [["parse", "--jsonl"], ["tasks"]])
+def test_ctrl_c_during_parse_or_tasks_is_one_line(capsys, monkeypatch, tmp_path, good, argv):
+    from vbhc import document
+
+    real, calls = document.parse_source, []
+
+    def interrupted(src, source=None):
+        calls.append(source)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(src, source=source)
+
+    monkeypatch.setattr(document, "parse_source", interrupted)
+    files = [str(good), str(tmp_path / "missing.txt"), str(SEED), str(good), str(SEED)]
+    code, out, err = run(capsys, argv[0], *files, *argv[1:])
+    assert code == 130
+    assert err.splitlines() == [f"vbhc: {files[1]}: no such file", "vbhc: interrupted after 3 of 5 inputs"]
+    if argv[0] == "parse":
+        assert [json.loads(x)["source"] for x in out.splitlines()] == [str(good), str(SEED)]
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_parse_of_many_files(tmp_path):
+    import re
+    import signal
+
+    files = []
+    for k in range(60):
+        files.append(tmp_path / f"{k:02d}.txt")
+        files[-1].write_bytes(SEED.read_bytes())
+    with subprocess.Popen(_vbhc("parse", *map(str, files), "--jsonl"), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=_env()) as proc:
+        first = proc.stdout.readline()  # one document is out: it is parsing the next ones
+        proc.send_signal(signal.SIGINT)
+        rest = proc.stdout.read()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert code == 130, err
+    m = re.fullmatch(r"vbhc: interrupted after (\d+) of 60 inputs\n", err)
+    assert m, err
+    whole = [x for x in (first + rest).decode().splitlines(keepends=True) if x.endswith("\n")]
+    assert json.loads(whole[0])["source"] == str(files[0])
+    # the count is of the documents written out (a signal while one is written may cut it)
+    assert int(m.group(1)) <= len(whole) < 60

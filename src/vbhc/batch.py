@@ -597,9 +597,11 @@ def _clock(seconds: float) -> str:
 
 def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None, out_format: str, resume: bool,
         quiet: bool, format: str | None, pdf_engine: str, timeout: float | None = None,
-        retry_errors: bool = False) -> int:
+        retry_errors: bool = False, stdout=None) -> int:
     """``vbhc batch``: 0 when every input parsed, 2 when any input failed (with ``resume``:
-    when the output holds an error record for any input of this run), 130 when interrupted."""
+    when the output holds an error record for any input of this run), 130 when interrupted.
+    A failed write raises :class:`~vbhc.output.OutputError` (the output file closed).
+    ``stdout``: the :class:`~vbhc.output.Output` for ``output="-"``."""
     files = collect(paths, glob)  # a path that does not exist is an input too: it gets its error record
     if resume and out_format == "json":
         print("vbhc: --resume needs --format jsonl", file=sys.stderr)
@@ -619,9 +621,12 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
         print(f"vbhc: {output}: the output is one of the inputs", file=sys.stderr)
         return 2
     keys = [input_key(f) for f in files]
+    from .output import Output, OutputError
+
     try:
         old = done_sources(output, retry_errors, files) if resume else Done(set(), set())
-        sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
+        sink = (stdout or Output(sys.stdout)) if output == "-" else \
+            Output(open(output, "a" if resume else "w", encoding="utf-8"), output, own=True)
     except Elsewhere as exc:
         print(f"vbhc: {exc}", file=sys.stderr)
         return 2
@@ -632,33 +637,39 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
     progress = Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
     failed = 0
     first = True
+    interrupted = False
     try:
         if out_format == "json":
             sink.write("[\n")
-        for r in parse_many(todo, jobs=jobs, ordered=True, format=format, pdf_engine=pdf_engine,
-                            timeout=timeout):
-            line = r.record()
-            if out_format == "json":
-                sink.write(("" if first else ",\n") + line)
-            else:
-                sink.write(line + "\n")  # one write per record: an interruption never cuts a line in two
-            sink.flush()
-            first = False
-            if not r.ok:
-                failed += 1
-            progress.step(r.ok)
-    except KeyboardInterrupt:
+        try:
+            for r in parse_many(todo, jobs=jobs, ordered=True, format=format, pdf_engine=pdf_engine,
+                                timeout=timeout):
+                line = r.record()
+                if out_format == "json":
+                    sink.write(("" if first else ",\n") + line)
+                else:
+                    sink.write(line + "\n")  # one write per record: an interruption never cuts a line in two
+                sink.flush()
+                first = False
+                if not r.ok:
+                    failed += 1
+                progress.step(r.ok)
+        except KeyboardInterrupt:
+            interrupted = True
+        if out_format == "json":
+            sink.write("\n]\n")
+        sink.close()
+    except OutputError:  # a full disk, a closed pipe: the batch stops, the caller says why
+        if sink.own:
+            sink.abandon()
+        raise
+    finally:
         progress.close()
+    if interrupted:
         again = " (rerun with --resume)" if out_format == "jsonl" and output != "-" else ""
         print(f"vbhc: interrupted after {progress.done} of {len(todo)} inputs; the output is complete up to "
               f"there{again}", file=sys.stderr)
         return 130
-    finally:
-        if out_format == "json":
-            sink.write("\n]\n")
-        if sink is not sys.stdout:
-            sink.close()
-    progress.close()
     kept = old.errors.intersection(keys)  # error records of this run's inputs left from before
     if not quiet:
         skipped = f", {len(old.keys.intersection(keys))} already done" if resume else ""

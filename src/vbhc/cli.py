@@ -3,7 +3,8 @@
 PDF with a text layer or HTML pages; the format is told by the content.
 
 Exit codes: 0 success; 1 an error diagnostic under ``--strict``; 2 an input that cannot be
-read (one line on stderr naming the file and the cause) or a usage error.
+read (one line on stderr naming the file and the cause), an output that cannot be written, or
+a usage error; 130 Ctrl-C; 141 the reader of the output went away (``| head``), quietly.
 """
 
 from __future__ import annotations
@@ -81,16 +82,26 @@ def _read(path: str, args: argparse.Namespace):
     return read_source(path, format=args.format, pdf_engine=args.pdf_engine)
 
 
-def _sources(files: Sequence[str], args: argparse.Namespace, failed: list[str]):
-    """(path, Source) for each file that can be read; a one-line error on stderr for the others."""
+def _sources(files: Sequence[str], args: argparse.Namespace):
+    """(path, Source or None) for each file; a one-line error on stderr for a file that cannot
+    be read (its Source is None)."""
     from .errors import VbhcError
 
     for path in files:
         try:
-            yield path, _read(path, args)
+            src = _read(path, args)
         except VbhcError as exc:
             print(f"vbhc: {exc}", file=sys.stderr)
-            failed.append(path)
+            src = None
+        yield path, src
+
+
+class _Count:
+    """How many of a command's inputs are done (for the message after Ctrl-C)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
 
 
 def _tokens(text: str, markdown: bool = True) -> str:
@@ -109,6 +120,28 @@ def _tokens(text: str, markdown: bool = True) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from .output import OutputError, stdout
+
+    out = stdout()
+    count = _Count(len(getattr(args, "files", ())))
+    try:
+        code = _command(args, out, count)
+        out.close()
+        return code
+    except OutputError as exc:
+        if exc.output is out:  # a file of batch's is closed by batch
+            out.abandon()
+        if exc.closed_pipe:  # the reader went away (| head): no message, the shell's code for SIGPIPE
+            return 141
+        print(f"vbhc: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        so_far = f" after {count.done} of {count.total} inputs" if count.total else ""
+        print(f"vbhc: interrupted{so_far}", file=sys.stderr)
+        return 130
+
+
+def _command(args: argparse.Namespace, out, count: _Count) -> int:
     for name in ("max_bytes", "max_pages"):
         value = getattr(args, name, None)
         if value is not None and value < 1:
@@ -121,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         from .models import Document
 
-        print(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+        out.write(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
         return 0
 
     if args.command == "batch":
@@ -135,33 +168,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         return run(args.paths, args.output, jobs=args.jobs, glob=args.glob, out_format=args.format,
                    resume=args.resume, quiet=args.quiet, format=args.input_format, pdf_engine=args.pdf_engine,
-                   timeout=args.timeout or None, retry_errors=args.retry_errors)
+                   timeout=args.timeout or None, retry_errors=args.retry_errors, stdout=out)
 
     from .document import parse_source
     from .render import tree
 
     if args.command == "tasks":
-        return _tasks(args)
+        return _tasks(args, out, count)
     status = 0
-    failed: list[str] = []
-    for path, src in _sources(args.files, args, failed):
-        if args.tokens:
-            print(_tokens(src.text, markdown=src.format == "txt"))
-            continue
-        if args.text:
-            print(src.text)
-            continue
-        doc = parse_source(src, source=None if path == "-" else path)
-        if args.json:
-            print(doc.to_json())
-        elif args.jsonl:
-            print(doc.to_json(indent=None))
+    failed = False
+    for path, src in _sources(args.files, args):
+        if src is None:
+            failed = True
+        elif args.tokens:
+            out.write(_tokens(src.text, markdown=src.format == "txt") + "\n")
+        elif args.text:
+            out.write(src.text + "\n")
         else:
-            print(tree(doc))
-            if len(args.files) > 1:
-                print()
-        if args.strict and doc.errors:
-            status = 1
+            doc = parse_source(src, source=None if path == "-" else path)
+            if args.json:
+                out.write(doc.to_json() + "\n")
+            elif args.jsonl:
+                out.write(doc.to_json(indent=None) + "\n")
+            else:
+                out.write(tree(doc) + ("\n\n" if len(args.files) > 1 else "\n"))
+            if args.strict and doc.errors:
+                status = 1
+        count.done += 1
     return 2 if failed else status
 
 
@@ -169,16 +202,20 @@ TASK_COLUMNS = ("source", "number", "path", "lead", "partners", "task", "deadlin
                 "deadline_start", "deadline_end", "reported")
 
 
-def _tasks(args: argparse.Namespace) -> int:
+def _tasks(args: argparse.Namespace, out, count: _Count) -> int:
     import csv
 
     from .document import parse_source
 
-    failed: list[str] = []
-    writer = csv.DictWriter(sys.stdout, fieldnames=TASK_COLUMNS) if args.csv else None
+    failed = False
+    writer = csv.DictWriter(out, fieldnames=TASK_COLUMNS) if args.csv else None
     if writer is not None:
         writer.writeheader()
-    for path, src in _sources(args.files, args, failed):
+    for path, src in _sources(args.files, args):
+        if src is None:
+            failed = True
+            count.done += 1
+            continue
         doc = parse_source(src, source=None if path == "-" else path)
         for row in doc.to_records():
             if writer is not None:
@@ -186,8 +223,9 @@ def _tasks(args: argparse.Namespace) -> int:
             else:
                 due = f"  [{row['deadline']}]" if row["deadline"] else ""
                 done = "  (reported)" if row["reported"] else ""
-                print(f"{row['number'] or path}  {row['path'] or '-'}  {row['lead']}"
-                      f"{'  + ' + row['partners'] if row['partners'] else ''}: {row['task'] or ''}{due}{done}")
+                out.write(f"{row['number'] or path}  {row['path'] or '-'}  {row['lead']}"
+                          f"{'  + ' + row['partners'] if row['partners'] else ''}: {row['task'] or ''}{due}{done}\n")
+        count.done += 1
     return 2 if failed else 0
 
 
