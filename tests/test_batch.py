@@ -146,6 +146,14 @@ def test_batch_help_names_every_extension_walked(capsys):
     assert "walked for " + ", ".join(batch.EXTENSIONS) in text
 
 
+def test_a_bad_grammar_stops_parse_many_before_any_worker(grammar_copy, folder):
+    from vbhc.errors import GrammarError
+
+    (grammar_copy / "deadlines.toml").write_text("[deadline\n", encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"^grammars/deadlines.toml:1: "):
+        next(vbhc.parse_many(batch.collect([folder]), jobs=2))  # not a "crashed" record per file
+
+
 def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
     out = tmp_path / "o.jsonl"
     files = batch.collect([folder])

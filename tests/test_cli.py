@@ -400,3 +400,46 @@ def test_ctrl_c_during_parse_of_many_files(tmp_path):
     assert json.loads(whole[0])["source"] == str(files[0])
     # the count is of the documents written out (a signal while one is written may cut it)
     assert int(m.group(1)) <= len(whole) < 60
+
+
+# --- a bad grammar edit --------------------------------------------------------------------------------
+
+
+def _break(path, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` in a grammar file; the line it is on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize("name, old, new", [
+    ("markers.toml", "tieu_ngu = '", "tieu_ngu = '(("),   # compiled by the grammar
+    ("agencies.toml", "[", "[[x"),                         # read by an extractor, on its first document
+    ("html.toml", "[", "[[x"),                              # read by a reader, never for a .txt
+], ids=["markers", "agencies", "html"])
+@pytest.mark.parametrize("argv", [["parse"], ["tasks"], ["parse", "--text"], ["batch", "-j", "2"]],
+                         ids=["parse", "tasks", "text", "batch"])
+def test_a_bad_grammar_edit_is_one_line_naming_file_and_line(capsys, tmp_path, grammar_copy, good, name, old, new,
+                                                           argv):
+    line = _break(grammar_copy / name, old, new)
+    out = tmp_path / "out.jsonl"
+    extra = ["-o", str(out)] if argv[0] == "batch" else []
+    code, stdout, err = run(capsys, argv[0], str(good), str(SEED), *argv[1:], *extra)
+    assert code == 2 and stdout == ""
+    assert _one_line(err).startswith(f"vbhc: grammars/{name}:{line}: ")
+    assert not out.exists()  # batch: stopped before any worker or record
+
+
+def test_after_load_all_no_grammar_file_is_read_again(monkeypatch, tmp_path):
+    from vbhc import grammar as G
+
+    G.load_all()
+
+    def no(path):
+        raise AssertionError(f"{path} read after load_all")
+
+    monkeypatch.setattr(G, "_Source", no)
+    formats = REPO / "corpus" / "formats"
+    for p in [SEED, formats / "plan.docx", formats / "plan.pdf", REPO / "tests" / "fixtures" / "html" / "tvpl-ke-hoach.html"]:
+        assert vbhc.parse_file(str(p)).body

@@ -155,7 +155,7 @@ class _Board:
 
 
 def _init(limits: dict | None = None, worker: bool = False, board: _Board | None = None) -> None:
-    from .grammar import grammar
+    from .grammar import load_all
     from .limits import configure
 
     if worker:
@@ -167,7 +167,7 @@ def _init(limits: dict | None = None, worker: bool = False, board: _Board | None
         _board, _slot = board, board.join()
     if limits:
         configure(**limits)  # a spawned worker does not inherit the parent's settings
-    grammar()  # compile once per process, before the first document
+    load_all()  # compile once per process, before the first document (a forked worker has it already)
 
 
 MAX_TIMEOUT = 1e8  # seconds (three years): a longer timeout, or an infinite one, is none
@@ -308,6 +308,9 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
     native library (a PDF page) and is killed. With ``jobs=1`` (no worker to kill) only the alarm
     applies, and only when called from the main thread.
 
+    The grammar is compiled here first: a bad grammar edit raises its
+    :class:`~vbhc.errors.GrammarError` before any file is read.
+
     A worker that dies (a crash in a native library, the out-of-memory killer) costs only the
     file it was reading: the pool is restarted, the files that were in flight are retried one
     at a time, and the one that kills a worker again gets an error record (``crashed``).
@@ -317,8 +320,8 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
     """
     files = [str(p) for p in paths]
     jobs = jobs or os.cpu_count() or 1
+    _init()  # here, not in each worker: a bad grammar is one GrammarError, not a crashed worker per file
     if jobs <= 1 or len(files) <= 1:
-        _init()
         for f in files:
             yield work(f, format, pdf_engine, timeout)
         return

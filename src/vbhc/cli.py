@@ -151,6 +151,15 @@ def _command(args: argparse.Namespace, out, count: _Count) -> int:
         from .limits import configure
 
         configure(max_bytes=args.max_bytes, max_pages=args.max_pages)
+    if args.command != "schema":
+        from .errors import GrammarError
+        from .grammar import load_all
+
+        try:
+            load_all()  # once, before any file or worker: a bad grammar edit is one line
+        except GrammarError as exc:
+            print(f"vbhc: {exc}", file=sys.stderr)
+            return 2
     if args.command == "schema":
         from .models import Document
 
