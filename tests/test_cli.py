@@ -211,10 +211,47 @@ def test_good_files_still_print_and_exit_2(capsys, tmp_path, good):
     png.write_bytes(PNG)
     code, out, err = run(capsys, "parse", str(good), str(missing), str(png), str(SEED), "--jsonl")
     assert code == 2
-    assert [json.loads(x)["number"]["raw"] for x in out.splitlines()] == ["12/TB-UBND", "155/KH-UBND"]
+    recs = [json.loads(x) for x in out.splitlines()]  # line N is file N
+    assert [r["source"] for r in recs] == [str(good), str(missing), str(png), str(SEED)]
+    assert [r["number"]["raw"] for r in recs if "error" not in r] == ["12/TB-UBND", "155/KH-UBND"]
     lines = err.splitlines()
     assert len(lines) == 2
     assert str(missing) in lines[0] and str(png) in lines[1]
+
+
+def test_parse_jsonl_error_records_are_batchs(capsys, tmp_path, good):
+    missing = tmp_path / "missing.txt"
+    png = tmp_path / "png.txt"
+    png.write_bytes(PNG)
+    files = [str(missing), str(good), str(png)]
+    code, out, err = run(capsys, "parse", *files, "--jsonl")
+    assert code == 2
+    lines = out.splitlines()
+    assert len(lines) == 3 and json.loads(lines[1])["source"] == str(good)
+    assert err.splitlines() == ["vbhc: " + json.loads(lines[k])["error"]["message"] for k in (0, 2)]
+    batch_out = tmp_path / "b.jsonl"
+    assert cli.main(["batch", *files, "-o", str(batch_out), "-q", "-j", "1"]) == 2
+    written = batch_out.read_text(encoding="utf-8").splitlines()
+    assert [lines[0], lines[2]] == [written[0], written[2]]  # the same error records, byte for byte
+    assert json.loads(lines[0]) == {"source": str(missing), "error": {"code": "not_found",
+                                                                      "message": f"{missing}: no such file"}}
+
+
+def test_parse_json_of_several_files_is_one_array(capsys, tmp_path, good):
+    code, out, err = run(capsys, "parse", str(good), str(SEED), "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [d["number"]["raw"] for d in data] == ["12/TB-UBND", "155/KH-UBND"]
+    assert data[1] == json.loads(vbhc.parse_file(str(SEED)).to_json())
+    missing = str(tmp_path / "missing.txt")
+    code, out, err = run(capsys, "parse", missing, str(good), "--json")
+    assert code == 2 and _one_line(err) == f"vbhc: {missing}: no such file"
+    data = json.loads(out)
+    assert data[0] == {"source": missing, "error": {"code": "not_found", "message": f"{missing}: no such file"}}
+    assert data[1]["source"] == str(good)
+    # one file: the object, as before; one file that cannot be read: nothing on stdout
+    assert json.loads(run(capsys, "parse", str(good), "--json")[1])["source"] == str(good)
+    assert run(capsys, "parse", missing, "--json")[1] == ""
 
 
 def test_good_files_still_print_tree(capsys, tmp_path, good):
@@ -356,7 +393,7 @@ def test_a_reader_that_went_away_ends_vbhc_quietly(argv):
     assert code == 141  # the shell's code for a program ended by SIGPIPE
 
 
-@pytest.mark.parametrize("argv", [["parse", "--jsonl"], ["tasks"]])
+@pytest.mark.parametrize("argv", [["parse", "--jsonl"], ["parse", "--json"], ["tasks"]])
 def test_ctrl_c_during_parse_or_tasks_is_one_line(capsys, monkeypatch, tmp_path, good, argv):
     from vbhc import document
 
@@ -373,8 +410,10 @@ def test_ctrl_c_during_parse_or_tasks_is_one_line(capsys, monkeypatch, tmp_path,
     code, out, err = run(capsys, argv[0], *files, *argv[1:])
     assert code == 130
     assert err.splitlines() == [f"vbhc: {files[1]}: no such file", "vbhc: interrupted after 3 of 5 inputs"]
-    if argv[0] == "parse":
-        assert [json.loads(x)["source"] for x in out.splitlines()] == [str(good), str(SEED)]
+    if argv[1:] == ["--jsonl"]:
+        assert [json.loads(x)["source"] for x in out.splitlines()] == files[:3]
+    elif argv[1:] == ["--json"]:  # the array is closed: valid JSON
+        assert [d["source"] for d in json.loads(out)] == files[:3]
 
 
 @pytest.mark.slow

@@ -47,7 +47,13 @@ class Result:
         """The JSONL line for this input (without the newline)."""
         if self.json is not None:
             return self.json
-        return json.dumps({"source": self.path, "error": self.error}, ensure_ascii=False)
+        assert self.error is not None
+        return error_record(self.path, self.error["code"], self.error["message"])
+
+
+def error_record(source: str | None, code: str, message: str) -> str:
+    """The JSON line that stands for an input that gave no document."""
+    return json.dumps({"source": source, "error": {"code": code, "message": message}}, ensure_ascii=False)
 
 
 def input_key(path: str | os.PathLike[str]) -> str:

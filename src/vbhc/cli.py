@@ -25,8 +25,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", help="text, DOCX, PDF or HTML files; '-' reads standard input")
     _read_options(p)
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print the document as JSON (one object per file)")
-    fmt.add_argument("--jsonl", action="store_true", help="print one JSON line per file")
+    fmt.add_argument("--json", action="store_true",
+                     help="print the document as JSON (several files: one JSON array, an element per file)")
+    fmt.add_argument("--jsonl", action="store_true",
+                     help="print one JSON line per file (an error record for a file that cannot be read)")
     fmt.add_argument("--text", action="store_true", help="print the text the file's reader produced")
     fmt.add_argument("--tokens", action="store_true", help="print the line tokens (for debugging a grammar rule)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a document has an error diagnostic")
@@ -83,8 +85,8 @@ def _read(path: str, args: argparse.Namespace):
 
 
 def _sources(files: Sequence[str], args: argparse.Namespace):
-    """(path, Source or None) for each file; a one-line error on stderr for a file that cannot
-    be read (its Source is None)."""
+    """(path, Source, None) for each file, or (path, None, error) with a one-line error on
+    stderr for a file that cannot be read."""
     from .errors import VbhcError
 
     for path in files:
@@ -92,8 +94,9 @@ def _sources(files: Sequence[str], args: argparse.Namespace):
             src = _read(path, args)
         except VbhcError as exc:
             print(f"vbhc: {exc}", file=sys.stderr)
-            src = None
-        yield path, src
+            yield path, None, exc
+        else:
+            yield path, src, None
 
 
 class _Count:
@@ -186,24 +189,43 @@ def _command(args: argparse.Namespace, out, count: _Count) -> int:
         return _tasks(args, out, count)
     status = 0
     failed = False
-    for path, src in _sources(args.files, args):
-        if src is None:
-            failed = True
-        elif args.tokens:
-            out.write(_tokens(src.text, markdown=src.format == "txt") + "\n")
-        elif args.text:
-            out.write(src.text + "\n")
-        else:
-            doc = parse_source(src, source=None if path == "-" else path)
-            if args.json:
-                out.write(doc.to_json() + "\n")
-            elif args.jsonl:
-                out.write(doc.to_json(indent=None) + "\n")
+    # --json of several files: one array; --json/--jsonl: element or line N is file N, an
+    # error record (as batch writes them) for a file that cannot be read
+    array = args.json and len(args.files) > 1
+    records = array or args.jsonl
+    if array:
+        out.write("[\n")
+    try:
+        for path, src, exc in _sources(args.files, args):
+            source = None if path == "-" else path
+            text = None  # the file's JSON, for --json and --jsonl
+            if src is None:
+                failed = True
+                if records:
+                    from .batch import error_record
+
+                    text = error_record(source, getattr(exc, "code", "error"), str(exc))
+            elif args.tokens:
+                out.write(_tokens(src.text, markdown=src.format == "txt") + "\n")
+            elif args.text:
+                out.write(src.text + "\n")
             else:
-                out.write(tree(doc) + ("\n\n" if len(args.files) > 1 else "\n"))
-            if args.strict and doc.errors:
-                status = 1
-        count.done += 1
+                doc = parse_source(src, source=source)
+                if args.strict and doc.errors:
+                    status = 1
+                if args.json or args.jsonl:
+                    text = doc.to_json(indent=None if args.jsonl else 2)
+                else:
+                    out.write(tree(doc) + ("\n\n" if len(args.files) > 1 else "\n"))
+            if text is not None:
+                out.write(("" if count.done == 0 else ",\n") + text if array else text + "\n")
+            count.done += 1
+    except KeyboardInterrupt:
+        if array:
+            out.write("\n]\n")  # what is out stays valid JSON
+        raise
+    if array:
+        out.write("\n]\n")
     return 2 if failed else status
 
 
@@ -220,7 +242,7 @@ def _tasks(args: argparse.Namespace, out, count: _Count) -> int:
     writer = csv.DictWriter(out, fieldnames=TASK_COLUMNS) if args.csv else None
     if writer is not None:
         writer.writeheader()
-    for path, src in _sources(args.files, args):
+    for path, src, _exc in _sources(args.files, args):
         if src is None:
             failed = True
             count.done += 1
