@@ -482,3 +482,43 @@ def test_after_load_all_no_grammar_file_is_read_again(monkeypatch, tmp_path):
     formats = REPO / "corpus" / "formats"
     for p in [SEED, formats / "plan.docx", formats / "plan.pdf", REPO / "tests" / "fixtures" / "html" / "tvpl-ke-hoach.html"]:
         assert vbhc.parse_file(str(p)).body
+
+
+# --- limits from the environment -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, value", [("VBHC_MAX_BYTES", "abc"), ("VBHC_MAX_BYTES", "10k"),
+                                         ("VBHC_MAX_BYTES", "-1"), ("VBHC_MAX_PAGES", "0"),
+                                         ("VBHC_MAX_INFLATED", "1.5"), ("VBHC_MAX_RATIO", "x")])
+@pytest.mark.parametrize("command", ["parse", "tasks", "batch"])
+def test_a_bad_limit_variable_is_one_line_naming_it(capsys, monkeypatch, tmp_path, name, value, command):
+    from vbhc.errors import LimitError
+    from vbhc.limits import Limits
+
+    monkeypatch.setenv(name, value)
+    with pytest.raises(LimitError, match=f"^{name} must be a whole number, at least 1") as info:
+        Limits.from_env()
+    assert isinstance(info.value, ValueError)
+    out = tmp_path / "o.jsonl"
+    code, stdout, err = run(capsys, command, str(SEED), *(["-o", str(out)] if command == "batch" else []))
+    assert code == 2 and stdout == "" and not out.exists()
+    assert _one_line(err) == f"vbhc: {name} must be a whole number, at least 1 (it is {value!r})"
+
+
+@pytest.mark.slow
+def test_a_bad_limit_variable_in_a_new_process():
+    env = {**_env(), "VBHC_MAX_BYTES": "10k"}
+    proc = subprocess.run(_vbhc("parse", str(SEED)), capture_output=True, text=True, env=env, timeout=120)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == "vbhc: VBHC_MAX_BYTES must be a whole number, at least 1 (it is '10k')\n"
+    # the library: a ValueError that names the variable, from reading a file
+    code = "import vbhc\ntry:\n vbhc.parse_file(%r)\nexcept ValueError as e:\n print(type(e).__name__, e)" % str(SEED)
+    proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.stdout == "LimitError VBHC_MAX_BYTES must be a whole number, at least 1 (it is '10k')\n"
+    assert subprocess.run(_vbhc("parse", "--help"), capture_output=True, env=env, timeout=120).returncode == 0
+
+
+def test_the_cli_knows_the_readers_formats():
+    from vbhc.reader import FORMATS
+
+    assert cli.INPUT_FORMATS == FORMATS

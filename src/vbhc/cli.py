@@ -17,6 +17,9 @@ from collections.abc import Sequence
 from . import __version__
 
 
+INPUT_FORMATS = ("txt", "docx", "doc", "pdf", "html")  # vbhc.reader.FORMATS, without importing the readers
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="vbhc", description="Parse Vietnamese administrative documents.")
     ap.add_argument("--version", action="version", version=f"vbhc {__version__}")
@@ -47,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--retry-errors", action="store_true",
                    help="with --resume: parse again the inputs whose record is an error (their old records removed)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-    b.add_argument("--input-format", choices=("txt", "docx", "doc", "pdf", "html"),
+    b.add_argument("--input-format", choices=INPUT_FORMATS,
                    help="read every file as this format (default: told by the content)")
     b.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium")
     b.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
@@ -58,9 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read_options(p: argparse.ArgumentParser) -> None:
-    from .reader import FORMATS
-
-    p.add_argument("--input-format", "--format", dest="format", choices=FORMATS,
+    p.add_argument("--input-format", "--format", dest="format", choices=INPUT_FORMATS,
                    help="read every file as this format (default: told by the content); the same option as "
                         "batch's --input-format (--format is kept as another name for it here)")
     p.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium",
@@ -145,6 +146,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(args: argparse.Namespace, out, count: _Count) -> int:
+    if args.command != "schema":
+        from .errors import LimitError
+
+        try:
+            from .limits import Limits
+
+            Limits.from_env()  # (the import reads them too: a bad one raises there first)
+        except LimitError as exc:
+            print(f"vbhc: {exc}", file=sys.stderr)
+            return 2
     for name in ("max_bytes", "max_pages"):
         value = getattr(args, name, None)
         if value is not None and value < 1:
