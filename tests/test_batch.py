@@ -101,7 +101,7 @@ def test_json_array_output(folder, tmp_path):
 
 @pytest.mark.parametrize("how", ["named", "in-folder", "other-spelling", "hard-link", "resume", "json"])
 def test_an_output_that_is_one_of_the_inputs_is_refused_and_left_alone(folder, tmp_path, capsys, monkeypatch, how):
-    victim = folder / sorted(p.name for p in folder.glob("*.txt"))[0]
+    victim = folder / min(p.name for p in folder.glob("*.txt"))
     before = victim.read_bytes()
     monkeypatch.chdir(tmp_path)
     out, extra = str(victim), []
@@ -203,7 +203,7 @@ def test_resume_knows_an_input_however_it_is_spelled(folder, tmp_path, capsys, m
 
 def test_an_input_named_twice_however_spelled_has_one_record(folder, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    name = sorted(p.name for p in folder.glob("*.txt"))[0]
+    name = min(p.name for p in folder.glob("*.txt"))
     files = batch.collect([f"in/{name}", "in", f"./in/{name}", str(folder)])
     assert files[0] == f"in/{name}" and len(files) == len(set(files)) == len(batch.collect(["in"]))
     out = tmp_path / "o.jsonl"

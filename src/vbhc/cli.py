@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 from . import __version__
 
-
 INPUT_FORMATS = ("txt", "docx", "doc", "pdf", "html")  # vbhc.reader.FORMATS, without importing the readers
 
 
@@ -207,7 +206,7 @@ def _command(args: argparse.Namespace, out, count: _Count) -> int:
     if array:
         out.write("[\n")
     try:
-        for path, src, exc in _sources(args.files, args):
+        for path, src, error in _sources(args.files, args):
             source = None if path == "-" else path
             text = None  # the file's JSON, for --json and --jsonl
             if src is None:
@@ -215,7 +214,7 @@ def _command(args: argparse.Namespace, out, count: _Count) -> int:
                 if records:
                     from .batch import error_record
 
-                    text = error_record(source, getattr(exc, "code", "error"), str(exc))
+                    text = error_record(source, getattr(error, "code", "error"), str(error))
             elif args.tokens:
                 out.write(_tokens(src.text, markdown=src.format == "txt") + "\n")
             elif args.text:
