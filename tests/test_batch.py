@@ -99,6 +99,61 @@ def test_json_array_output(folder, tmp_path):
     assert len(data) == len(batch.collect([folder]))
 
 
+@pytest.mark.parametrize("how", ["named", "in-folder", "other-spelling", "hard-link", "resume", "json"])
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_left_alone(folder, tmp_path, capsys, monkeypatch, how):
+    victim = folder / min(p.name for p in folder.glob("*.txt"))
+    before = victim.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    out, extra = str(victim), []
+    if how == "named":
+        args = [str(victim)]
+    elif how == "in-folder":
+        args = [str(folder)]
+    elif how == "other-spelling":
+        args, out = ["in"], str(folder / "sub" / ".." / victim.name)
+    elif how == "hard-link":
+        import os
+
+        os.link(victim, tmp_path / "link.txt")
+        args, out = [str(folder)], "link.txt"
+    else:
+        args, extra = [str(folder)], ["--resume"] if how == "resume" else ["--format", "json"]
+    code = main(["batch", *args, "-o", out, "-q", *extra])
+    assert code == 2
+    assert capsys.readouterr().err == f"vbhc: {out}: the output is one of the inputs\n"
+    assert victim.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_no_input_file_found_is_an_error_and_writes_nothing(tmp_path, capsys, fmt):
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.md").write_text("not a document type we walk for")
+    out = tmp_path / "o.out"
+    assert main(["batch", str(empty), "-o", str(out), "--format", fmt]) == 2
+    assert capsys.readouterr().err == (f"vbhc: no input files found under {empty} "
+                                       "(looked for *.txt, *.docx, *.doc, *.pdf, *.html, *.htm)\n")
+    assert not out.exists()
+    assert main(["batch", str(empty), str(empty / "sub"), "--glob", "*.pdf", "--format", fmt]) == 2
+    out_, err = capsys.readouterr()
+    assert out_ == "" and err == f"vbhc: no input files found under {empty}, {empty / 'sub'} (looked for '*.pdf')\n"
+
+
+def test_batch_help_names_every_extension_walked(capsys):
+    with pytest.raises(SystemExit):
+        main(["batch", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "walked for " + ", ".join(batch.EXTENSIONS) in text
+
+
+def test_a_bad_grammar_stops_parse_many_before_any_worker(grammar_copy, folder):
+    from vbhc.errors import GrammarError
+
+    (grammar_copy / "deadlines.toml").write_text("[deadline\n", encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"^grammars/deadlines.toml:1: "):
+        next(vbhc.parse_many(batch.collect([folder]), jobs=2))  # not a "crashed" record per file
+
+
 def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
     out = tmp_path / "o.jsonl"
     files = batch.collect([folder])
@@ -110,6 +165,70 @@ def test_resume_skips_done_inputs_and_repairs_a_cut_line(folder, tmp_path):
     assert sorted(r["source"] for r in recs) == sorted(files)
 
 
+def test_resume_exits_2_while_the_output_holds_an_error_record_of_its_inputs(folder, tmp_path, capsys):
+    out = tmp_path / "o.jsonl"
+    files = batch.collect([folder])
+    good = [f for f in files if Path(f).name not in ("image.txt", "empty.txt")]
+    empty = str(folder / "empty.txt")
+    assert main(["batch", good[0], empty, "-o", str(out), "-q"]) == 2
+    capsys.readouterr()
+    # the rest parses but for the image, and the record of empty.txt is still an error: not a success
+    assert main(["batch", *files, "-o", str(out), "--resume"]) == 2
+    assert capsys.readouterr().err == (f"vbhc: {len(files) - 3} parsed, 1 failed, 2 already done "
+                                       "(1 of them error records; --retry-errors parses them again)\n")
+    assert main(["batch", *files, "-o", str(out), "--resume"]) == 2
+    assert capsys.readouterr().err == (f"vbhc: 0 parsed, 0 failed, {len(files)} already done "
+                                       "(2 of them error records; --retry-errors parses them again)\n")
+    # an error record of an input not in this run does not count
+    assert main(["batch", *good, "-o", str(out), "--resume"]) == 0
+    assert capsys.readouterr().err == f"vbhc: 0 parsed, 0 failed, {len(good)} already done\n"
+    assert len(records(out)) == len(files)
+
+
+def test_resume_knows_an_input_however_it_is_spelled(folder, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "link").symlink_to(folder)
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", "in", "-o", "o.jsonl", "-q"]) == 2  # the image and the empty file fail
+    first = out.read_bytes()
+    n = len(records(out))
+    for spelling in ["./in", str(folder), "link", str(tmp_path / "in" / "sub" / "..")]:
+        capsys.readouterr()
+        main(["batch", spelling, "-o", "o.jsonl", "--resume"])
+        assert f"0 parsed, 0 failed, {n} already done" in capsys.readouterr().err, spelling
+        assert out.read_bytes() == first  # no record twice
+    # the records keep the paths as they were written
+    assert [r["source"] for r in records(out)] == batch.collect(["in"])
+
+
+def test_an_input_named_twice_however_spelled_has_one_record(folder, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = min(p.name for p in folder.glob("*.txt"))
+    files = batch.collect([f"in/{name}", "in", f"./in/{name}", str(folder)])
+    assert files[0] == f"in/{name}" and len(files) == len(set(files)) == len(batch.collect(["in"]))
+    out = tmp_path / "o.jsonl"
+    main(["batch", f"in/{name}", "in", str(folder), "-o", str(out), "-q"])
+    assert [r["source"] for r in records(out)] == files
+
+
+def test_resume_from_another_folder_is_refused_not_parsed_twice(folder, tmp_path, capsys, monkeypatch):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "o.jsonl"
+    main(["batch", "in", "-o", "o.jsonl", "-q"])
+    before = out.read_bytes()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # "in/…" no longer names the inputs
+    capsys.readouterr()
+    assert main(["batch", "../in", "-o", "../o.jsonl", "--resume", "--retry-errors"]) == 2
+    line = capsys.readouterr().err
+    assert line.startswith("vbhc: ../o.jsonl: its records name inputs by paths relative to another folder (in")
+    assert line.count("\n") == 1
+    assert out.read_bytes() == before
+    monkeypatch.chdir(tmp_path)  # from the folder the batch ran in it goes on
+    main(["batch", str(folder), "-o", "o.jsonl", "--resume", "-q"])
+    assert out.read_bytes() == before
+
+
 def test_resume_retry_errors_parses_failed_inputs_again(folder, tmp_path, capsys):
     out = tmp_path / "o.jsonl"
     late = tmp_path / "late.txt"  # missing on the first run
@@ -119,8 +238,8 @@ def test_resume_retry_errors_parses_failed_inputs_again(folder, tmp_path, capsys
     failed = {r["source"] for r in first if "error" in r}
     assert str(late) in failed and len(failed) == 3  # also the image and the empty file
     shutil.copy(sorted(SYNTH.glob("*.txt"))[0], late)
-    # --resume alone: an error record counts as done
-    assert main(["batch", *inputs, "-o", str(out), "--resume", "-q"]) == 0
+    # --resume alone: an error record counts as done (not parsed again), and still fails the batch
+    assert main(["batch", *inputs, "-o", str(out), "--resume", "-q"]) == 2
     assert records(out) == first
     assert main(["batch", *inputs, "-o", str(out), "--resume", "--retry-errors", "-q"]) == 2
     again = records(out)

@@ -211,10 +211,47 @@ def test_good_files_still_print_and_exit_2(capsys, tmp_path, good):
     png.write_bytes(PNG)
     code, out, err = run(capsys, "parse", str(good), str(missing), str(png), str(SEED), "--jsonl")
     assert code == 2
-    assert [json.loads(x)["number"]["raw"] for x in out.splitlines()] == ["12/TB-UBND", "155/KH-UBND"]
+    recs = [json.loads(x) for x in out.splitlines()]  # line N is file N
+    assert [r["source"] for r in recs] == [str(good), str(missing), str(png), str(SEED)]
+    assert [r["number"]["raw"] for r in recs if "error" not in r] == ["12/TB-UBND", "155/KH-UBND"]
     lines = err.splitlines()
     assert len(lines) == 2
     assert str(missing) in lines[0] and str(png) in lines[1]
+
+
+def test_parse_jsonl_error_records_are_batchs(capsys, tmp_path, good):
+    missing = tmp_path / "missing.txt"
+    png = tmp_path / "png.txt"
+    png.write_bytes(PNG)
+    files = [str(missing), str(good), str(png)]
+    code, out, err = run(capsys, "parse", *files, "--jsonl")
+    assert code == 2
+    lines = out.splitlines()
+    assert len(lines) == 3 and json.loads(lines[1])["source"] == str(good)
+    assert err.splitlines() == ["vbhc: " + json.loads(lines[k])["error"]["message"] for k in (0, 2)]
+    batch_out = tmp_path / "b.jsonl"
+    assert cli.main(["batch", *files, "-o", str(batch_out), "-q", "-j", "1"]) == 2
+    written = batch_out.read_text(encoding="utf-8").splitlines()
+    assert [lines[0], lines[2]] == [written[0], written[2]]  # the same error records, byte for byte
+    assert json.loads(lines[0]) == {"source": str(missing), "error": {"code": "not_found",
+                                                                      "message": f"{missing}: no such file"}}
+
+
+def test_parse_json_of_several_files_is_one_array(capsys, tmp_path, good):
+    code, out, err = run(capsys, "parse", str(good), str(SEED), "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [d["number"]["raw"] for d in data] == ["12/TB-UBND", "155/KH-UBND"]
+    assert data[1] == json.loads(vbhc.parse_file(str(SEED)).to_json())
+    missing = str(tmp_path / "missing.txt")
+    code, out, err = run(capsys, "parse", missing, str(good), "--json")
+    assert code == 2 and _one_line(err) == f"vbhc: {missing}: no such file"
+    data = json.loads(out)
+    assert data[0] == {"source": missing, "error": {"code": "not_found", "message": f"{missing}: no such file"}}
+    assert data[1]["source"] == str(good)
+    # one file: the object, as before; one file that cannot be read: nothing on stdout
+    assert json.loads(run(capsys, "parse", str(good), "--json")[1])["source"] == str(good)
+    assert run(capsys, "parse", missing, "--json")[1] == ""
 
 
 def test_good_files_still_print_tree(capsys, tmp_path, good):
@@ -307,3 +344,183 @@ def test_parse_and_tasks_take_the_input_format_under_batchs_name_too(tmp_path, c
     assert cli.main(["tasks", str(page), flag, "txt"]) == 0
     assert cli.main(["parse", str(page), "--input-format", "pdf"]) == 2
     assert "page.txt" in capsys.readouterr().err
+
+
+# --- the output: a full disk, a closed pipe, Ctrl-C -------------------------------------------------
+
+
+def _vbhc(*argv: str, **kw) -> list[str]:
+    return [PYTHON, "-m", "vbhc", *argv]
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VBHC_")}
+    env["PYTHONPATH"] = str(REPO / "src")
+    return env
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("argv, name", [
+    (["parse", str(SEED), "--json"], "<stdout>"),
+    (["parse", str(SEED)], "<stdout>"),
+    (["tasks", str(SEED), "--csv"], "<stdout>"),
+    (["schema"], "<stdout>"),
+    (["batch", str(SEED), str(SEED.parent / "x.txt")], "<stdout>"),
+    (["batch", str(SEED), str(SEED.parent / "x.txt"), "-o", "/dev/full"], "/dev/full"),
+    (["batch", str(SEED), "--format", "json", "-o", "/dev/full", "-j", "1"], "/dev/full"),
+], ids=["parse-json", "parse-tree", "tasks-csv", "schema", "batch-stdout", "batch-o", "batch-json"])
+def test_a_full_disk_is_one_line_not_a_traceback(argv, name):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(_vbhc(*argv), stdout=full, stderr=subprocess.PIPE, env=_env(), timeout=120,
+                              check=False)
+    assert proc.stderr.decode() == f"vbhc: {name}: cannot write the output: No space left on device\n"
+    assert proc.returncode == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", [
+    ["parse", str(SEED), "--json"], ["parse", str(SEED)], ["parse", str(SEED), "--text"],
+    ["parse", str(SEED), "--tokens"], ["tasks", str(SEED)], ["tasks", str(SEED), "--csv"], ["schema"],
+    ["batch", str(SEED), "-j", "1"],
+], ids=["json", "tree", "text", "tokens", "tasks", "tasks-csv", "schema", "batch"])
+def test_a_reader_that_went_away_ends_vbhc_quietly(argv):
+    # what `vbhc … | head -1` does once head has exited: the pipe has no reader left
+    with subprocess.Popen(_vbhc(*argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env()) as proc:
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert err == ""
+    assert code == 141  # the shell's code for a program ended by SIGPIPE
+
+
+@pytest.mark.parametrize("argv", [["parse", "--jsonl"], ["parse", "--json"], ["tasks"]])
+def test_ctrl_c_during_parse_or_tasks_is_one_line(capsys, monkeypatch, tmp_path, good, argv):
+    from vbhc import document
+
+    real, calls = document.parse_source, []
+
+    def interrupted(src, source=None):
+        calls.append(source)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(src, source=source)
+
+    monkeypatch.setattr(document, "parse_source", interrupted)
+    files = [str(good), str(tmp_path / "missing.txt"), str(SEED), str(good), str(SEED)]
+    code, out, err = run(capsys, argv[0], *files, *argv[1:])
+    assert code == 130
+    assert err.splitlines() == [f"vbhc: {files[1]}: no such file", "vbhc: interrupted after 3 of 5 inputs"]
+    if argv[1:] == ["--jsonl"]:
+        assert [json.loads(x)["source"] for x in out.splitlines()] == files[:3]
+    elif argv[1:] == ["--json"]:  # the array is closed: valid JSON
+        assert [d["source"] for d in json.loads(out)] == files[:3]
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_parse_of_many_files(tmp_path):
+    import re
+    import signal
+
+    files = []
+    for k in range(60):
+        files.append(tmp_path / f"{k:02d}.txt")
+        files[-1].write_bytes(SEED.read_bytes())
+    with subprocess.Popen(_vbhc("parse", *map(str, files), "--jsonl"), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=_env()) as proc:
+        first = proc.stdout.readline()  # one document is out: it is parsing the next ones
+        proc.send_signal(signal.SIGINT)
+        rest = proc.stdout.read()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert code == 130, err
+    m = re.fullmatch(r"vbhc: interrupted after (\d+) of 60 inputs\n", err)
+    assert m, err
+    whole = [x for x in (first + rest).decode().splitlines(keepends=True) if x.endswith("\n")]
+    assert json.loads(whole[0])["source"] == str(files[0])
+    # the count is of the documents written out (a signal while one is written may cut it)
+    assert int(m.group(1)) <= len(whole) < 60
+
+
+# --- a bad grammar edit --------------------------------------------------------------------------------
+
+
+def _break(path, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` in a grammar file; the line it is on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize("name, old, new", [
+    ("markers.toml", "tieu_ngu = '", "tieu_ngu = '(("),   # compiled by the grammar
+    ("agencies.toml", "[", "[[x"),                         # read by an extractor, on its first document
+    ("html.toml", "[", "[[x"),                              # read by a reader, never for a .txt
+], ids=["markers", "agencies", "html"])
+@pytest.mark.parametrize("argv", [["parse"], ["tasks"], ["parse", "--text"], ["batch", "-j", "2"]],
+                         ids=["parse", "tasks", "text", "batch"])
+def test_a_bad_grammar_edit_is_one_line_naming_file_and_line(capsys, tmp_path, grammar_copy, good, name, old, new,
+                                                           argv):
+    line = _break(grammar_copy / name, old, new)
+    out = tmp_path / "out.jsonl"
+    extra = ["-o", str(out)] if argv[0] == "batch" else []
+    code, stdout, err = run(capsys, argv[0], str(good), str(SEED), *argv[1:], *extra)
+    assert code == 2 and stdout == ""
+    assert _one_line(err).startswith(f"vbhc: grammars/{name}:{line}: ")
+    assert not out.exists()  # batch: stopped before any worker or record
+
+
+def test_after_load_all_no_grammar_file_is_read_again(monkeypatch, tmp_path):
+    from vbhc import grammar as G
+
+    G.load_all()
+
+    def no(path):
+        raise AssertionError(f"{path} read after load_all")
+
+    monkeypatch.setattr(G, "_Source", no)
+    formats = REPO / "corpus" / "formats"
+    for p in [SEED, formats / "plan.docx", formats / "plan.pdf", REPO / "tests" / "fixtures" / "html" / "tvpl-ke-hoach.html"]:
+        assert vbhc.parse_file(str(p)).body
+
+
+# --- limits from the environment -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, value", [("VBHC_MAX_BYTES", "abc"), ("VBHC_MAX_BYTES", "10k"),
+                                         ("VBHC_MAX_BYTES", "-1"), ("VBHC_MAX_PAGES", "0"),
+                                         ("VBHC_MAX_INFLATED", "1.5"), ("VBHC_MAX_RATIO", "x")])
+@pytest.mark.parametrize("command", ["parse", "tasks", "batch"])
+def test_a_bad_limit_variable_is_one_line_naming_it(capsys, monkeypatch, tmp_path, name, value, command):
+    from vbhc.errors import LimitError
+    from vbhc.limits import Limits
+
+    monkeypatch.setenv(name, value)
+    with pytest.raises(LimitError, match=f"^{name} must be a whole number, at least 1") as info:
+        Limits.from_env()
+    assert isinstance(info.value, ValueError)
+    out = tmp_path / "o.jsonl"
+    code, stdout, err = run(capsys, command, str(SEED), *(["-o", str(out)] if command == "batch" else []))
+    assert code == 2 and stdout == "" and not out.exists()
+    assert _one_line(err) == f"vbhc: {name} must be a whole number, at least 1 (it is {value!r})"
+
+
+@pytest.mark.slow
+def test_a_bad_limit_variable_in_a_new_process():
+    env = {**_env(), "VBHC_MAX_BYTES": "10k"}
+    proc = subprocess.run(_vbhc("parse", str(SEED)), capture_output=True, text=True, env=env, timeout=120,
+                          check=False)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == "vbhc: VBHC_MAX_BYTES must be a whole number, at least 1 (it is '10k')\n"
+    # the library: a ValueError that names the variable, from reading a file
+    code = f"import vbhc\ntry:\n vbhc.parse_file({str(SEED)!r})\nexcept ValueError as e:\n print(type(e).__name__, e)"
+    proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert proc.stdout == "LimitError VBHC_MAX_BYTES must be a whole number, at least 1 (it is '10k')\n"
+    assert subprocess.run(_vbhc("parse", "--help"), capture_output=True, env=env, timeout=120, check=False).returncode == 0
+
+
+def test_the_cli_knows_the_readers_formats():
+    from vbhc.reader import FORMATS
+
+    assert cli.INPUT_FORMATS == FORMATS

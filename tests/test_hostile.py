@@ -178,9 +178,12 @@ def test_cli_limit_options(tmp_path, capsys):
 
 def test_limits_from_environment(monkeypatch):
     monkeypatch.setenv("VBHC_MAX_PAGES", "12")
-    monkeypatch.setenv("VBHC_MAX_BYTES", "not a number")
+    monkeypatch.setenv("VBHC_MAX_BYTES", "")  # empty: unset
     got = limits.Limits.from_env()
     assert got.max_pages == 12 and got.max_bytes == limits.Limits().max_bytes
+    monkeypatch.setenv("VBHC_MAX_BYTES", "not a number")  # no longer ignored (tests/test_cli.py)
+    with pytest.raises(ValueError, match="VBHC_MAX_BYTES"):
+        limits.Limits.from_env()
 
 
 def test_batch_over_hostile_and_real_documents(hostile, tmp_path):

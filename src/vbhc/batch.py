@@ -47,13 +47,46 @@ class Result:
         """The JSONL line for this input (without the newline)."""
         if self.json is not None:
             return self.json
-        return json.dumps({"source": self.path, "error": self.error}, ensure_ascii=False)
+        assert self.error is not None
+        return error_record(self.path, self.error["code"], self.error["message"])
+
+
+def error_record(source: str | None, code: str, message: str) -> str:
+    """The JSON line that stands for an input that gave no document."""
+    return json.dumps({"source": source, "error": {"code": code, "message": message}}, ensure_ascii=False)
+
+
+def input_key(path: str | os.PathLike[str]) -> str:
+    """What identifies an input however it is spelled (``mix/a.txt``, ``./mix/a.txt``,
+    ``$PWD/mix/a.txt``, a symbolic link): its absolute path, links resolved."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def output_among(output: str, files: Sequence[str]) -> bool:
+    """Whether the file ``output`` names is one of ``files``: the same resolved path, or the
+    same file on disk (a hard link)."""
+    key = input_key(output)
+    try:
+        st = os.stat(output)
+    except OSError:
+        st = None
+    for f in files:
+        if input_key(f) == key:
+            return True
+        if st is not None:
+            try:
+                if os.path.samestat(st, os.stat(f)):
+                    return True
+            except OSError:
+                pass
+    return False
 
 
 def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) -> list[str]:
     """Input files: files named are taken as they are (whatever their name); folders are
     walked for documents (``glob`` selects, e.g. ``"*.docx"``; default: every known
-    extension). Sorted within a folder, duplicates dropped, order of the arguments kept."""
+    extension). Sorted within a folder, order of the arguments kept; a file named twice, however
+    spelled (``mix``, ``./mix/a.txt``, ``$PWD/mix``), is taken once, as first spelled."""
     out: list[str] = []
     seen: set[str] = set()
     for arg in paths:
@@ -64,8 +97,9 @@ def collect(paths: Iterable[str | os.PathLike[str]], glob: str | None = None) ->
         else:
             files = [str(p)]
         for f in files:
-            if f not in seen:
-                seen.add(f)
+            key = input_key(f)
+            if key not in seen:
+                seen.add(key)
                 out.append(f)
     return out
 
@@ -127,7 +161,7 @@ class _Board:
 
 
 def _init(limits: dict | None = None, worker: bool = False, board: _Board | None = None) -> None:
-    from .grammar import grammar
+    from .grammar import load_all
     from .limits import configure
 
     if worker:
@@ -139,7 +173,7 @@ def _init(limits: dict | None = None, worker: bool = False, board: _Board | None
         _board, _slot = board, board.join()
     if limits:
         configure(**limits)  # a spawned worker does not inherit the parent's settings
-    grammar()  # compile once per process, before the first document
+    load_all()  # compile once per process, before the first document (a forked worker has it already)
 
 
 MAX_TIMEOUT = 1e8  # seconds (three years): a longer timeout, or an infinite one, is none
@@ -280,6 +314,9 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
     native library (a PDF page) and is killed. With ``jobs=1`` (no worker to kill) only the alarm
     applies, and only when called from the main thread.
 
+    The grammar is compiled here first: a bad grammar edit raises its
+    :class:`~vbhc.errors.GrammarError` before any file is read.
+
     A worker that dies (a crash in a native library, the out-of-memory killer) costs only the
     file it was reading: the pool is restarted, the files that were in flight are retried one
     at a time, and the one that kills a worker again gets an error record (``crashed``).
@@ -289,8 +326,8 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = No
     """
     files = [str(p) for p in paths]
     jobs = jobs or os.cpu_count() or 1
+    _init()  # here, not in each worker: a bad grammar is one GrammarError, not a crashed worker per file
     if jobs <= 1 or len(files) <= 1:
-        _init()
         for f in files:
             yield work(f, format, pdf_engine, timeout)
         return
@@ -425,22 +462,46 @@ def _pooled(files: list[str], jobs: int, ordered: bool, format: str | None, pdf_
 
 # -- the command ---------------------------------------------------------------------------
 
-def done_sources(path: str, retry_errors: bool = False, inputs: set[str] | None = None) -> set[str]:
-    """Inputs already in an output file (for ``--resume``). A last line cut off by an
+@dataclass(slots=True)
+class Done:
+    """What an output file already holds, for ``--resume``: ``keys``, the inputs with a
+    record (by :func:`input_key`, a relative ``source`` read from the current folder), and
+    ``errors``, those among them whose record is an error record."""
+
+    keys: set[str]
+    errors: set[str]
+
+
+class Elsewhere(Exception):
+    """An output's records name inputs by paths relative to another folder: resuming here
+    would parse them again and write a second record for each."""
+
+
+def done_sources(path: str, retry_errors: bool = False, inputs: Sequence[str] | None = None) -> Done:
+    """Inputs already in an output file (for ``--resume``), matched by :func:`input_key`, so
+    that ``mix``, ``./mix`` and ``$PWD/mix`` are the same input. A last line cut off by an
     interruption is removed from the file so that appending keeps it valid JSONL.
     ``retry_errors``: inputs of this run (``inputs``; None: every input) whose record is an
     error are not done; their records are removed from the file (written whole beside it,
-    then renamed over it) so that each input keeps one line."""
+    then renamed over it) so that each input keeps one line.
+
+    Raises :class:`Elsewhere`, before changing the file, when a record's relative path is
+    found neither from here nor among ``inputs`` while an input of this run ends with it
+    (``mix/a.txt`` written from another folder, ``/data/mix/a.txt`` now): a resume from the
+    wrong folder would parse that input again."""
     p = Path(path)
     if not p.exists():
-        return set()
+        return Done(set(), set())
     data = p.read_bytes()
     if data and not data.endswith(b"\n"):
         cut = data.rfind(b"\n") + 1
         with open(p, "r+b") as fh:
             fh.truncate(cut)
         data = data[:cut]
+    wanted = None if inputs is None else {input_key(f): f for f in inputs}
     done: set[str] = set()
+    errors: set[str] = set()
+    stray: set[tuple[str, ...]] = set()
     keep: list[bytes] = []
     dropped = False
     for line in data.splitlines(keepends=True):
@@ -450,15 +511,36 @@ def done_sources(path: str, retry_errors: bool = False, inputs: set[str] | None 
         except (ValueError, AttributeError):
             keep.append(line)
             continue
-        if retry_errors and "error" in rec and isinstance(src, str) and (inputs is None or src in inputs):
+        key = input_key(src) if isinstance(src, str) else None
+        if retry_errors and "error" in rec and key is not None and (wanted is None or key in wanted):
             dropped = True
             continue
         keep.append(line)
-        if isinstance(src, str):
-            done.add(src)
+        if key is not None:
+            done.add(key)
+            if "error" in rec:
+                errors.add(key)
+            if wanted is not None and key not in wanted and not os.path.isabs(src) and not os.path.lexists(src):
+                stray.add(Path(os.path.normpath(src)).parts)
+    if stray and wanted:
+        _check_here(stray, [f for k, f in wanted.items() if k not in done], path)
     if dropped:
         _rewrite(p, b"".join(keep))
-    return done
+    return Done(done, errors)
+
+
+def _check_here(stray: set[tuple[str, ...]], todo: list[str], output: str) -> None:
+    """Raise :class:`Elsewhere` when an input left to do ends with a stray relative path."""
+    sizes = {len(s) for s in stray}
+    for f in todo:
+        for whole in (os.path.abspath(f), os.path.realpath(f)):
+            parts = Path(whole).parts
+            for n in sizes:
+                if parts[-n:] in stray:
+                    rel = os.path.join(*parts[-n:])
+                    raise Elsewhere(f"{output}: its records name inputs by paths relative to another folder "
+                                    f"({rel}, not found from here, may be {f}); resume from the folder "
+                                    "the batch ran in")
 
 
 def _rewrite(path: Path, data: bytes) -> None:
@@ -524,8 +606,11 @@ def _clock(seconds: float) -> str:
 
 def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None, out_format: str, resume: bool,
         quiet: bool, format: str | None, pdf_engine: str, timeout: float | None = None,
-        retry_errors: bool = False) -> int:
-    """``vbhc batch``: 0 when every input parsed, 2 when any input failed, 130 when interrupted."""
+        retry_errors: bool = False, stdout=None) -> int:
+    """``vbhc batch``: 0 when every input parsed, 2 when any input failed (with ``resume``:
+    when the output holds an error record for any input of this run), 130 when interrupted.
+    A failed write raises :class:`~vbhc.output.OutputError` (the output file closed).
+    ``stdout``: the :class:`~vbhc.output.Output` for ``output="-"``."""
     files = collect(paths, glob)  # a path that does not exist is an input too: it gets its error record
     if resume and out_format == "json":
         print("vbhc: --resume needs --format jsonl", file=sys.stderr)
@@ -536,44 +621,68 @@ def run(paths: Sequence[str], output: str, *, jobs: int | None, glob: str | None
     if retry_errors and not resume:
         print("vbhc: --retry-errors goes with --resume", file=sys.stderr)
         return 2
+    if not files:  # only folders were named, and nothing in them matched: nothing is written
+        looked = repr(glob) if glob else ", ".join("*" + e for e in EXTENSIONS)
+        print(f"vbhc: no input files found under {', '.join(map(str, paths))} (looked for {looked})",
+              file=sys.stderr)
+        return 2
+    if output != "-" and output_among(output, files):  # before anything is written
+        print(f"vbhc: {output}: the output is one of the inputs", file=sys.stderr)
+        return 2
+    keys = [input_key(f) for f in files]
+    from .output import Output, OutputError
+
     try:
-        done = done_sources(output, retry_errors, set(files)) if resume else set()
-        sink = sys.stdout if output == "-" else open(output, "a" if resume else "w", encoding="utf-8")
+        old = done_sources(output, retry_errors, files) if resume else Done(set(), set())
+        sink = (stdout or Output(sys.stdout)) if output == "-" else \
+            Output(open(output, "a" if resume else "w", encoding="utf-8"), output, own=True)
+    except Elsewhere as exc:
+        print(f"vbhc: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"vbhc: {output}: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    todo = [f for f in files if f not in done]
+    todo = [f for f, k in zip(files, keys) if k not in old.keys]
     progress = Progress(len(todo), enabled=not quiet and sys.stderr.isatty())
     failed = 0
     first = True
+    interrupted = False
     try:
         if out_format == "json":
             sink.write("[\n")
-        for r in parse_many(todo, jobs=jobs, ordered=True, format=format, pdf_engine=pdf_engine,
-                            timeout=timeout):
-            line = r.record()
-            if out_format == "json":
-                sink.write(("" if first else ",\n") + line)
-            else:
-                sink.write(line + "\n")  # one write per record: an interruption never cuts a line in two
-            sink.flush()
-            first = False
-            if not r.ok:
-                failed += 1
-            progress.step(r.ok)
-    except KeyboardInterrupt:
+        try:
+            for r in parse_many(todo, jobs=jobs, ordered=True, format=format, pdf_engine=pdf_engine,
+                                timeout=timeout):
+                line = r.record()
+                if out_format == "json":
+                    sink.write(("" if first else ",\n") + line)
+                else:
+                    sink.write(line + "\n")  # one write per record: an interruption never cuts a line in two
+                sink.flush()
+                first = False
+                if not r.ok:
+                    failed += 1
+                progress.step(r.ok)
+        except KeyboardInterrupt:
+            interrupted = True
+        if out_format == "json":
+            sink.write("\n]\n")
+        sink.close()
+    except OutputError:  # a full disk, a closed pipe: the batch stops, the caller says why
+        if sink.own:
+            sink.abandon()
+        raise
+    finally:
         progress.close()
+    if interrupted:
         again = " (rerun with --resume)" if out_format == "jsonl" and output != "-" else ""
         print(f"vbhc: interrupted after {progress.done} of {len(todo)} inputs; the output is complete up to "
               f"there{again}", file=sys.stderr)
         return 130
-    finally:
-        if out_format == "json":
-            sink.write("\n]\n")
-        if sink is not sys.stdout:
-            sink.close()
-    progress.close()
+    kept = old.errors.intersection(keys)  # error records of this run's inputs left from before
     if not quiet:
-        skipped = f", {len(done & set(files))} already done" if resume else ""
+        skipped = f", {len(old.keys.intersection(keys))} already done" if resume else ""
+        if kept:
+            skipped += f" ({len(kept)} of them error records; --retry-errors parses them again)"
         print(f"vbhc: {len(todo) - failed} parsed, {failed} failed{skipped}", file=sys.stderr)
-    return 2 if failed else 0
+    return 2 if failed or kept else 0

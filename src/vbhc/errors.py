@@ -23,3 +23,10 @@ class InputError(VbhcError):
         self.path = path
         self.cause = cause
         self.code = code
+
+
+class LimitError(VbhcError, ValueError):
+    """A limit set to something other than a whole number of at least 1 (an environment
+    variable such as ``VBHC_MAX_BYTES=10k``); the message names the variable."""
+
+    code = "limit"

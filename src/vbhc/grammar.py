@@ -313,3 +313,22 @@ def table_errors(name: str) -> Iterator[None]:
 def grammar() -> Grammar:
     """The shipped grammar, compiled once per process."""
     return load()
+
+
+def _compiled() -> tuple:
+    """Every cached compilation of grammar tables: :func:`grammar`, and the tables the
+    extractors and readers read themselves (each compiled on its first use)."""
+    from . import assignments, deadlines, html_reader, legacy, pdf_reader, references, source, tables
+
+    return (grammar, assignments.agency_grammar, deadlines._patterns, deadlines._range_start, html_reader._rules,
+            legacy._tables, pdf_reader._rules, references.ref_grammar, source._layout_cue, tables._columns,
+            tables._table_words)
+
+
+def load_all() -> Grammar:
+    """Read and compile every grammar table now, so that a bad edit raises its GrammarError
+    (naming the file and line) here, once, rather than inside the first document that needs
+    the table (or in every worker process of a batch)."""
+    for compiled in _compiled():
+        compiled()
+    return grammar()
