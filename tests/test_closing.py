@@ -957,3 +957,13 @@ def test_the_sites_attachment_banner_is_page_furniture(banner):
     doc = parse(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", *NOI_NHAN), after=("", *banner, "plan.pdf"))
     assert doc.attachments == [] and len(doc.signatures) == 1
     assert not any("ĐÍNH" in s for s in content_strings(doc))
+
+
+@pytest.mark.parametrize("label", [("PHỤ LỤC 01",), ("PHỤ", "LỤC 01")])
+@pytest.mark.parametrize("title", ["QUY ĐỊNH MỘT SỐ CHẾ ĐỘ ĐỐI VỚI CÁN BỘ", "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH",
+                                   "CÁC THÔNG SỐ ĐƯỢC SỬ DỤNG TÍNH TOÁN"])
+def test_an_appendix_label_alone_takes_the_title_below_it(label, title):
+    doc = parse(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", *NOI_NHAN),
+                after=("", *label, title, "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của UBND tỉnh)",
+                       "", "I. NỘI DUNG", "1. Mức chi khám sức khỏe định kỳ."))
+    assert [(a.kind, a.label, a.title) for a in doc.attachments] == [("appendix", "Phụ lục 01", title)]

@@ -637,6 +637,16 @@ def _appendix_line(work: list[Line], k: int, g: Grammar) -> tuple[regex.Match[st
     return match_wrapped(g.attachment["appendix"], work, k, 6, across_cells=False)
 
 
+def _after_bare_label(work: list[Line], i: int, g: Grammar) -> bool:
+    """Whether line i comes right after an appendix label with no title of its own ("PHỤ LỤC
+    01", also wrapped: "**PHỤ" / "LỤC II**")."""
+    for k in range(max(0, i - 3), i):
+        am, used = _appendix_line(work, k, g)
+        if am is not None and k + used == i and not (am.group("rest") or "").strip():
+            return True
+    return False
+
+
 def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False) -> bool:
     """Whether an attachment starts at line i; ``first``: none starts above it (a type line
     with a title may then start one without a "(Kèm theo …)" line; further down it is a form's)."""
@@ -644,6 +654,8 @@ def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False)
     text = ln.text
     if _appendix_line(work, i, g)[0] is not None and (ln.caps or text[:6].isupper() or len(text) < 40):
         return True
+    if ln.caps and _after_bare_label(work, i, g):
+        return False  # "PHỤ LỤC 01" / "QUY ĐỊNH MỘT SỐ CHẾ ĐỘ …": the label's title, not a document of its own
     tm = g.type_line.match(text) if ln.caps and not text.endswith(":") else None
     if tm is not None:
         # "KẾ HOẠCH" / "XUẤT KHẨU SẢN PHẨM …": a type on its own line with an upper-case title
