@@ -967,3 +967,12 @@ def test_an_appendix_label_alone_takes_the_title_below_it(label, title):
                 after=("", *label, title, "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của UBND tỉnh)",
                        "", "I. NỘI DUNG", "1. Mức chi khám sức khỏe định kỳ."))
     assert [(a.kind, a.label, a.title) for a in doc.attachments] == [("appendix", "Phụ lục 01", title)]
+
+
+def test_a_footnote_goes_on_until_it_ends_a_sentence():
+    doc = parse(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", *NOI_NHAN),
+                after=("", "[1] Thông báo số 627/TB-VPCP của Văn phòng Chính phủ.", "[2] Bộ",
+                       "Giáo dục và Đào tạo, Bộ Ngoại giao.", "[3] Từ", "0h sáng đến 6h sáng."))
+    assert [(n.kind, n.label, n.text) for n in doc.notes] == [
+        ("footnote", "1", "Thông báo số 627/TB-VPCP của Văn phòng Chính phủ."),
+        ("footnote", "2", "Bộ Giáo dục và Đào tạo, Bộ Ngoại giao."), ("footnote", "3", "Từ 0h sáng đến 6h sáng.")]

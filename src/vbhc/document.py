@@ -711,6 +711,12 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
                 # "[1]" alone on its line: the note's text is the block below it
                 node.text, node.end = blocks[k].text, blocks[k].end
                 k += 1
+            while fm and node.text and not ends_terminal(node.text) and k < len(blocks) \
+                    and not g.closing["footnote"].match(blocks[k].text):
+                # a footnote goes on until it ends a sentence: "[2] Bộ" / "Giáo dục và Đào tạo, Bộ Ngoại
+                # giao, …", "[4] Từ" / "0h sáng đến 6h sáng."
+                node.text, node.end = f"{node.text} {blocks[k].text}", blocks[k].end
+                k += 1
             doc.notes.append(_node(ctx, node))
         i = j
 
