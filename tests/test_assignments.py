@@ -1480,3 +1480,16 @@ def test_the_lead_word_after_a_bodys_remit_still_leads():
 def test_an_items_subject_after_an_opening_clause(item, lead):
     (a,) = vbhc.parse(HEADER + "II. NHIỆM VỤ\n" + item + "\n").assignments
     assert (a.phrase, a.lead) == ("subject", lead)
+
+
+def test_a_body_given_the_lead_leads_and_a_past_request_is_reported():
+    assert rows("II. NHIỆM VỤ\n1. Sở Y tế được giao chủ trì, phối hợp với Sở Tài chính kiểm tra.") == [
+        (["Sở Y tế"], ["Sở Tài chính"])]
+    (a,) = vbhc.parse(HEADER + "II. NHIỆM VỤ\n1. UBND tỉnh đã yêu cầu Sở Tài chính bố trí kinh phí.\n").assignments
+    assert (a.lead, a.reported) == (["Sở Tài chính"], True)
+
+
+@pytest.mark.parametrize("text", ["phòng, Thủ trưởng cơ quan", "ngành, Sở Y tế"])
+def test_a_bare_noun_before_a_comma_is_no_collective_phrase_then_bodies(text):
+    from vbhc.assignments import is_agency
+    assert not is_agency(text)

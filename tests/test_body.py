@@ -1241,6 +1241,9 @@ def test_a_wrapped_basis_stays_whole():
 
 
 FIRST_LINE_WRAPPED = """1. Giao Sở Nội vụ
+- Chủ trì rà soát, cập nhật
+dữ liệu cán bộ, công chức, viên chức của các cơ quan, đơn vị trên địa bàn Thành phố
+theo đúng kế hoạch đã đề ra.
 - Tiếp tục phối hợp với Trung
 tâm Chuyển đổi số Thành phố và các cơ quan, đơn vị liên quan đảm bảo hạ tầng
 công nghệ, kịp thời xử lý các vấn đề về kỹ thuật, tạo điều kiện thuận lợi cho
@@ -1262,8 +1265,22 @@ def test_a_page_that_wraps_items_first_lines_short_joins_a_capitalised_wrap():
     assert last.text.startswith("Tham mưu Ủy ban nhân dân Thành phố đánh giá")
 
 
-def test_a_short_item_line_before_a_capitalised_line_stays_an_item_on_other_pages():
-    # only one short first line wrapped in lower case: no page habit, the capital starts a paragraph
-    text = FIRST_LINE_WRAPPED.replace("- Hướng dẫn, theo dõi tiến độ và\nđánh", "- Hướng dẫn, theo dõi tiến độ và đánh")
+@pytest.mark.parametrize("change", [
+    # only two short first lines wrapped in lower case: no page habit, the capital starts a paragraph
+    ("- Hướng dẫn, theo dõi tiến độ và\nđánh", "- Hướng dẫn, theo dõi tiến độ và đánh"),
+    # a bold line is a heading over its paragraph
+    ("- Tham mưu Ủy ban nhân dân\n", "**- Tham mưu Ủy ban nhân dân**\n"),
+])
+def test_a_short_item_line_before_a_capitalised_line_stays_an_item_on_other_pages(change):
+    text = FIRST_LINE_WRAPPED.replace(*change)
     (section,) = vbhc.parse(text).body
     assert [c.text for c in section.children[-1].children][0].startswith("Thành phố đánh giá")
+
+
+def test_a_page_of_short_headings_over_paragraphs_wraps_no_first_lines():
+    items = "".join(f"{k}) Mục tiêu số {k}\nNâng cao chất lượng, hiệu quả hoạt động của các cơ quan, đơn vị trên "
+                    f"địa bàn tỉnh trong năm.\n" for k in "abcd")
+    lower = "".join(f"- Nội dung thứ {k} và\nthực hiện rà soát, cập nhật dữ liệu của các cơ quan, đơn vị trên địa bàn "
+                    f"tỉnh trong năm.\n" for k in range(3))
+    (section,) = vbhc.parse("1. Mục tiêu\n" + lower + items).body
+    assert [c.title or c.text for c in section.children][-1] == "Mục tiêu số d"

@@ -524,3 +524,10 @@ def test_the_cli_knows_the_readers_formats():
     from vbhc.reader import FORMATS
 
     assert cli.INPUT_FORMATS == FORMATS
+
+
+def test_a_closed_standard_output_is_one_line_and_exit_2():
+    proc = subprocess.run(["sh", "-c", f'"{PYTHON}" -m vbhc parse "{SEED}" >&-'], capture_output=True, text=True,
+                          cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip().splitlines() == ["vbhc: <stdout>: cannot write the output: it is closed"]

@@ -976,3 +976,37 @@ def test_a_footnote_goes_on_until_it_ends_a_sentence():
     assert [(n.kind, n.label, n.text) for n in doc.notes] == [
         ("footnote", "1", "Thông báo số 627/TB-VPCP của Văn phòng Chính phủ."),
         ("footnote", "2", "Bộ Giáo dục và Đào tạo, Bộ Ngoại giao."), ("footnote", "3", "Từ 0h sáng đến 6h sáng.")]
+
+
+def test_a_second_signer_printed_in_capitals_is_a_signature():
+    doc = parse((*NOI_NHAN, "GIÁM ĐỐC SỞ Y TẾ", "Nguyễn Văn A", "GIÁM ĐỐC SỞ TÀI CHÍNH", "TRẦN VĂN B", "",
+                 "KINH PHÍ DỰ ÁN"))
+    assert [(s.position, s.name) for s in doc.signatures] == [("GIÁM ĐỐC SỞ Y TẾ", "Nguyễn Văn A"),
+                                                             ("GIÁM ĐỐC SỞ TÀI CHÍNH", "TRẦN VĂN B")]
+
+
+def test_a_heading_after_a_signing_mark_is_no_title_of_the_signer():
+    doc = parse((*NOI_NHAN, "CHỦ TỊCH HỘI ĐỒNG", "(Ký tên, đóng dấu)", "", "BIỂU TỔNG HỢP KINH PHÍ"))
+    assert [(s.position, s.placeholder) for s in doc.signatures] == [("CHỦ TỊCH HỘI ĐỒNG", "(Ký tên, đóng dấu)")]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (("Kính gửi: Sở Tài chính;", "Trường hợp các đơn vị chưa gửi báo cáo thì gửi trước ngày 15/12/2025."),
+     ["Sở Tài chính"]),
+    (("Kính gửi: Ông Nguyễn Văn A;", "Công ty TNHH ABC có văn bản số 12/CV ngày 1/1/2025 đề nghị giải quyết."),
+     ["Ông Nguyễn Văn A"]),
+    (("Kính gửi: Sở Y tế (Phòng Nghiệp vụ; Phòng Tổ chức).",), ["Sở Y tế (Phòng Nghiệp vụ; Phòng Tổ chức)"]),
+])
+def test_a_body_sentence_after_kinh_gui_is_no_addressee(lines, expected):
+    head = ("ỦY BAN NHÂN DÂN", "TỈNH X", "Số: 1/UBND-KT", "V/v triển khai", "", *lines, "")
+    doc = vbhc.parse(make_doc(("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "CHỦ TỊCH", "Lý Thái Hải"), head=head,
+                              body=("Ủy ban nhân dân tỉnh đề nghị thực hiện./.",)))
+    assert doc.addressees == expected
+
+
+@pytest.mark.parametrize(("raw", "units", "drafter"), [
+    ("VT, P.KT.", ["VT", "P.KT"], None), ("VT, MT.100.", ["VT", "MT.100"], None)])
+def test_a_units_own_dot_is_kept(raw, units, drafter):
+    from vbhc.closing import parse_archive
+    got = parse_archive(raw)
+    assert (got["units"], got["drafter"]) == (units, drafter)

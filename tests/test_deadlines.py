@@ -281,3 +281,16 @@ def test_taken_spans_answer_as_a_scan_of_every_span_would(added, a, width):
         naive.append((x, x + w))
     assert spans.overlaps(a, a + width) == any(a < y and x < a + width for x, y in naive)
     assert spans.starts == sorted(spans.starts) and all(s < e for s, e in zip(spans.starts, spans.ends))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a month listed after the last one is in the year before it
+    ("vào tháng 11, tháng 12 và tháng 01 năm 2026",
+     [("month", "tháng 11", "2025-11-01", "2025-11-30"), ("month", "tháng 12", "2025-12-01", "2025-12-31"),
+      ("month", "tháng 01 năm 2026", "2026-01-01", "2026-01-31")]),
+    # a duration with a day in brackets is no report period
+    ("Thời gian thực hiện: 06 tháng (trước ngày 31 tháng 12).", []),
+    ("hoàn thành trong 6 tháng (trước ngày 30/6) kể từ khi khởi công", []),
+])
+def test_review_cases_of_month_lists_and_durations(text, expected):
+    assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected

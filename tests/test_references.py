@@ -425,3 +425,17 @@ def test_a_repealing_list_reads_relation_words_in_decomposed_text():
         found = {r.number: r.relation for r in refs(unicodedata.normalize(form, body), unicodedata.normalize(form, QD_HEADER))}
         assert found["12/2020/QĐ-UBND"] == found["13/2021/QĐ-UBND"] == "bãi bỏ", form
         assert found["10/2019/QĐ-UBND"] != "bãi bỏ", form
+
+
+@pytest.mark.parametrize(("body", "number"), [
+    ("Thực hiện Quyết định số 12/QĐ-UBND - 15/3/2025 của UBND tỉnh.", "12/QĐ-UBND"),
+    ("Công văn số 5/UBND -VỀ VIỆC triển khai.", "5/UBND"),
+    ("Văn bản số 7/SYT -V/v kiểm tra.", "7/SYT"),
+])
+def test_a_spaced_dash_before_no_code_ends_the_symbol(body, number):
+    assert one(body).number == number
+
+
+def test_a_lower_case_name_goes_only_with_a_laws_own_number():
+    r = one("theo Luật hiện hành và văn bản hợp nhất số 09/VBHN-VPQH.")
+    assert (r.number, r.doc_type, r.name) == ("09/VBHN-VPQH", None, None)

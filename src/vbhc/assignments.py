@@ -212,7 +212,9 @@ def agency_grammar() -> AgencyGrammar:
             object_after=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(data['object_after'])})\s*$"),
             collective=regex.compile(rf"^{collective}$"),
             # a collective phrase, then more bodies: "Các sở, ban, ngành, UBND các xã, phường"
-            collective_then=regex.compile(rf"^{collective}(?:\s*,\s*|\s+và\s+|\s*,\s*và\s+)(?P<rest>\S.*)$"),
+            # (opening with "các" or a head: a bare noun before a comma is no such phrase, "phòng, …")
+            collective_then=regex.compile(rf"^(?=(?i:các)\s|(?:{cheads})\s){collective}"
+                                          rf"(?:\s*,\s*|\s+và\s+|\s*,\s*và\s+)(?P<rest>\S.*)$"),
             protect=protect,
             abbreviations=abbreviations,
             lead=regex.compile(ph["lead"]),
@@ -506,6 +508,11 @@ def _untask(name: str) -> str:
     "Sở Y tế căn cứ Danh mục … chịu trách nhiệm" → the Sở (see :func:`_task_cut`)."""
     v = _task_cut(name)
     return (name if v is None else name[:v]).strip(" ,")
+
+
+def task_verb_at(text: str) -> int | None:
+    """Where a task verb starts in ``text`` read as a subject (see :func:`_task_cut`), or None."""
+    return _task_cut(text)
 
 
 def _task_cut(name: str) -> int | None:
@@ -1163,8 +1170,10 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
             task, end = _sentence_task(text, task_from)
             if _has_lead_word(text, cs, end):
                 continue  # "Đề nghị X chủ trì, phối hợp với Y …": a row of its own shape
+            # "UBND tỉnh đã yêu cầu Sở X …" in a report: a request made before, not a task given
             yield RawAssignment(split_names(names), [], task, offset + cs, offset + end,
-                                phrase=" ".join(m.group().split()[:2]).lower().removesuffix(" cho"), requested=True)
+                                phrase=" ".join(m.group().split()[:2]).lower().removesuffix(" cho"), requested=True,
+                                reported=ag.reported.search(text, cs, m.start()) is not None)
     for m in ag.responsible.finditer(text):
         cs = _clause_start(text, m.start())
         if ag.negation.search(text, max(cs, m.start() - 20), m.start()):

@@ -27,10 +27,12 @@ _UNIT_PART = regex.compile(r"^(?P<unit>[^()]*)(?:\((?P<bracket>[^()]*)\)?)?[\s.]
 # a bracket that counts copies, maybe after the drafter: "2", "02b", "3 bản", "cn 02b", "L.Anh - 3b", "P_02b"
 _COPIES = regex.compile(r"^(?:(?P<who>.*?\p{L}.*?)\s*[-_ ]\s*)?0*(?P<n>\d{1,4})\s*(?:b|bản)?$", regex.I)
 # the drafter's initials after a unit and a full stop: "VT. N.T.Hiếu"
-_CODES_BY_STOP = regex.compile(r"^[\p{Lu}\d&/-]+(?:\.\s*[\p{Lu}\d&/-]+)+\.?$")  # "VT. UBND", "VT.KT9"
+# units joined by a full stop ("VT. UBND", "VT.KT9"): each of two letters or more, with a letter
+# ("P.KT" is Phòng KT, "MT.100" one code)
+_CODES_BY_STOP = regex.compile(r"^(?=[\d&/-]*\p{Lu})[\p{Lu}\d&/-]{2,}(?:\.\s*(?=[\d&/-]*\p{Lu})[\p{Lu}\d&/-]{2,})+\.?$")
 # a unit, then its drafter's name after a full stop or a space ("VT. N.T.Hiếu", "NC Ngân",
 # "KGVX.Dũng"): a name has lower case
-_UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)(?:\.\s*|\s+)(?P<who>\p{Lu}.*\p{Ll}.*)$")
+_UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]{2,})(?:\.\s*|\s+)(?P<who>\p{Lu}.*\p{Ll}.*)$")
 # a unit, the drafter's initials and the copies: "ĐTKT NN 10b"
 _UNIT_WHO_COPIES = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\s+(?P<who>\p{Lu}[\p{Lu}.]*)\s+0*(?P<n>\d{1,4})\s*(?:b|bản)$",
                                  regex.I)
@@ -247,8 +249,11 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             i = _take_name(sig, lines, i, hi, g, cl)
             continue
         if is_position(ln, g) and not (in_recipients and _continues_item(out, ln)):
-            if sig is not None and sig.name is not None and not _signer_follows(lines, i + 1, hi, g):
-                break  # a heading after a signed block ("BIỂU TỔNG HỢP KINH PHÍ"), no second signer
+            if sig is not None and (sig.name is not None or sig.placeholder is not None) \
+                    and not _signer_follows(lines, i + 1, hi, g):
+                # a heading after a signed block, or after its "(Ký tên, đóng dấu)" ("BIỂU TỔNG HỢP
+                # KINH PHÍ"), with no second signer under it
+                break
             if sig is None or sig.name is not None:
                 sig = RawSignature(start=ln.start)
                 out.signatures.append(sig)
@@ -291,8 +296,9 @@ def _signer_follows(lines: list[Line], i: int, hi: int, g: Grammar) -> bool:
     cl = g.closing
     for j in range(i, min(hi, i + SIGNER_REACH)):
         ln = lines[j]
-        if cl["placeholder"].match(ln.text) or (is_name(_bare(ln.text, cl), g) and not ln.caps):
-            return True
+        name = _bare(ln.text, cl)
+        if cl["placeholder"].match(ln.text) or (is_name(name, g) and (not ln.caps or cl["caps_surname"].match(name))):
+            return True  # a name in capitals only with a family name: "TRẦN VĂN B", not "KINH PHÍ DỰ ÁN"
         if not is_position(ln, g):
             return False
     return False

@@ -108,6 +108,8 @@ def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
         dl.last = _month_end(y, 6 if first_half else 12)
     elif dl.kind == "month":
         y, mo = int(g["y"]), int(g["m"])
+        if g.get("mlast") and mo > int(g["mlast"]):
+            y -= 1  # "tháng 11, tháng 12 và tháng 01 năm 2026": November and December of 2025
         dl.first = _date(y, mo, 1) if 1 <= mo <= 12 else None
         dl.last = _month_end(y, mo)
         if g.get("m1") and dl.last:  # a range: "từ tháng 3 đến tháng 10 năm 2026", "Tháng 11 - 02/2026"

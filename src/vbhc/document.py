@@ -10,7 +10,7 @@ from itertools import accumulate
 import regex
 
 from . import models as M
-from .assignments import RawAssignment, is_agency, walk_paths, walk_texts
+from .assignments import RawAssignment, is_agency, task_verb_at, walk_paths, walk_texts
 from .assignments import extract as extract_assignments
 from .assignments import key as agency_key
 from .body import RawNode, build_tree
@@ -413,14 +413,17 @@ def _apply_header(ctx: _Ctx, doc: M.Document, h: Header) -> None:
 _ITEM_HEAD = regex.compile(r"[:;,.(]")  # an addressee's name ends at its first stop
 
 
+_NUMBER_OR_DATE = regex.compile(r"\d\s*[/.-]\s*\d|\d\s*/\s*\p{Lu}")  # "số 12/CV", "ngày 1/1/2025": a sentence, no name
 ADDRESSEE_MAX = 150  # the longest line read as one more addressee under "Kính gửi:"
 
 
 def _addressee(text: str, g: Grammar) -> bool:
     """Whether a line names whom a letter is sent to: an agency, a person or a company
-    (markers.toml ``addressee``), not a sentence of the preamble."""
-    return preamble_kind(text, g) is None and (
-        is_agency(_ITEM_HEAD.split(text, 1)[0]) or g.header["addressee"].match(text) is not None)
+    (markers.toml ``addressee``), not a sentence of the preamble nor one that opens the body
+    ("Công ty TNHH ABC có văn bản số 12/CV … đề nghị …": a verb or a number)."""
+    head = _ITEM_HEAD.split(text, 1)[0]
+    return preamble_kind(text, g) is None and _NUMBER_OR_DATE.search(head) is None and task_verb_at(head) is None \
+        and (is_agency(head) or g.header["addressee"].match(text) is not None)
 
 
 def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
@@ -441,7 +444,7 @@ def _addressees(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int) -> int:
             ln = work[j]
             rest = ln.text
             j += 1
-        if rest and not rest.startswith("-") and ";" in rest.rstrip(" ;.") and all(
+        if rest and not rest.startswith("-") and ";" in rest.rstrip(" ;.") and "(" not in rest and all(
                 _addressee(part.strip(), g) for part in rest.rstrip(" ;.").split(";")):
             # "Kính gửi: Sở Tài chính; Sở Nội vụ.": one addressee after another on the line
             pos = 0

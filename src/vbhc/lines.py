@@ -390,15 +390,22 @@ def first_line_wraps(lines: Sequence[Line], width: int) -> bool:
     ban nhân dân" / "Thành phố đánh giá, xem xét trách nhiệm …")."""
     if not width:
         return False
-    seen = 0
+    lower = capital = 0
     for prev, line in zip(lines, lines[1:]):
         if prev.marker is not None and not prev.marker.titled and len(prev.text) < SHORT_FIRST * width \
                 and not ends_terminal(prev.text) and line.marker is None and not line.cell_break \
-                and len(line.text) >= FULL_LINE * width and starts_lower(line.text):
-            seen += 1
-            if seen >= 2:
-                return True
-    return False
+                and len(line.text) >= FULL_LINE * width:
+            if starts_lower(line.text):
+                lower += 1
+            else:
+                capital += 1
+    # the habit shows in most such pairs: a page of short headings over paragraphs ("a) Mục
+    # tiêu chung" / "Nâng cao …") has as many capitals below them, and is no such page
+    return lower >= FIRST_WRAPS_SEEN and capital * FIRST_WRAPS_SHARE <= lower
+
+
+FIRST_WRAPS_SEEN = 3  # short first lines going on in lower case that show the page's habit
+FIRST_WRAPS_SHARE = 3  # and how many times as many as those going on with a capital
 
 
 SHORT_FIRST = 0.6  # a first line this much of the wrap width or less was cut short
@@ -541,7 +548,7 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
             return True  # "**Điều 4. **Chánh Văn phòng UBND tỉnh, Giám đốc" / "Sở …": bold is the marker's only
         if first_wraps and prev.marker is not None and not prev.marker.titled and prev_block is not None \
                 and len(prev_block.lines) == 1 and len(prev.text) < SHORT_FIRST * width \
-                and len(text) >= FULL_LINE * width:
+                and len(text) >= FULL_LINE * width and not prev.bold_start and not prev.bold_until:
             return True  # "- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá, xem xét trách nhiệm …"
         if gapped and not _whole_bold(prev) and not (prev_block is not None and _whole_bold(prev_block.lines[0])):
             return True  # no empty line before it on a page that has one between paragraphs
@@ -613,27 +620,35 @@ class Printed:
             return
         hi = len(text) if endpos is None else min(endpos, len(text))
         first = self.words[0]
+        memo: dict[tuple[int, int], int | None] = {}  # (word, where it may start) -> end: no path tried twice
         i = text.find(first, pos, hi)
         while i >= 0:
-            end = self._rest(text, 1, i + len(first), hi)
+            end = self._rest(text, 1, i + len(first), hi, memo)
             if end is not None:
                 yield i, end
                 i = text.find(first, end, hi)
             else:
                 i = text.find(first, i + 1, hi)
 
-    def _rest(self, text: str, n: int, at: int, hi: int) -> int | None:
-        """Where words[n:] end when they follow a gap at ``at``; a longer gap is tried first."""
+    def _rest(self, text: str, n: int, at: int, hi: int, memo: dict[tuple[int, int], int | None]) -> int | None:
+        """Where words[n:] end when they follow a gap at ``at``; a longer gap is tried first.
+        ``memo`` keeps each (n, at) answered once: words made of gap characters ("… … …") may
+        start anywhere in a gap, and without it the paths multiply with each such word."""
         if n == len(self.words):
             return at
+        key = (n, at)
+        if key in memo:
+            return memo[key]
+        found = None
         gap = _GAP.match(text, at, hi)
-        if gap is None:
-            return None
-        word = self.words[n]
-        for k in (range(gap.end(), at, -1) if self.opens_with_gap[n] else (gap.end(),)):
-            if text.startswith(word, k, hi) and (end := self._rest(text, n + 1, k + len(word), hi)) is not None:
-                return end
-        return None
+        if gap is not None:
+            word = self.words[n]
+            for k in (range(gap.end(), at, -1) if self.opens_with_gap[n] else (gap.end(),)):
+                if text.startswith(word, k, hi) and (end := self._rest(text, n + 1, k + len(word), hi, memo)) is not None:
+                    found = end
+                    break
+        memo[key] = found
+        return found
 
 
 @lru_cache(maxsize=2048)

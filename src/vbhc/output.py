@@ -3,6 +3,7 @@ disk, a reader that went away) raised as one :class:`OutputError` naming the out
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import TextIO
@@ -35,12 +36,16 @@ class Output:
         self.own = own
 
     def write(self, text: str) -> int:
+        if self.stream is None:  # standard output closed ("vbhc parse x >&-")
+            raise OutputError(self.name, OSError(errno.EBADF, "it is closed"), self)
         try:
             return self.stream.write(text)
         except OSError as exc:
             raise OutputError(self.name, exc, self) from None
 
     def flush(self) -> None:
+        if self.stream is None:
+            return
         try:
             self.stream.flush()
         except OSError as exc:
@@ -49,6 +54,8 @@ class Output:
     def close(self) -> None:
         """Flush, and close a stream of our own; a failure is an OutputError (the stream is
         closed all the same)."""
+        if self.stream is None:
+            return
         try:
             self.stream.close() if self.own else self.stream.flush()
         except OSError as exc:

@@ -276,6 +276,11 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
             nm = rg.named_number.search(named)
             while nm is not None and rg.named_number.search(named, nm.start("name")) is not None:
                 nm = rg.named_number.search(named, nm.start("name"))  # "Luật A và Luật B số …": the last
+            if nm is not None and nm.group("name")[:1].islower() and not (
+                    m.group("year") and m.group("sym").startswith("QH")):
+                # a name in lower case only before a law's own number ("… số 55/2024/QH15"), not
+                # "Luật hiện hành và văn bản hợp nhất số 09/VBHN-VPQH"
+                nm = None
             if nm is not None:
                 tm, name, before = nm, " ".join(nm.group("name").split()), named
                 if rg.amending_before.search(named, 0, nm.start()):
