@@ -1003,10 +1003,11 @@ def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
         # subject follows the opening clause
         start += im.end()
         start += len(text) - start - len(text[start:].lstrip())
-    if not text[start:start + 1].isupper() and not text[start:start + 4].casefold().startswith("các ") \
-            or (ag.head_re.match(text[start:start + 80]) is None
-                                               and ag.protect.match(text, start, start + REACH) is None):
-        return  # cheap first: the item opens with no head of a name and no known name or collective
+    if not (text[start:start + 1].isupper() and ag.head_re.match(text[start:start + 80]) is not None) \
+            and ag.protect.match(text, start, start + REACH) is None:
+        # cheap first: the item opens with no head of a name (capitalised) and no known name or
+        # collective phrase (in either case: "các sở, ban, ngành … xây dựng …")
+        return
     names, task_from = _partner_text(text, start, subject=True)
     opened = ag.aspect_inside.search(text, start, start + len(names))
     if opened is not None and not any(p.start() < opened.start() < p.end()
