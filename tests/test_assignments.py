@@ -1302,6 +1302,66 @@ def test_a_heading_names_a_party_that_is_no_agency(body, expected):
     assert [(a.lead, a.task) for a in vbhc.parse(LEGAL + body + "\n").assignments] == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # "Nhiệm vụ, quyền hạn của" a project's board: no named body, a party all the same
+    ("Điều 10. Nhiệm vụ, quyền hạn của Ban quản lý dự án\n1. Lập kế hoạch thực hiện dự án.\n"
+     "2. Báo cáo tình hình thực hiện dự án cho chủ đầu tư.",
+     [(["Ban quản lý dự án"], "Lập kế hoạch thực hiện dự án."),
+      (["Ban quản lý dự án"], "Báo cáo tình hình thực hiện dự án cho chủ đầu tư.")]),
+    # "X chịu trách nhiệm:" over lettered points, X a party no agency name opens (capitalised)
+    ("Điều 11. Quản lý hợp đồng\n1. Chủ đầu tư chịu trách nhiệm:\na) Ban hành quyết định thành lập "
+     "Ban quản lý dự án.\nb) Giám sát việc thực hiện hợp đồng.\n2. Nhà thầu có trách nhiệm:\n"
+     "a) Bảo đảm chất lượng công trình.",
+     [(["Chủ đầu tư"], "Ban hành quyết định thành lập Ban quản lý dự án."),
+      (["Chủ đầu tư"], "Giám sát việc thực hiện hợp đồng."), (["Nhà thầu"], "Bảo đảm chất lượng công trình.")]),
+    # a long description of the party is still its name, and a word of manner in it is kept
+    ("Điều 13. Trách nhiệm của cơ quan, đơn vị trên địa bàn tỉnh có hệ thống thông tin, cơ sở dữ liệu chuyên "
+     "ngành kết nối với Hệ thống thông tin giải quyết TTHC tỉnh\n1. Bảo đảm kết nối, chia sẻ dữ liệu.",
+     [(["cơ quan, đơn vị trên địa bàn tỉnh có hệ thống thông tin, cơ sở dữ liệu chuyên ngành kết nối với Hệ "
+        "thống thông tin giải quyết TTHC tỉnh"], "Bảo đảm kết nối, chia sẻ dữ liệu.")]),
+    ("Điều 17. Trách nhiệm của Cơ quan quản lý trực tiếp\n1. Phân công cán bộ tiếp nhận chứng thư số.",
+     [(["Cơ quan quản lý trực tiếp"], "Phân công cán bộ tiếp nhận chứng thư số.")]),
+    # a bare "Cơ quan" is no party of its own
+    ("Điều 5. Quản lý hồ sơ\n1. Cơ quan chịu trách nhiệm:\na) Lập kế hoạch tuyển dụng.", []),
+])
+def test_a_party_that_is_no_agency_leads_the_duties_its_heading_gives_it(body, expected):
+    assert [(a.lead, a.task) for a in vbhc.parse(LEGAL + body + "\n").assignments] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # bodies outside the apparatus: parties in the plural, mass organisations, the press
+    ("3. Các doanh nghiệp viễn thông\n- Bảo đảm hạ tầng kết nối.\n"
+     "4. Báo và Phát thanh, Truyền hình tỉnh\n- Tuyên truyền nội dung Kế hoạch.\n"
+     "5. Đề nghị Liên minh Hợp tác xã tỉnh, Hội nông dân tỉnh, Hiệp hội doanh nghiệp tỉnh\n"
+     "- Vận động hội viên tham gia.",
+     [(["Các doanh nghiệp viễn thông"], "Bảo đảm hạ tầng kết nối."),
+      (["Báo và Phát thanh, Truyền hình tỉnh"], "Tuyên truyền nội dung Kế hoạch."),
+      (["Liên minh Hợp tác xã tỉnh", "Hội nông dân tỉnh", "Hiệp hội doanh nghiệp tỉnh"], "Vận động hội viên tham gia.")]),
+    # a plural noun and the words describing it over lettered items is a party, not a body and
+    # its verb ("đăng ký", "đào tạo"); its remark in brackets is not part of its name
+    ("1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu kinh tế):\n"
+     "a) Là đầu mối tiếp nhận hồ sơ.\nb) Kiểm tra tính hợp lệ của hồ sơ.\n"
+     "2. Các cơ sở đào tạo đại học, sau đại học\na) Mở thêm chuyên ngành về chuyển đổi số.\n"
+     "b) Tổ chức đào tạo kỹ năng số.",
+     [(["Các cơ quan đăng ký đầu tư"], "Là đầu mối tiếp nhận hồ sơ."),
+      (["Các cơ quan đăng ký đầu tư"], "Kiểm tra tính hợp lệ của hồ sơ."),
+      (["Các cơ sở đào tạo đại học, sau đại học"], "Mở thêm chuyên ngành về chuyển đổi số."),
+      (["Các cơ sở đào tạo đại học, sau đại học"], "Tổ chức đào tạo kỹ năng số.")]),
+    # a task that announces its list, or one wrapped onto paragraphs, is still the body's own
+    ("2. Các đơn vị triển khai các nội dung sau:\na) Rà soát hồ sơ.\nb) Báo cáo kết quả.",
+     [(["Các đơn vị"], "Rà soát hồ sơ."), (["Các đơn vị"], "Báo cáo kết quả.")]),
+    ("8. Các đơn vị tổ chức trực ban và thực hiện chế độ báo cáo về\nSở Y tế (qua số điện thoại 0123)./.",
+     [(["Các đơn vị"], "tổ chức trực ban và thực hiện chế độ báo cáo về Sở Y tế (qua số điện thoại 0123)./.")]),
+    # headings that name no party given tasks
+    ("1. Đối tượng áp dụng\na) Học sinh phổ thông.\nb) Cơ quan, tổ chức có liên quan.\n"
+     "2. Các đơn vị sự nghiệp công lập, bao gồm:\na) Đơn vị tự bảo đảm chi thường xuyên.\n"
+     "b) Đơn vị do Nhà nước bảo đảm chi thường xuyên.", []),
+])
+def test_a_heading_about_duties_names_parties_outside_the_agency_list(body, expected):
+    found = vbhc.parse(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n" + body + "\n").assignments
+    assert [(a.lead, a.task) for a in found] == expected
+
+
 def test_a_request_inside_a_sentence_heading_leads_no_items():
     body = ("2. Để bảo đảm tiến độ hoàn thành công trình, yêu cầu Bộ Y tế, Ban Quản lý dự án theo chức năng, "
             "nhiệm vụ tiếp tục quyết tâm, trong đó lưu ý một số nội dung như sau:\n"

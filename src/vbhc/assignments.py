@@ -80,6 +80,7 @@ class AgencyGrammar:
     duty_opener: regex.Pattern[str]
     duty_holder: regex.Pattern[str]
     holder_start: regex.Pattern[str]
+    plural_holder: regex.Pattern[str]  # "các doanh nghiệp", "những cá nhân"
     holder_back: regex.Pattern[str]
     holder_sentence: regex.Pattern[str]
     holder_scope: regex.Pattern[str]
@@ -110,6 +111,7 @@ class AgencyGrammar:
     modal: frozenset[str]
     not_partner_start: frozenset[str]
     qualifier: regex.Pattern[str]
+    subject_qualifier: regex.Pattern[str]  # ``qualifier`` without the words of time or manner
     reported: regex.Pattern[str]
     done_task: regex.Pattern[str]
     interrupt: regex.Pattern[str]
@@ -143,7 +145,8 @@ def agency_grammar() -> AgencyGrammar:
         nouns = _alt(data["collective_nouns"])
         tails = _alt(data["collective_tails"])
         cheads = _alt(data["collective_heads"])
-        holder = rf"(?:(?:{_alt(ph['duty_holder_plurals'])})\s+)?(?:{_alt(ph['duty_holders'])})(?![\p{{L}}])"
+        # a heading may capitalise the party ("Trách nhiệm của Chủ đầu tư", "1. Nhà thầu chịu trách nhiệm:")
+        holder = rf"(?:(?i:{_alt(ph['duty_holder_plurals'])})\s+)?(?i:{_alt(ph['duty_holders'])})(?![\p{{L}}])"
         # "các sở, ban, ngành liên quan", "UBND các huyện, thành phố", "sở, ngành có liên quan"
         # an inner noun opens one only after "các" or a head ("Công an tỉnh, …" is a name); a
         # capitalised noun before a capitalised word heads a name ("UBND tỉnh, Sở Tài chính"); a
@@ -221,6 +224,7 @@ def agency_grammar() -> AgencyGrammar:
             partners=regex.compile(ph["partners"]),
             partners_named=regex.compile(ph["partners_named"]),
             opener=regex.compile(ph["opener"]),
+            subject_qualifier=regex.compile(ph["qualifier"]),
             qualifier=regex.compile(
                 rf"{ph['qualifier']}|(?i:(?:\s+(?:{aspect}|và))*"
                 rf"\s+(?:{aspect}|(?:có|chịu)\s+trách\s+nhiệm)\s*$)"),
@@ -235,7 +239,8 @@ def agency_grammar() -> AgencyGrammar:
             duty_opener=regex.compile(ph["duty_opener"]),
             duty_holder=regex.compile(rf"{ph['duty_opener']}(?P<holder>{holder}.*)", regex.S),
             holder_start=regex.compile(holder),
-            holder_back=regex.compile(rf"(?:(?:{_alt(ph['duty_holder_plurals'])})\s+)?(?:{_alt(ph['duty_holder_back'])})$"),
+            plural_holder=regex.compile(rf"(?i:{_alt(ph['duty_holder_plurals'])})\s+(?i:{_alt(ph['duty_holders'])})(?![\p{{L}}])"),
+            holder_back=regex.compile(rf"(?i:(?:(?:{_alt(ph['duty_holder_plurals'])})\s+)?(?:{_alt(ph['duty_holder_back'])}))$"),
             holder_sentence=regex.compile(ph["holder_sentence"]),
             holder_scope=regex.compile(ph["holder_scope"]),
             duty_heading=regex.compile(ph["duty_heading"]),
@@ -743,7 +748,18 @@ def _task_heading(node, ancestors: list) -> str | None:
     if not head:
         return None
     name, alone = _heading_name(head)
-    if not name or not alone:
+    if not name:
+        # "3. Các doanh nghiệp viễn thông" under a heading about duties: parties no agency name
+        # opens, named alone; plural ("Đối tượng áp dụng", "Lãnh đạo Sở" name no party given tasks),
+        # over items (over paragraphs alone it is a task wrapped after its first line)
+        party = _unbracketed(head.strip(" -–+•*").rstrip(":").strip())
+        if ag.plural_holder.match(party) is None or len(party) > _HOLDER_MAX or "." in party \
+                or all(c.kind == "paragraph" for c in node.children) \
+                or ag.holder_sentence.search(party) or ag.heading_sentence.search(party) \
+                or ag.holder_back.match(party) or _task_cut(party) is not None:
+            return None
+        name = " ".join(party.split())
+    elif not alone:
         return None
     if _opened(head) or (head.rstrip().endswith(":") and node.kind != "article"):
         return name
@@ -852,29 +868,49 @@ def _heading_agency(title: str) -> str:
     return _heading_name(title)[0]
 
 
+# a party a heading describes may be long ("Trách nhiệm của cơ quan, đơn vị trên địa bàn tỉnh có hệ
+# thống thông tin, cơ sở dữ liệu chuyên ngành kết nối với Hệ thống …", 134 characters); longer
+# than this, it is a sentence
+_HOLDER_MAX = 200
+
+
 @lru_cache(maxsize=4096)
 def _heading_name(title: str) -> tuple[str, bool]:
     """(the agency a heading names or "", whether the heading is that name alone, with no task
     verb after it); ("", False) when it reads as a sentence about a body ("Ngân hàng phải …:"). Cached:
     the nodes of one section all ask it of the same headings above them."""
     ag = agency_grammar()
-    heading = _unqualified(title.strip().rstrip(":").strip())
-    if (hm := ag.duty_holder.match(heading)) is not None and not is_agency(hm.group("holder")):
+    full = title.strip().rstrip(":").strip()
+    heading = _unqualified(full)
+    if (hm := ag.duty_holder.match(full)) is not None and not is_agency(hm.group("holder")):
         # "Trách nhiệm của cơ quan có chức năng quản lý đất đai cấp xã": a party no agency
-        # name opens, described by its own verbs; only the scope of its duties is cut
-        holder = _holder(hm.group("holder"))
-        if len(holder) > 120 or ag.holder_sentence.search(holder) or ag.holder_back.match(holder):
+        # name opens, described by its own verbs; only the scope of its duties is cut, and what
+        # qualifies a subject, but not a word of manner: "… của cơ quan quản lý trực tiếp"
+        holder = hm.group("holder")
+        if (qm := ag.subject_qualifier.search(holder)) is not None and qm.start() > 0:
+            holder = holder[:qm.start()]
+        holder = _holder(holder)
+        if len(holder) > _HOLDER_MAX or ag.holder_sentence.search(holder) or ag.holder_back.match(holder):
             # a sentence about the party, or "1. Nhiệm vụ của đơn vị trong công tác tuyển
             # dụng:", the body above named again
             return "", False
         return holder, True
+    if (rm := ag.responsible.search(full)) is not None and rm.end() == len(full) \
+            and ag.holder_start.match(full) is not None and not is_agency(party := full[:rm.start()]):
+        # "1. Chủ đầu tư chịu trách nhiệm:", "Chủ khoản viện trợ có trách nhiệm:" over the party's
+        # duties: a party no agency name opens, as after "Trách nhiệm của"
+        holder = _holder(party)
+        if not holder or len(holder) > _HOLDER_MAX or ag.holder_sentence.search(holder) \
+                or ag.holder_back.match(holder):
+            return "", False
+        return holder, True  # no task follows the name: the items below are its duties
     heading = ag.heading_opener.sub("", heading, count=1)  # "Trách nhiệm của Công an tỉnh"
     if heading:
         # the body the heading's last clause gives the items below to: after a body that gives
         # them ("UBND tỉnh giao Sở Nội vụ:", "Để triển khai, UBND tỉnh yêu cầu Sở Y tế, Sở Tài chính
         # khẩn trương thực hiện các nội dung sau:"), or after a clause that names none ("Ngoài những
         # nhiệm vụ quy định tại các khoản 1, 2 Điều này, giao Bộ Tài chính:")
-        full = title.strip().rstrip(":").strip()  # before a qualifier is cut ("yêu cầu X theo chức năng … tiếp tục …")
+        # "full": before a qualifier is cut ("yêu cầu X theo chức năng … tiếp tục …")
         last = None
         for last in ag.opener_inside.finditer(full):
             pass
@@ -1251,18 +1287,16 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 and (named := _task_heading(node, ancestors)) is not None:
             # "1. Công an tỉnh" / "a) Tham mưu …" / "b) Chủ trì, phối hợp …": each item is a task of
             # the body named; an item that names a lead of its own gives that row instead
-            row = RawAssignment(lead_names(named), [], None, node.span.start, node.span.end, path, phrase="heading")
-            listed = [r for r in _per_child(row, node) if r.task]
-            # a list of tasks, not of addresses, units or awards ("- Trung tâm Phục vụ hành chính
-            # công:" / "+ Tòa nhà …, đường Lê Lợi"): a task verb in at least half of its items
-            if 2 * sum(1 for r in listed if ag.task_start.search(f" {r.task[:TASK_REACH].lower()}")) >= len(listed):
-                for child_row in listed:
-                    per_child.add(id(child_row))
-                    headed.add(id(child_row))
-                    rows.append(child_row)
+            _heading_rows(lead_names(named), node, path, rows, per_child, headed)
             continue
         if not found and directives and node.kind in ag.directive_kinds and not _in_report_section(ancestors):
             found = list(_directed(text, node.span.start))
+            if len(found) == 1 and any(c.kind != "paragraph" for c in node.children) \
+                    and (party := _described_party(text, found[0])):
+                # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, …):" over a), b): a party the heading
+                # describes, not a body and its verb (over paragraphs alone: a wrapped task)
+                _heading_rows(party, node, path, rows, per_child, headed)
+                continue
         dls = find_deadlines(text) if found else []  # once per node, not once per row
         # each row's deadline is the last one written in its own clause; else the last one that
         # is in no row's clause ("Bộ A chủ trì …, hoàn thành trước ngày 10/12/2025; Bộ B chủ trì …
@@ -1305,6 +1339,42 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     return rows
 
 
+
+
+def _heading_rows(lead: list[str], node, path: list[str], rows: list[RawAssignment], per_child: set[int],
+                  headed: set[int]) -> None:
+    """The rows a heading that names its party gives the items below it, added to ``rows``: a
+    list of tasks, not of addresses, units or awards ("- Trung tâm Phục vụ hành chính công:" /
+    "+ Tòa nhà …, đường Lê Lợi"), with a task verb in at least half of its items."""
+    ag = agency_grammar()
+    row = RawAssignment(lead, [], None, node.span.start, node.span.end, path, phrase="heading")
+    listed = [r for r in _per_child(row, node) if r.task]
+    if 2 * sum(1 for r in listed if ag.task_start.search(f" {r.task[:TASK_REACH].lower()}")) >= len(listed):
+        for child_row in listed:
+            per_child.add(id(child_row))
+            headed.add(id(child_row))
+            rows.append(child_row)
+
+
+def _described_party(text: str, row: RawAssignment) -> list[str] | None:
+    """The party a heading over items names when a subject and its verb read in it are a plural
+    noun and the words that describe it ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu
+    kinh tế):", "Các cơ sở đào tạo đại học, sau đại học"), as one party; None when it reads as a task ("2. Các đơn vị triển khai
+    các nội dung sau:", "1. Các sở xây dựng kế hoạch.")."""
+    ag = agency_grammar()
+    heading = text.strip(" -–+•*").rstrip(":").strip()
+    if heading.endswith(".") or len(row.lead) != 1 or ag.collective.match(row.lead[0]) is None \
+            or "," in row.lead[0] or ag.list_task.search(row.task or "") or len(heading) > _HOLDER_MAX:
+        return None
+    return [" ".join(_unbracketed(heading).split())]
+
+
+def _unbracketed(heading: str) -> str:
+    """A heading without the remark in brackets at its end ("Các cơ quan đăng ký đầu tư (Sở Tài
+    chính, Ban quản lý Khu kinh tế)"): the party is named before it."""
+    if heading.endswith(")") and (k := heading.rfind("(")) > 0:
+        return heading[:k].rstrip()
+    return heading
 
 
 def _unheaded(rows: list[RawAssignment], headed: set[int]) -> list[RawAssignment]:
