@@ -1553,3 +1553,42 @@ def test_a_body_given_the_lead_leads_and_a_past_request_is_reported():
 def test_a_bare_noun_before_a_comma_is_no_collective_phrase_then_bodies(text):
     from vbhc.assignments import is_agency
     assert not is_agency(text)
+
+
+def test_a_lead_in_paragraph_gives_the_items_after_it_its_partners_and_no_row_of_its_own():
+    found = vbhc.parse(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n2. Sở Khoa học và Công nghệ\n"
+                       "Chủ trì, phối hợp với các sở, ngành, UBND các xã, phường:\n"
+                       "- Triển khai chính sách khuyến khích đổi mới công nghệ.\n"
+                       "- Hỗ trợ xây dựng nhãn hiệu sản phẩm.\n3. Sở Y tế\n"
+                       "Ngoài các nhiệm vụ chung nêu trên, Sở Y tế còn có trách nhiệm thực hiện các nội dung sau:\n"
+                       "- Đánh giá tác động đến sức khỏe cộng đồng.\n").assignments
+    assert [(a.lead, a.partners, a.task) for a in found] == [
+        (["Sở Khoa học và Công nghệ"], ["các sở, ngành", "UBND các xã, phường"],
+         "Triển khai chính sách khuyến khích đổi mới công nghệ."),
+        (["Sở Khoa học và Công nghệ"], ["các sở, ngành", "UBND các xã, phường"], "Hỗ trợ xây dựng nhãn hiệu sản phẩm."),
+        (["Sở Y tế"], [], "Đánh giá tác động đến sức khỏe cộng đồng."),
+    ]
+
+
+def test_items_under_a_party_that_deny_or_only_mention_other_duties_are_no_tasks():
+    body = ("Điều 30. Nhiệm vụ và quyền hạn của cơ quan chủ quản\n1. Thẩm định các khoản viện trợ.\n"
+            "2. Đối với các khoản viện trợ quy định tại khoản 2 Điều 7, cơ quan chủ quản không thực hiện "
+            "các nhiệm vụ quy định tại khoản 1 Điều này.\n"
+            "3. Báo cáo Bộ Tài chính đối với cơ quan chủ quản không phải là cơ quan hành chính nhà nước.\n"
+            "4. Nhiệm vụ và quyền hạn khác theo quy định của pháp luật.\n"
+            "5. Thực hiện các nhiệm vụ khác do Thủ tướng Chính phủ giao.")
+    assert [a.task for a in vbhc.parse(LEGAL + body + "\n").assignments] == [
+        "Thẩm định các khoản viện trợ.",
+        "Báo cáo Bộ Tài chính đối với cơ quan chủ quản không phải là cơ quan hành chính nhà nước.",
+        "Thực hiện các nhiệm vụ khác do Thủ tướng Chính phủ giao.",
+    ]
+
+
+def test_a_task_read_by_two_phrases_is_one_row():
+    found = vbhc.parse(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n3. Giao Công an tỉnh có trách nhiệm theo dõi, đôn đốc "
+                       "việc triển khai Kế hoạch này.\n4. Ủy ban nhân dân tỉnh giao Sở Tài chính làm đầu mối về "
+                       "quản lý viện trợ.\n").assignments
+    assert [(a.lead, a.task) for a in found] == [
+        (["Công an tỉnh"], "theo dõi, đôn đốc việc triển khai Kế hoạch này."),
+        (["Sở Tài chính"], "làm đầu mối về quản lý viện trợ."),
+    ]

@@ -112,6 +112,7 @@ class AgencyGrammar:
     not_partner_start: frozenset[str]
     qualifier: regex.Pattern[str]
     subject_qualifier: regex.Pattern[str]  # ``qualifier`` without the words of time or manner
+    other_duties: regex.Pattern[str]
     reported: regex.Pattern[str]
     done_task: regex.Pattern[str]
     interrupt: regex.Pattern[str]
@@ -225,6 +226,7 @@ def agency_grammar() -> AgencyGrammar:
             partners_named=regex.compile(ph["partners_named"]),
             opener=regex.compile(ph["opener"]),
             subject_qualifier=regex.compile(ph["qualifier"]),
+            other_duties=regex.compile(ph["other_duties"]),
             qualifier=regex.compile(
                 rf"{ph['qualifier']}|(?i:(?:\s+(?:{aspect}|và))*"
                 rf"\s+(?:{aspect}|(?:có|chịu)\s+trách\s+nhiệm)\s*$)"),
@@ -1336,7 +1338,15 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
         rows.sort(key=lambda r: r.start)  # in the order of the text: a heading's rows came first
     if headed:
         rows = _unheaded(rows, headed)
-    return rows
+    # one row per task: "Giao Công an tỉnh có trách nhiệm theo dõi …" is read by "giao" and by
+    # "có trách nhiệm" alike (the same task said twice by the same phrase is two rows)
+    seen: dict[tuple, str | None] = {}
+    unique = []
+    for r in rows:
+        k = (r.start, r.end, tuple(r.lead), tuple(r.partners), r.task)
+        if seen.setdefault(k, r.phrase) == r.phrase:
+            unique.append(r)
+    return unique
 
 
 
@@ -1465,10 +1475,22 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
     undated: list[RawAssignment] = []  # rows since the last note that have no deadline of their own
     ahead: RawDeadline | None = None  # a note before any task: the deadline of the tasks after it
     skipped = False  # an item left to the bodies it names
-    for child, child_path in _task_items(node, row.path):
+    carried: list[str] = []  # the partners a lead-in paragraph gives the items after it
+    items = list(_task_items(node, row.path))
+    for k, (child, child_path) in enumerate(items):
         task = _task(" ".join(t for t in (child.title, child.text) if t))
         if not task:
             continue
+        if child.kind == "paragraph" and not child.children and k + 1 < len(items) \
+                and (child.text or "").rstrip().endswith(":"):
+            # "Chủ trì, phối hợp với các sở, ngành:" / "- Triển khai …": a lead-in to the items
+            # after it, no task of its own; its partners are theirs
+            if len(row.lead) == 1 and (ag.lead.match(task) or ag.partnering.match(task)):
+                own = next(iter(from_text(task, 0, row.lead[0], row.lead[0])), None)
+                carried = own.partners if own is not None else []
+            continue
+        if ag.other_duties.match(task):
+            continue  # "Nhiệm vụ và quyền hạn khác theo quy định của pháp luật."
         dls = find_deadlines(task)
         # a note is all deadline: "Thời hạn: trước ngày 30/6/2025.", not "Hoàn thành trước ngày
         # 30/6/2025 việc số hóa hồ sơ" (a task with its own deadline)
@@ -1491,7 +1513,9 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
         if row.phrase == "heading":
             if (rm := ag.responsible.search(task)) is not None and ag.negation.search(task, max(0, rm.start() - 20), rm.start()):
                 continue  # "b) Văn phòng đăng ký đất đai không chịu trách nhiệm về …"
-        partners = row.partners
+            if any(_denied(task, name) for name in lead):
+                continue  # "4. Đối với …, cơ quan chủ quản không thực hiện các nhiệm vụ …": a rule
+        partners = row.partners or carried
         if not partners and len(lead) == 1 and (ag.lead.match(task) or agency_grammar().partnering.match(task)):
             # "- Chủ trì, phối hợp với các cơ quan liên quan rà soát …" under the body's list: its
             # partners and its task, read as the row of that body
@@ -1513,6 +1537,21 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
         row.deadline = ahead or row.deadline
         return iter([row])
     return iter(rows)
+
+
+def _denied(task: str, name: str) -> bool:
+    """Whether an item says its body does not do something ("…, cơ quan chủ quản không thực
+    hiện các nhiệm vụ quy định tại khoản 1"): the body's name, then a negation."""
+    at = task.lower().find(name.lower())
+    if at < 0 or (at > 0 and not task[:at].rstrip().endswith(",")):
+        return False  # the body as the subject of its clause, not "… đối với cơ quan X không phải là …"
+    negation = agency_grammar().negation
+    return any(m is not None and negation.search(task, at, m.end()) is not None
+               for m in (_ONE_WORD.match(task, at + len(name)), _TWO_WORDS.match(task, at + len(name))))
+
+
+_ONE_WORD = regex.compile(r"\s+\S+\s")  # "không ", "không phải ": the words right after a name
+_TWO_WORDS = regex.compile(r"\s+\S+\s+\S+\s")
 
 
 def walk_paths(nodes: list, ancestors: list | None = None, path: list[str] | None = None) -> Iterator[tuple]:
