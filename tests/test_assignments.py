@@ -1592,3 +1592,17 @@ def test_a_task_read_by_two_phrases_is_one_row():
         (["Công an tỉnh"], "theo dõi, đôn đốc việc triển khai Kế hoạch này."),
         (["Sở Tài chính"], "làm đầu mối về quản lý viện trợ."),
     ]
+
+
+def test_a_subject_with_its_remit_and_a_list_announced_with_nhung():
+    found = vbhc.parse(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n"
+                       "5. Để nâng cao hiệu quả quản lý, các Sở, ngành, UBND cấp xã triển khai thực hiện những "
+                       "nội dung sau:\na) Rà soát tình hình hoạt động của các dự án.\nb) Tham gia kiểm tra vị trí đầu tư.\n"
+                       "6. Văn phòng UBND tỉnh theo chức năng, nhiệm vụ được giao theo dõi, đôn đốc thực hiện Kế hoạch này.\n"
+                       "7. Sở Y tế theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo các bệnh viện tuyến tỉnh.\n").assignments
+    assert [(a.lead, a.task) for a in found] == [
+        (["các Sở, ngành", "UBND cấp xã"], "Rà soát tình hình hoạt động của các dự án."),
+        (["các Sở, ngành", "UBND cấp xã"], "Tham gia kiểm tra vị trí đầu tư."),
+        (["Văn phòng UBND tỉnh"], "theo dõi, đôn đốc thực hiện Kế hoạch này."),
+        (["Sở Y tế"], "chỉ đạo các bệnh viện tuyến tỉnh."),
+    ]

@@ -113,6 +113,7 @@ class AgencyGrammar:
     qualifier: regex.Pattern[str]
     subject_qualifier: regex.Pattern[str]  # ``qualifier`` without the words of time or manner
     other_duties: regex.Pattern[str]
+    function_clause: regex.Pattern[str]
     reported: regex.Pattern[str]
     done_task: regex.Pattern[str]
     interrupt: regex.Pattern[str]
@@ -227,6 +228,7 @@ def agency_grammar() -> AgencyGrammar:
             opener=regex.compile(ph["opener"]),
             subject_qualifier=regex.compile(ph["qualifier"]),
             other_duties=regex.compile(ph["other_duties"]),
+            function_clause=regex.compile(ph["function_clause"]),
             qualifier=regex.compile(
                 rf"{ph['qualifier']}|(?i:(?:\s+(?:{aspect}|và))*"
                 rf"\s+(?:{aspect}|(?:có|chịu)\s+trách\s+nhiệm)\s*$)"),
@@ -1053,6 +1055,10 @@ def _directed(text: str, offset: int) -> Iterator[RawAssignment]:
         names, task_from = text[start:opened.start()].rstrip(" ,"), opened.start()
     if (tm := ag.time_in_name.search(names)) is not None:
         names, task_from = names[:tm.start()], start + tm.start()  # "Bộ X trước ngày 15/11 kiểm tra …"
+    if (fm := ag.function_clause.search(text, start, start + len(names) + 2)) is not None and fm.start() > start:
+        # "Văn phòng UBND tỉnh theo chức năng, nhiệm vụ được giao theo dõi, đôn đốc …": the text
+        # searched, with the space after the names, so the clause is read whole
+        names, task_from = text[start:fm.start()], fm.end()
     names = _unqualified(ag.modal_tail.sub("", names))  # "Bộ Y tế khẩn trương …", "X phải gửi …"
     if not names or len(names) > 200 or not is_agency(names) or names in ag.bare_heads \
             or ag.heading_sentence.search(ag.alias.sub("", names)) or ag.responsible.search(names) \
