@@ -1606,3 +1606,19 @@ def test_a_subject_with_its_remit_and_a_list_announced_with_nhung():
         (["Văn phòng UBND tỉnh"], "theo dõi, đôn đốc thực hiện Kế hoạch này."),
         (["Sở Y tế"], "chỉ đạo các bệnh viện tuyến tỉnh."),
     ]
+
+
+def test_a_task_field_over_items_gives_one_row_per_item():
+    body = ("I. NHIỆM VỤ\n1. Về các nền tảng số\na) Nhiệm vụ:\n- Tổ chức triển khai các nền tảng số dùng chung.\n"
+            "- Rà soát, nâng cấp các hệ thống thông tin.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Y tế.\n"
+            "- Đơn vị phối hợp: Sở Tài chính.\nc) Thời gian thực hiện: Hoàn thành trong năm 2025.\n")
+    found = vbhc.parse(HEADER + body).assignments
+    assert [(a.lead, a.partners, a.task, a.deadline.raw, a.path) for a in found] == [
+        (["Sở Y tế"], ["Sở Tài chính"], "Tổ chức triển khai các nền tảng số dùng chung.", "trong năm 2025",
+         ["I", "1", "a", "-1"]),
+        (["Sở Y tế"], ["Sở Tài chính"], "Rà soát, nâng cấp các hệ thống thông tin.", "trong năm 2025",
+         ["I", "1", "a", "-2"]),
+    ]
+    text = HEADER + body
+    assert [text[a.span.start:a.span.end] for a in found] == [
+        "- Tổ chức triển khai các nền tảng số dùng chung.", "- Rà soát, nâng cấp các hệ thống thông tin."]

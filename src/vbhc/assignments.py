@@ -1594,11 +1594,16 @@ def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
     deadline = None
     read = [node]  # the row spans the fields it was read from, and the heading its task is
     task_from = owner
+    listed = None  # "a) Nhiệm vụ:" over items: the tasks
     for sib in siblings:
         stext = " ".join(t for t in (sib.title, sib.text) if t)
         if (pm := ag.field_partners.match(stext)) is not None:
             partners = split_names(pm.group("v"))
         elif (tm := ag.field_task.match(stext)) is not None:
+            if not tm.group("v").strip():
+                if not sib.children:
+                    continue
+                listed = sib
             task, task_from = tm.group("v"), None
         elif (dm := ag.field_deadline.match(stext)) is not None:
             deadline = stated(dm.group("v"))
@@ -1612,4 +1617,11 @@ def _fields(node, ancestors: list, path: list[str]) -> list[RawAssignment]:
             and not any(ag.procedure.match(" ".join(t for t in (sib.title, sib.text) if t)) for sib in siblings)):
         return []  # "Cơ quan thực hiện: Sở X. Địa chỉ: …" in a procedure, or a sentence
     start, end = min(n.span.start for n in read), max(n.span.end for n in read)
+    if listed is not None and owner is not None:
+        # one row per item, each at its own place: "I/1/a/-1" under "1. Về …" / "a) Nhiệm vụ:"
+        at = [*(path[:-1] if owner is not ancestors[-1] else path), _step(listed, owner.children.index(listed))]
+        return [RawAssignment(lead, partners, item, child.span.start, child.span.end, [*at, _step(child, k)],
+                              deadline, phrase="fields")
+                for k, child in enumerate(listed.children)
+                if (item := _task(" ".join(t for t in (child.title, child.text) if t)))]
     return [RawAssignment(lead, partners, task, start, end, path, deadline, phrase="fields")]
