@@ -409,12 +409,26 @@ def test_a_citation_listed_after_another_takes_its_relation():
     found = refs("I. MỤC ĐÍCH\nTriển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá "
                  "phát triển khoa học, công nghệ; Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương "
                  "trình hành động và Kế hoạch số 328-KH/TU ngày 02/5/2025 của Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành "
-                 "Kế hoạch. Sở Tư pháp theo dõi Quyết định số 12/2020/QĐ-UBND. Quyết định số 13/2021/QĐ-UBND hết hiệu lực.")
+                 "Kế hoạch. Sở Tư pháp theo dõi Quyết định số 12/2020/QĐ-UBND. Quyết định số 13/2021/QĐ-UBND còn hiệu lực.")
     assert [(r.number, r.relation) for r in found] == [
         ("57-NQ/TW", "thực hiện"), ("03/NQ-CP", "thực hiện"), ("328-KH/TU", "thực hiện"),
         # a new sentence is no list item, "theo dõi" (to follow up) no "theo", and a relation word
         # does not reach over a sentence's end
         ("12/2020/QĐ-UBND", None), ("13/2021/QĐ-UBND", None)]
+
+
+def test_documents_said_to_expire_after_their_citations_are_replaced():
+    body = ("Điều 2. Hiệu lực thi hành\n1. Quyết định này có hiệu lực từ ngày 01/7/2025.\n2. Quyết định số "
+            "12/2020/QĐ-UBND ngày 5/3/2020 của Ủy ban nhân dân tỉnh; Quyết định số 15/2021/QĐ-UBND ngày 6/4/2021 "
+            "của Ủy ban nhân dân tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.\n"
+            "3. Kể từ ngày Quyết định này có hiệu lực, các Quyết định sau đây hết hiệu lực thi hành:\n"
+            "a) Quyết định số 20/2022/QĐ-UBND ngày 1/2/2022 của Ủy ban nhân dân tỉnh quy định chi tiết Nghị định "
+            "số 15/2015/NĐ-CP;\nb) Quyết định số 21/2023/QĐ-UBND ngày 3/5/2023 của Ủy ban nhân dân tỉnh.\n"
+            "4. Sở Tư pháp theo dõi Quyết định số 30/2024/QĐ-UBND. Quyết định số 31/2024/QĐ-UBND còn hiệu lực.")
+    found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number[:2] in ("12", "15", "20", "21", "30", "31")}
+    assert found == {"12/2020/QĐ-UBND": "thay thế", "15/2021/QĐ-UBND": "thay thế", "20/2022/QĐ-UBND": "thay thế",
+                     "15/2015/NĐ-CP": None, "21/2023/QĐ-UBND": "thay thế", "30/2024/QĐ-UBND": None,
+                     "31/2024/QĐ-UBND": None}
 
 
 def test_a_repealing_list_reads_relation_words_in_decomposed_text():

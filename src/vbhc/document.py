@@ -281,8 +281,9 @@ def _listed_relations(doc: M.Document, ctx: _Ctx) -> None:
     spans: list[tuple[int, int, str]] = []  # where the first citation takes the relation
     for nodes in (doc.body, *(att.body for att in doc.attachments)):
         for node, _, _ in walk_paths(nodes):
+            clause = node.text or node.title  # a short clause over its items is printed as a title
             head = node.title if node.kind == "article" else (
-                node.text if node.children and node.text and node.text.rstrip().endswith(":") else None)
+                clause if node.children and clause and clause.rstrip().endswith(":") else None)
             if not head or not rg.documents_named.search(head):
                 continue
             for name, p in rg.list_relations:
@@ -306,10 +307,21 @@ def _listed_relations(doc: M.Document, ctx: _Ctx) -> None:
         first = True
         while i < len(cited) and cited[i].span.start < b and (first or (
                 cited[i].relation is None and cited[i].span.start - cited[i - 1].span.end <= LISTED_GAP
-                and not rg.relation.search(ctx.norm.text, to_norm(cited[i - 1].span.end), to_norm(cited[i].span.start)))):
+                and _listed_with(rg, ctx.norm.text[to_norm(cited[i - 1].span.end):to_norm(cited[i].span.start)]))):
             cited[i].relation = name
             first = False
             i += 1
+
+
+def _listed_with(rg, gap: str) -> bool:
+    """Whether the text between two citations lists the second with the first: no relation word,
+    and a list's comma, ";" or "và" right before its type ("… của UBND tỉnh và Quyết định số …";
+    not "… quy định chi tiết Nghị định số …", which the first one's title cites)."""
+    if rg.relation.search(gap):
+        return False
+    gap = rg.relation_number_word.sub("", gap)
+    tm = rg.type_before.search(gap)
+    return rg.relation_carried.search(gap[:tm.start()] if tm is not None else gap) is not None
 
 
 def _basis_relations(doc: M.Document) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import datetime as _dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,6 +59,9 @@ class RefGrammar:
     relation_sentence_end: regex.Pattern[str]
     stop_before: regex.Pattern[str]
     list_relations: list[tuple[str, regex.Pattern[str]]]
+    after_relation: regex.Pattern[str]
+    after_relation_name: str
+    after_relation_start: regex.Pattern[str]
     documents_named: regex.Pattern[str]
     basis_line: regex.Pattern[str]
     basis_other: regex.Pattern[str]
@@ -116,6 +120,9 @@ def ref_grammar() -> RefGrammar:
             relation_sentence_end=regex.compile(pats["relation_sentence_end"]),
             stop_before=regex.compile(rf"(?<![\p{{L}}])(?i:{stops})\s*$"),
             list_relations=[(name, regex.compile(p)) for name, p in data.get("list_relations", {}).items()],
+            after_relation=regex.compile(pats["after_relation"]),
+            after_relation_name=pats["after_relation_name"],
+            after_relation_start=regex.compile(pats["after_relation_start"]),
             documents_named=regex.compile(rf"(?<![\p{{L}}])(?i:{alt}|văn\s+bản)(?![\p{{L}}])"),
             basis_line=regex.compile(data["basis"]["line"]),
             basis_other=regex.compile(data["basis"]["other"]),
@@ -328,6 +335,7 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
 
     refs.sort(key=lambda r: r.start)
     _carry_relations(rg, text, refs)
+    _relations_after(rg, text, refs)
     named = _named(rg, text, refs)
     _aliases(rg, text, refs, named)
     return refs, named, jt
@@ -391,6 +399,22 @@ def _carry_relations(rg: RefGrammar, text: str, refs: list[RawRef]) -> None:
                     r.relation = prev.relation
         if r.kind != "short":
             prev = r
+
+
+def _relations_after(rg: RefGrammar, text: str, refs: list[RawRef]) -> None:
+    """The citations with no relation word of their own in the sentence before "… hết hiệu lực"
+    ("Nghị định số 57/2022/NĐ-CP …; Nghị định số 90/2024/NĐ-CP … hết hiệu lực kể từ ngày Nghị
+    định này có hiệu lực") take the relation it says (references.toml ``after_relation``)."""
+    if not refs:
+        return
+    starts = [r.start for r in refs]
+    for m in rg.after_relation.finditer(text):
+        sentence = 0
+        for sm in rg.after_relation_start.finditer(text, max(0, m.start() - CARRY_REACH), m.start()):
+            sentence = sm.end()
+        for r in refs[bisect_left(starts, sentence):bisect_left(starts, m.start())]:
+            if r.relation is None and r.kind != "short":
+                r.relation = rg.after_relation_name
 
 
 def _aliases(rg: RefGrammar, text: str, refs: list[RawRef], named: list[RawNamed]) -> None:
