@@ -689,6 +689,34 @@ def test_appendix_label_in_normal_case(label_line, label):
     assert [n.label for n in att.body] == ["1"]
 
 
+def test_a_title_wrapped_before_a_mixed_case_or_numeric_line_is_one_title():
+    doc = parse(SIGNED, after=("", "**PHỤ LỤC**", "", "NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG",
+                               "5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO, KHU CÔNG NGHIỆP, CỤM CÔNG NGHIỆP TRÊN ĐỊA",
+                               "BÀN THÀNH PHỐ ĐẾN NĂM", "2030", "",
+                               "*(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020)*", "",
+                               "1. Rà soát quy hoạch."))
+    (att,) = doc.attachments
+    assert att.title == ("NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG 5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO, "
+                         "KHU CÔNG NGHIỆP, CỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN THÀNH PHỐ ĐẾN NĂM 2030")
+    assert att.issued_with == "Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020"
+    assert [n.label for n in att.body] == ["1"]
+
+
+def test_numbered_templates_attached_like_appendices_are_labelled():
+    issued = "*(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020)*"
+    doc = parse(SIGNED, after=("", "**Mẫu biểu số 01**", "", "**DỰ BÁO MỘT SỐ CHỈ TIÊU CHỦ YẾU**", "", issued, "",
+                               "1. Tăng trưởng kinh tế.", "", "**Mẫu biểu số 02**", "",
+                               "**BIỂU TỔNG HỢP DỰ TOÁN THU GIAI ĐOẠN 2026 –", "2028**", "", issued, "",
+                               "1. Thu nội địa."))
+    assert [(a.kind, a.label, a.title) for a in doc.attachments] == [
+        ("appendix", "Mẫu biểu số 01", "DỰ BÁO MỘT SỐ CHỈ TIÊU CHỦ YẾU"),
+        ("appendix", "Mẫu biểu số 02", "BIỂU TỔNG HỢP DỰ TOÁN THU GIAI ĐOẠN 2026 – 2028")]
+    assert doc.notes == []
+    # inside an appendix, a list of its forms is body text, not a new attachment each
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "Mẫu biểu số 01: Báo cáo tiến độ.", "Mẫu biểu số 02: Báo cáo kết quả."))
+    assert [a.label for a in doc.attachments] == ["Phụ lục I"]
+
+
 def test_appendix_label_with_title_on_same_line():
     doc = parse(SIGNED, after=("", "PHỤ LỤC I: DANH MỤC NHIỆM VỤ TRỌNG TÂM",
                                "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020)",

@@ -667,8 +667,10 @@ def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False)
     with a title may then start one without a "(Kèm theo …)" line; further down it is a form's)."""
     ln = work[i]
     text = ln.text
-    if _appendix_line(work, i, g)[0] is not None and (ln.caps or text[:6].isupper() or len(text) < 40):
-        return True
+    am = _appendix_line(work, i, g)[0]
+    if am is not None and (ln.caps or text[:6].isupper() or len(text) < 40) and (
+            not am.group("form") or any(_issued_with(work, k, g) for k in range(i + 1, min(len(work), i + 8)))):
+        return True  # "Mẫu biểu số 01" only over its "(Kèm theo …)": in a list of forms it is an item
     if ln.caps and _after_bare_label(work, i, g):
         return False  # "PHỤ LỤC 01" / "QUY ĐỊNH MỘT SỐ CHẾ ĐỘ …": the label's title, not a document of its own
     tm = g.type_line.match(text) if ln.caps and not text.endswith(":") else None
@@ -678,16 +680,31 @@ def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False)
         return any(_issued_with(work, k, g) for k in range(i + 1, min(len(work), i + 7))) or (
             first and not tm.group("rest") and i + 1 < len(work) and work[i + 1].caps and len(work[i + 1].text) > 12
             and g.closing["authority"].match(work[i + 1].text) is None)
-    if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not work[i - 1].caps) \
+    if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not _title_line(work[i - 1])) \
             and not (i > 0 and (g.attachment["appendix"].match(work[i - 1].text)
                                 or (work[i - 1].caps and g.type_line.match(work[i - 1].text)))):
         # an upper-case title whose following title lines lead to "(Kèm theo …)"
         for k in range(i + 1, min(len(work), i + 7)):
             if _issued_with(work, k, g):
                 return True
-            if not work[k].caps:
+            if not _title_line(work[k]):
                 return False
     return False
+
+
+_LOWER_LETTER = regex.compile(r"\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _title_line(ln: Line) -> bool:
+    """Whether a line can go on an upper-case title: in capitals, nearly ("5G, IoT TRONG CÁC KHU
+    CÔNG NGHỆ CAO …": one lower-case letter in an acronym), or with no letter at all ("2028", "2030")."""
+    if ln.caps:
+        return True
+    letters = len(_LETTER.findall(ln.text))
+    if not letters:
+        return len(ln.text) <= 20
+    return letters >= 12 and len(_LOWER_LETTER.findall(ln.text)) * 10 <= letters
 
 
 def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, is_start: set[int]) -> None:
@@ -754,8 +771,9 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     kind = "appendix" if am else ("issued_with" if tm else "document")
     label = None
     if am:
-        num = am.group("num")
-        label = f"Phụ lục {num}" if num else "Phụ lục"
+        word = " ".join((am.group("word") or am.group("form")).split()).capitalize()  # "PHỤ LỤC" → "Phụ lục"
+        num = am.group("num") or am.group("fnum")
+        label = f"{word} {num}" if num else word
     dt = g.type_by_upper_name.get(tm.group("name")) if tm and not tm.group("rest") else None
     title_parts: list[str] = []
     if am and am.group("rest"):
@@ -779,9 +797,8 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
             break
         elif ln.caps and not issued and ln.marker is None:
             title_parts.append(ln.text)
-        elif title_parts and not issued and ln.marker is None and len(ln.text) <= 20 \
-                and not any(ch.isalpha() for ch in ln.text):
-            title_parts.append(ln.text)  # "… GIAI ĐOẠN 2026 -" / "2030": no letters, no case
+        elif title_parts and not issued and ln.marker is None and _title_line(ln):
+            title_parts.append(ln.text)  # "… GIAI ĐOẠN 2026 -" / "2030", "5G, IoT TRONG CÁC KHU …"
         elif not issued and not title_parts and ln.marker is None and len(ln.text) < 200:
             title_parts.append(ln.text)
         else:
