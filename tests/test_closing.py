@@ -137,6 +137,14 @@ def test_signature_position_qualifier_on_its_own_line(qualifier):
                                                                  "Vũ Mạnh Hà")
 
 
+def test_title_lines_with_no_prefix_are_all_the_signers_position():
+    # the capacity he signs in and his own title, both printed, neither dropped
+    doc = parse((*NOI_NHAN, "TRƯỞNG BAN", "PHÓ THỦ TƯỚNG", "Mai Văn Chính"))
+    sig = doc.signatures[0]
+    assert (sig.mode, sig.authority, sig.position, sig.name) == (None, None, "TRƯỞNG BAN PHÓ THỦ TƯỚNG",
+                                                                 "Mai Văn Chính")
+
+
 def test_signature_tm_with_head():
     doc = parse((*NOI_NHAN, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lý Thái Hải"))
     sig = doc.signatures[0]

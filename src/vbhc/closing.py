@@ -74,10 +74,12 @@ class RawSignature:
     @property
     def position(self) -> str | None:
         last, after = self._after_last_prefix()
+        if last is None:
+            # no prefix: every title line is the signer's, none names who is signed for ("TRƯỞNG
+            # BAN" / "PHÓ THỦ TƯỚNG"; "NGƯỜI ĐỨNG ĐẦU CƠ QUAN" / "CHUYÊN MÔN VỀ VĂN HÓA CẤP TỈNH")
+            return " ".join(after) or None
         if after:
             return after[-1]
-        if last is None:
-            return None
         rest = _after_mode(last)
         deputy = grammar().closing["deputy_tail"].search(rest) if self.mode == "KT" else None
         if deputy:
