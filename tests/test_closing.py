@@ -1041,7 +1041,9 @@ def test_a_body_sentence_after_kinh_gui_is_no_addressee(lines, expected):
 
 
 @pytest.mark.parametrize(("raw", "units", "drafter"), [
-    ("VT, P.KT.", ["VT", "P.KT"], None), ("VT, MT.100.", ["VT", "MT.100"], None)])
+    ("VT, P.KT.", ["VT", "P.KT"], None), ("VT, MT.100.", ["VT", "MT.100"], None),
+    # a body's word after the code is the unit's name ("VP Sở"), a person's name the drafter
+    ("VT, VP Sở.", ["VT", "VP Sở"], None), ("VT, NC Ngân.", ["VT", "NC"], "Ngân")])
 def test_a_units_own_dot_is_kept(raw, units, drafter):
     from vbhc.closing import parse_archive
     got = parse_archive(raw)

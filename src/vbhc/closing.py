@@ -409,6 +409,8 @@ def parse_archive(raw: str) -> dict:
                 copies = int(wc.group("n"))
             elif _PERSON.match(part):
                 drafters.append(part)
+            elif nm and grammar().closing["archive_unit_word"].match(nm.group("who").strip(" .")):
+                units.append(part)  # "VP Sở": the Sở's office, no drafter
             elif nm:
                 units.append(nm.group("unit"))
                 drafters.append(nm.group("who").strip(" ."))
