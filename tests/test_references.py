@@ -373,6 +373,13 @@ def test_a_document_a_repealed_item_only_describes_is_not_repealed():
      [("395/TTr-UBND", "Ủy ban nhân dân Thành phố", None)]),
     ("Quyết định số 1818/QĐ-UBND ngày 23 tháng 10 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh vẫn giữ nguyên "
      "giá trị pháp lý.", [("1818/QĐ-UBND", "Chủ tịch Ủy ban nhân dân tỉnh", None)]),
+    # … a type's name wrapped at its space, "chưa", "đối với", "quyết nghị"
+    ("1. Căn cứ Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ và Kế\nhoạch này, Thủ trưởng "
+     "các sở chủ động triển khai.", [("142/QĐ-TTg", "Thủ tướng Chính phủ", "căn cứ")]),
+    ("Quyết định số 206/QĐ-LĐTBXH ngày 11/3/2022 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội chưa thay đổi.",
+     [("206/QĐ-LĐTBXH", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội", None)]),
+    ("Thu tiền theo Nghị định số 151/2025/NĐ-CP ngày 12/6/2025 của Chính phủ đối với phần diện tích tăng thêm.",
+     [("151/2025/NĐ-CP", "Chính phủ", "theo")]),
     ("Theo Nghị quyết số 46/NQ-CP của Chính phủ ngày 08 tháng 3 năm 2025 về phát triển",
      [("46/NQ-CP", "Chính phủ", "theo")]),
     ("1. Bãi bỏ Quyết định số 12/2020/QĐ-UBND ngày 01/02/2020 của UBND thành phố Đà Nẵng\n"

@@ -90,7 +90,8 @@ def ref_grammar() -> RefGrammar:
             typed_start_rev=re.compile(r"\d\s+(?:" + "|".join(re.escape(n.lower()[::-1]) for n in names) + ")"),
             list_next=regex.compile(pats["list_next"]),
             date=regex.compile(pats["date"]),
-            issuer=regex.compile(pats["issuer"].replace("{types}", f"(?:{alt})")),
+            # a type name wrapped at its space still ends an issuer ("… Chính phủ và Kế" / "hoạch này")
+            issuer=regex.compile(pats["issuer"].replace("{types}", "(?:" + alt.replace("\\ ", r"\s+") + ")")),
             alias=regex.compile(pats["alias"]),
             named_law=regex.compile(pats["named_law"]),
             named_end=regex.compile(pats["named_end"]),
