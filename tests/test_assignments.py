@@ -719,6 +719,31 @@ def test_task_table_second_lead_under_a_spanning_task():
         (["1"], ["Sở Xây dựng"], ["Sở Nội vụ"], "Kiểm tra", "2027")]
 
 
+def test_cells_of_a_task_table_are_not_read_again_as_prose():
+    # the lead cell names two leads, each with its part in brackets, and the task cell says who
+    # leads in a sentence: the table's rows are the only rows (no 'Sở Nội vụ (' / 'phần chính
+    # sách)', no second row for "Sở Tài chính chủ trì …" with a path inside the cell)
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        FIVE, ["1", "Rà soát thủ tục", "Sở Nội vụ (chủ trì phần chính sách, điều phối); UBND các xã (chủ trì phần "
+                    "thực hiện tại địa phương).", "Các cơ quan liên quan", "Năm 2026"],
+        ["2", "Sở Tài chính chủ trì, phối hợp với Sở Y tế tổng hợp kinh phí", "Sở Tài chính", "", "2027"])
+    doc = vbhc.parse(text)
+    assert [(a.phrase, a.path, a.lead, a.partners) for a in doc.assignments] == [
+        ("table", ["1"], ["Sở Nội vụ (chủ trì phần chính sách, điều phối)",
+                          "UBND các xã (chủ trì phần thực hiện tại địa phương)"], ["Các cơ quan liên quan"]),
+        ("table", ["2"], ["Sở Tài chính"], [])]
+
+
+def test_sentences_in_a_table_that_gives_no_task_rows_are_read_as_prose():
+    # a procedure's steps: no lead column, so no task table; the sentence in a cell is a row
+    text = HEADER + "I. NỘI DUNG\nQuy trình như sau.\n" + _table(
+        ["Bước", "Nội dung công việc", "Thời gian"],
+        ["Bước 1", "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ thẩm định hồ sơ.", "05 ngày làm việc"],
+        ["Bước 2", "Trả kết quả.", "01 ngày"])
+    assert [(a.phrase, a.lead, a.partners, a.task) for a in vbhc.parse(text).assignments] == [
+        ("chủ trì", ["Sở Tư pháp"], ["Sở Nội vụ"], "thẩm định hồ sơ")]
+
+
 @pytest.mark.parametrize(("value", "kind", "raw", "last"), [
     ("31/12/2025", "date", "31/12/2025", "2025-12-31"),
     ("Ngày 15 tháng 10 năm 2025", "date", "Ngày 15 tháng 10 năm 2025", "2025-10-15"),
