@@ -719,6 +719,25 @@ def test_task_table_second_lead_under_a_spanning_task():
         (["1"], ["Sở Xây dựng"], ["Sở Nội vụ"], "Kiểm tra", "2027")]
 
 
+def test_task_table_continued_after_a_dotted_line_keeps_its_columns():
+    # "……" behind the last row's closing `|`, then the rest of the table without its header:
+    # row 2 was read as the tail of row 1 and lost
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"])[:-2] + "…...............\n" + _table(
+        ["2", "Thành lập Quỹ", "Sở Nội vụ", "Các cơ quan liên quan", "2025"],
+        ["3", "Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"])
+    assert [(a.path, a.lead, a.partners, a.task, a.deadline.raw) for a in vbhc.parse(text).assignments] == [
+        (["1"], ["Sở Tài chính"], ["Sở Y tế"], "Kiểm tra", "Năm 2026"),
+        (["2"], ["Sở Nội vụ"], ["Các cơ quan liên quan"], "Thành lập Quỹ", "2025"),
+        (["3"], ["Sở Công Thương"], ["Sở Nội vụ"], "Báo cáo", "2027")]
+    # without a number column: the row after it is as wide as the table
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        FIVE[1:], ["Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"])[:-2] + "…...............\n" + _table(
+        ["Thành lập Quỹ", "Sở Nội vụ", "Các cơ quan liên quan", "2025"], ["Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"])
+    assert [(a.lead, a.task) for a in vbhc.parse(text).assignments] == [
+        (["Sở Tài chính"], "Kiểm tra"), (["Sở Nội vụ"], "Thành lập Quỹ"), (["Sở Công Thương"], "Báo cáo")]
+
+
 def test_cells_of_a_task_table_are_not_read_again_as_prose():
     # the lead cell names two leads, each with its part in brackets, and the task cell says who
     # leads in a sentence: the table's rows are the only rows (no 'Sở Nội vụ (' / 'phần chính

@@ -105,7 +105,8 @@ def extract(lines: list[Line]) -> list[RawAssignment]:
     that starts with a number is joined to the pieces after it that do not, as long as the
     row does not grow wider than the header; a piece left that does not start with a number
     is the rest of a row whose first cells span several rows (rowspan): its cells are the
-    table's last ones and it shares the cells on the left with the row above."""
+    table's last ones and it shares the cells on the left with the row above. A row wider than
+    the table holds the text after it too (:func:`_after_table`)."""
     start = _first_header(lines)
     return [] if start is None else _read(lines[start:])
 
@@ -132,8 +133,23 @@ def _read(lines: list[Line]) -> list[RawAssignment]:
             if numbered and 3 <= len(row) < width and not _numbered(row) and state["last"] is not None:
                 _spanned(row, state, out)
                 continue
+            if len(row) > 2 * width and (at := _after_table(row, width, numbered, pieces[i] if i < len(pieces) else None)):
+                _row(row[:width], state, out)  # the table's last row, before the text after the table
+                row = row[at:]
         _row(row, state, out)
     return out
+
+
+def _after_table(row: list[Cell], width: int, numbered: bool, nxt: list[Cell] | None) -> int:
+    """Where in ``row``, wider than the table, the table goes on after the text that follows
+    its last row (a page prints that text behind the same `|` as a cell): a row as wide as the
+    table with no header above it (a table continued after a dotted line "……": it keeps the
+    table's columns when it is numbered as the table is, or the row after it is as wide); 0:
+    none. ``row`` has more than twice the table's width of cells."""
+    tail = row[-width:]
+    if _header(tail) is None and (_numbered(tail) if numbered else nxt is not None and len(nxt) == width):
+        return len(row) - width
+    return 0
 
 
 def _first_header(lines: list[Line]) -> int | None:
