@@ -738,6 +738,35 @@ def test_task_table_continued_after_a_dotted_line_keeps_its_columns():
         (["Sở Tài chính"], "Kiểm tra"), (["Sở Nội vụ"], "Thành lập Quỹ"), (["Sở Công Thương"], "Báo cáo")]
 
 
+def test_task_table_last_row_without_a_number_keeps_its_columns_and_the_text_after_it_out():
+    # the number cell of the last row spans from the group row above: the row is one cell short,
+    # and the appendix heading after the table's closing `|` came as its fifth cell; the row was
+    # read one column to the left (lead = the partner cell) with the heading as its deadline
+    header = ["**STT**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Nội dung nhiệm vụ**", "**Thời hạn**"]
+    body = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        header, ["1", "Sở Y tế", "Sở Tài chính", "Tiêm chủng", "Năm 2026"], ["**B.**", "**TỈNH ĐOÀN**"],
+        ["Tỉnh đoàn", "Sở Y tế", "Vận động thanh niên", "Giai đoạn 2026 - 2030"])[:-2]
+    rows = [(a.path, a.lead, a.partners, a.task, a.deadline.raw) for a in vbhc.parse(
+        body + "PHỤ LỤC II\nDANH MỤC DỰ ÁN\nNội dung khác.\n").assignments]
+    assert rows == [(["1"], ["Sở Y tế"], ["Sở Tài chính"], "Tiêm chủng", "Năm 2026"),
+                    (["B"], ["Tỉnh đoàn"], ["Sở Y tế"], "Vận động thanh niên", "Giai đoạn 2026 - 2030")]
+    # the same row before the next table's header: that table's rows are read too
+    rows = [(a.path, a.lead, a.task) for a in vbhc.parse(body + "PHỤ LỤC II\nDANH MỤC DỰ ÁN\n" + _table(
+        FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"])).assignments]
+    assert rows == [(["1"], ["Sở Y tế"], "Tiêm chủng"), (["B"], ["Tỉnh đoàn"], "Vận động thanh niên"),
+                    (["1"], ["Sở Tài chính"], "Kiểm tra")]
+
+
+def test_task_tables_last_row_before_a_heading_and_the_next_header_is_read():
+    # "2. Các nhiệm vụ quá hạn" and the next table's header behind the last row's closing `|`
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"],
+        ["2", "Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"])[:-2] + "**2. Các nhiệm vụ quá hạn**\n" + _table(
+        FIVE, ["1", "Rà soát", "Sở Xây dựng", "Sở Nội vụ", "Quý I/2026"])
+    assert [(a.path, a.lead, a.task) for a in vbhc.parse(text).assignments] == [
+        (["1"], ["Sở Tài chính"], "Kiểm tra"), (["2"], ["Sở Công Thương"], "Báo cáo"), (["1"], ["Sở Xây dựng"], "Rà soát")]
+
+
 def test_cells_of_a_task_table_are_not_read_again_as_prose():
     # the lead cell names two leads, each with its part in brackets, and the task cell says who
     # leads in a sentence: the table's rows are the only rows (no 'Sở Nội vụ (' / 'phần chính

@@ -4,7 +4,7 @@ cell between rows) into assignment rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -25,12 +25,13 @@ def _columns() -> dict[str, regex.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _table_words() -> tuple[tuple[str, ...], regex.Pattern[str]]:
-    """The lead heading's hint words (agencies.toml [table]) and the row-number pattern
-    (markers.toml [table])."""
+def _table_words() -> tuple[tuple[str, ...], regex.Pattern[str], regex.Pattern[str]]:
+    """The lead heading's hint words (agencies.toml [table]), the row-number pattern
+    (markers.toml [table]) and the document's closing sentence (markers.toml [closing])."""
     data = read_table("agencies.toml")
     with table_errors("agencies.toml"):
-        return tuple(data["table"]["lead_hint"]), grammar().table["row_number"]
+        g = grammar()
+        return tuple(data["table"]["lead_hint"]), g.table["row_number"], g.closing["closing_formula"]
 
 
 @dataclass
@@ -39,18 +40,33 @@ class Cell:
     start: int
     end: int
     row_break: bool
+    lines: list[Line] = field(default_factory=list)
 
 
 def _cells(lines: list[Line]) -> list[Cell]:
     cells: list[Cell] = []
     for ln in lines:
         if ln.cell_break or not cells:
-            cells.append(Cell(ln.text, ln.start, ln.end, ln.row_break))
+            cells.append(Cell(ln.text, ln.start, ln.end, ln.row_break, [ln]))
         else:
             last = cells[-1]
             last.text = f"{last.text} {ln.text}"
             last.end = ln.end
+            last.lines.append(ln)
     return cells
+
+
+_NO_WORD = regex.compile(r"[^\p{L}\d]+")  # a dotted line, "……", "***"
+
+
+def _text_after(cell: Cell) -> bool:
+    """Whether a cell is the text after a table, which a page prints behind the table's closing
+    `|` as it prints a cell: a heading ("PHỤ LỤC II", "B. NHIỆM VỤ KHÁC"; upper case, with a
+    marker or of three words or more), the document's closing sentence, or a dotted line."""
+    closing = _table_words()[2]
+    return _NO_WORD.fullmatch(cell.text) is not None or any(
+        (ln.caps and (ln.marker is not None or len(ln.text.split()) >= 3)) or closing.match(ln.text)
+        for ln in cell.lines)
 
 
 _NOTE = regex.compile(r"\[\d{1,3}\]|\(\d{1,3}\)")  # a footnote mark in a heading: "Cơ quan chủ trì[1]"
@@ -120,36 +136,61 @@ def _read(lines: list[Line]) -> list[RawAssignment]:
         row = pieces[i]
         i += 1
         columns, width = state["columns"], state["width"]
-        if columns is not None and _header(row) is None:
+        header = _header(row) if columns is not None else None
+        if columns is not None:
             numbered = columns.get("index") == 0
-            while i < len(pieces) and (
-                    (_numbered(row) and not _numbered(pieces[i]) and len(row) + 1 + len(pieces[i]) <= width)
-                    if numbered else 3 <= len(row) <= width - 2):
-                nxt = pieces[i]
-                row = [*row, Cell("", nxt[0].start, nxt[0].start, False), *nxt]
-                i += 1
-            # a row short of a cell or more that does not start with a number: its first cells span
-            # from the row above, or its number cell was empty (an empty cell reads as a row break)
-            if numbered and 3 <= len(row) < width and not _numbered(row) and state["last"] is not None:
-                _spanned(row, state, out)
-                continue
-            if len(row) > 2 * width and (at := _after_table(row, width, numbered, pieces[i] if i < len(pieces) else None)):
-                _row(row[:width], state, out)  # the table's last row, before the text after the table
+            if header is None:
+                while i < len(pieces) and (
+                        (_numbered(row) and not _numbered(pieces[i]) and len(row) + 1 + len(pieces[i]) <= width)
+                        if numbered else 3 <= len(row) <= width - 2):
+                    nxt = pieces[i]
+                    row = [*row, Cell("", nxt[0].start, nxt[0].start, False), *nxt]
+                    i += 1
+                # a row short of a cell or more that does not start with a number: its first cells span
+                # from the row above, or its number cell was empty (an empty cell reads as a row break)
+                if numbered and 3 <= len(row) < width and not _numbered(row) and state["last"] is not None:
+                    _spanned(row, state, out)
+                    continue
+            if len(row) >= width and (cut := _after_table(row, width, numbered, header,
+                                                          pieces[i] if i < len(pieces) else None)) is not None:
+                own, at = cut  # the table's last row, then the text after the table
+                _row(row[:own] if own == width else [Cell("", row[0].start, row[0].start, False), *row[:own]],
+                     state, out)
+                if at is None:
+                    state["columns"] = None  # the table has ended
+                    continue
                 row = row[at:]
         _row(row, state, out)
     return out
 
 
-def _after_table(row: list[Cell], width: int, numbered: bool, nxt: list[Cell] | None) -> int:
-    """Where in ``row``, wider than the table, the table goes on after the text that follows
-    its last row (a page prints that text behind the same `|` as a cell): a row as wide as the
-    table with no header above it (a table continued after a dotted line "……": it keeps the
-    table's columns when it is numbered as the table is, or the row after it is as wide); 0:
-    none. ``row`` has more than twice the table's width of cells."""
-    tail = row[-width:]
-    if _header(tail) is None and (_numbered(tail) if numbered else nxt is not None and len(nxt) == width):
-        return len(row) - width
-    return 0
+def _after_table(row: list[Cell], width: int, numbered: bool, header: dict[str, int] | None,
+                 nxt: list[Cell] | None) -> tuple[int, int | None] | None:
+    """The text after a table, which a page prints behind the closing `|` of its last row as it
+    prints a cell, in ``row`` (``header``: the :func:`_header` ``row`` holds, if any): (how many
+    cells are the row's, where the table goes on after the text, None where it ends there), or
+    None when the row is all the table's. In a numbered table a row that does not start with a
+    number has no number cell (the number cell spans from the row above, or it was empty): one
+    cell fewer. The table goes on with the next header ("2. Các nhiệm vụ …" / "STT | Nội dung |
+    …"), or with a row as wide as the table and no header above it (a table continued after a
+    dotted line "……": it keeps the table's columns when that row is numbered as the table is,
+    or the row after it is as wide); else the text (a heading, "PHỤ LỤC II", the closing
+    sentence) ends it."""
+    own = width - 1 if numbered and not _numbered(row) else width
+    if len(row) <= own:
+        return None
+    if header is not None or (header := _header(row[own + 1:])) is not None:
+        at = len(row) - header["_width"]  # the header's first cell: the cells before it are text
+    elif len(row) - width > own and _header(tail := row[-width:]) is None and (
+            _numbered(tail) if numbered else nxt is not None and len(nxt) == width):
+        at = len(row) - width
+    else:
+        at = None
+    if at is not None and at <= own:
+        return None
+    if (own < width or at is None) and not _text_after(row[own]):
+        return None  # the row is wider than the table, or the table has no number in that row
+    return own, at
 
 
 def _first_header(lines: list[Line]) -> int | None:
