@@ -750,6 +750,10 @@ def test_task_table_last_row_without_a_number_keeps_its_columns_and_the_text_aft
         body + "PHỤ LỤC II\nDANH MỤC DỰ ÁN\nNội dung khác.\n").assignments]
     assert rows == [(["1"], ["Sở Y tế"], ["Sở Tài chính"], "Tiêm chủng", "Năm 2026"),
                     (["B"], ["Tỉnh đoàn"], ["Sở Y tế"], "Vận động thanh niên", "Giai đoạn 2026 - 2030")]
+    # a paragraph after an empty line is the text after the table too, heading or not
+    rows = [(a.path, a.lead, a.partners, a.task, a.deadline.raw) for a in vbhc.parse(
+        body + "\nCác cơ quan triển khai thực hiện.\n").assignments if a.phrase == "table"]
+    assert rows[1] == (["B"], ["Tỉnh đoàn"], ["Sở Y tế"], "Vận động thanh niên", "Giai đoạn 2026 - 2030")
     # the same row before the next table's header: that table's rows are read too
     rows = [(a.path, a.lead, a.task) for a in vbhc.parse(body + "PHỤ LỤC II\nDANH MỤC DỰ ÁN\n" + _table(
         FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"])).assignments]

@@ -61,10 +61,11 @@ _NO_WORD = regex.compile(r"[^\p{L}\d]+")  # a dotted line, "……", "***"
 
 def _text_after(cell: Cell) -> bool:
     """Whether a cell is the text after a table, which a page prints behind the table's closing
-    `|` as it prints a cell: a heading ("PHỤ LỤC II", "B. NHIỆM VỤ KHÁC"; upper case, with a
-    marker or of three words or more), the document's closing sentence, or a dotted line."""
+    `|` as it prints a cell: text after an empty line (no table has one inside it), a heading
+    ("PHỤ LỤC II", "B. NHIỆM VỤ KHÁC"; upper case, with a marker or of three words or more), the
+    document's closing sentence, or a dotted line."""
     closing = _table_words()[2]
-    return _NO_WORD.fullmatch(cell.text) is not None or any(
+    return bool(cell.lines) and cell.lines[0].gap or _NO_WORD.fullmatch(cell.text) is not None or any(
         (ln.caps and (ln.marker is not None or len(ln.text.split()) >= 3)) or closing.match(ln.text)
         for ln in cell.lines)
 
