@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from .assignments import RawAssignment, agency_grammar, is_agency, split_names
+from .assignments import RawAssignment, agency_grammar, is_agency, split_names, task_verb_at
 from .deadlines import stated
 from .grammar import grammar, read_table, table_errors
 from .lines import Line
@@ -223,14 +223,34 @@ def _first_header(lines: list[Line]) -> int | None:
 def _lead_cell(text: str) -> str:
     """The names a lead cell opens with: a cell written as a sentence ("Sở KH&CN chủ trì hướng
     dẫn, tổng hợp; các sở, ngành thực hiện …") ends its names at "chủ trì", not inside brackets
-    ("Bộ X (chủ trì phần chính sách)"). A verb does not cut it: names hold verbs ("Quỹ Hỗ trợ
-    phát triển hợp tác xã", "Trung tâm Giám sát, điều hành đô thị thông minh")."""
+    ("Bộ X (chủ trì phần chính sách)"). A verb alone does not cut it: names hold verbs ("Quỹ Hỗ
+    trợ phát triển hợp tác xã", "Trung tâm Giám sát, điều hành đô thị thông minh"); a list of
+    verbs right after the names does (:func:`_before_verbs`)."""
     lm = agency_grammar().lead.search(text)
-    if lm is None or lm.start() == 0 or text.count("(", 0, lm.start()) > text.count(")", 0, lm.start()):
+    if lm is None:
+        return _before_verbs(text)
+    if lm.start() == 0 or text.count("(", 0, lm.start()) > text.count(")", 0, lm.start()):
         return text
     names = text[:lm.start()].strip(" ,;")
     last = names.replace(";", ",").split(",")[-1].strip()
     return names if is_agency(last) else text
+
+
+def _before_verbs(text: str) -> str:
+    """The names of a lead cell written as a sentence without "chủ trì": the names, then a list
+    of two verbs or more, each after a comma ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo
+    cáo chỉ tiêu" → the Sở); else the cell. The first verb follows the names with no comma
+    before it ("Trung tâm Giám sát, điều hành …" is one name)."""
+    v = task_verb_at(text)
+    if v is None or text[:v].rstrip().endswith((",", ";")):
+        return text
+    verbs = text[v:].split(";", 1)[0].split(",")
+    ag = agency_grammar()
+    names = text[:v].strip()
+    if len(verbs) >= 2 and all(ag.task_start.match(f" {verb.strip()}", 1) for verb in verbs) \
+            and names not in ag.bare_heads and is_agency(names):
+        return names  # (a head alone is the start of a name: "Viện nghiên cứu, đào tạo")
+    return text
 
 
 def _numbered(row: list[Cell]) -> bool:
