@@ -719,6 +719,83 @@ def test_task_table_second_lead_under_a_spanning_task():
         (["1"], ["Sở Xây dựng"], ["Sở Nội vụ"], "Kiểm tra", "2027")]
 
 
+def test_task_table_continued_after_a_dotted_line_keeps_its_columns():
+    # "……" behind the last row's closing `|`, then the rest of the table without its header:
+    # row 2 was read as the tail of row 1 and lost
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"])[:-2] + "…...............\n" + _table(
+        ["2", "Thành lập Quỹ", "Sở Nội vụ", "Các cơ quan liên quan", "2025"],
+        ["3", "Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"])
+    assert [(a.path, a.lead, a.partners, a.task, a.deadline.raw) for a in vbhc.parse(text).assignments] == [
+        (["1"], ["Sở Tài chính"], ["Sở Y tế"], "Kiểm tra", "Năm 2026"),
+        (["2"], ["Sở Nội vụ"], ["Các cơ quan liên quan"], "Thành lập Quỹ", "2025"),
+        (["3"], ["Sở Công Thương"], ["Sở Nội vụ"], "Báo cáo", "2027")]
+    # without a number column: the row after it is as wide as the table
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        FIVE[1:], ["Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"])[:-2] + "…...............\n" + _table(
+        ["Thành lập Quỹ", "Sở Nội vụ", "Các cơ quan liên quan", "2025"], ["Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"])
+    assert [(a.lead, a.task) for a in vbhc.parse(text).assignments] == [
+        (["Sở Tài chính"], "Kiểm tra"), (["Sở Nội vụ"], "Thành lập Quỹ"), (["Sở Công Thương"], "Báo cáo")]
+
+
+def test_task_table_last_row_without_a_number_keeps_its_columns_and_the_text_after_it_out():
+    # the number cell of the last row spans from the group row above: the row is one cell short,
+    # and the appendix heading after the table's closing `|` came as its fifth cell; the row was
+    # read one column to the left (lead = the partner cell) with the heading as its deadline
+    header = ["**STT**", "**Cơ quan chủ trì**", "**Cơ quan phối hợp**", "**Nội dung nhiệm vụ**", "**Thời hạn**"]
+    body = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        header, ["1", "Sở Y tế", "Sở Tài chính", "Tiêm chủng", "Năm 2026"], ["**B.**", "**TỈNH ĐOÀN**"],
+        ["Tỉnh đoàn", "Sở Y tế", "Vận động thanh niên", "Giai đoạn 2026 - 2030"])[:-2]
+    rows = [(a.path, a.lead, a.partners, a.task, a.deadline.raw) for a in vbhc.parse(
+        body + "PHỤ LỤC II\nDANH MỤC DỰ ÁN\nNội dung khác.\n").assignments]
+    assert rows == [(["1"], ["Sở Y tế"], ["Sở Tài chính"], "Tiêm chủng", "Năm 2026"),
+                    (["B"], ["Tỉnh đoàn"], ["Sở Y tế"], "Vận động thanh niên", "Giai đoạn 2026 - 2030")]
+    # a paragraph after an empty line is the text after the table too, heading or not
+    rows = [(a.path, a.lead, a.partners, a.task, a.deadline.raw) for a in vbhc.parse(
+        body + "\nCác cơ quan triển khai thực hiện.\n").assignments if a.phrase == "table"]
+    assert rows[1] == (["B"], ["Tỉnh đoàn"], ["Sở Y tế"], "Vận động thanh niên", "Giai đoạn 2026 - 2030")
+    # the same row before the next table's header: that table's rows are read too
+    rows = [(a.path, a.lead, a.task) for a in vbhc.parse(body + "PHỤ LỤC II\nDANH MỤC DỰ ÁN\n" + _table(
+        FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"])).assignments]
+    assert rows == [(["1"], ["Sở Y tế"], "Tiêm chủng"), (["B"], ["Tỉnh đoàn"], "Vận động thanh niên"),
+                    (["1"], ["Sở Tài chính"], "Kiểm tra")]
+
+
+def test_task_tables_last_row_before_a_heading_and_the_next_header_is_read():
+    # "2. Các nhiệm vụ quá hạn" and the next table's header behind the last row's closing `|`
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        FIVE, ["1", "Kiểm tra", "Sở Tài chính", "Sở Y tế", "Năm 2026"],
+        ["2", "Báo cáo", "Sở Công Thương", "Sở Nội vụ", "2027"])[:-2] + "**2. Các nhiệm vụ quá hạn**\n" + _table(
+        FIVE, ["1", "Rà soát", "Sở Xây dựng", "Sở Nội vụ", "Quý I/2026"])
+    assert [(a.path, a.lead, a.task) for a in vbhc.parse(text).assignments] == [
+        (["1"], ["Sở Tài chính"], "Kiểm tra"), (["2"], ["Sở Công Thương"], "Báo cáo"), (["1"], ["Sở Xây dựng"], "Rà soát")]
+
+
+def test_cells_of_a_task_table_are_not_read_again_as_prose():
+    # the lead cell names two leads, each with its part in brackets, and the task cell says who
+    # leads in a sentence: the table's rows are the only rows (no 'Sở Nội vụ (' / 'phần chính
+    # sách)', no second row for "Sở Tài chính chủ trì …" with a path inside the cell)
+    text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
+        FIVE, ["1", "Rà soát thủ tục", "Sở Nội vụ (chủ trì phần chính sách, điều phối); UBND các xã (chủ trì phần "
+                    "thực hiện tại địa phương).", "Các cơ quan liên quan", "Năm 2026"],
+        ["2", "Sở Tài chính chủ trì, phối hợp với Sở Y tế tổng hợp kinh phí", "Sở Tài chính", "", "2027"])
+    doc = vbhc.parse(text)
+    assert [(a.phrase, a.path, a.lead, a.partners) for a in doc.assignments] == [
+        ("table", ["1"], ["Sở Nội vụ (chủ trì phần chính sách, điều phối)",
+                          "UBND các xã (chủ trì phần thực hiện tại địa phương)"], ["Các cơ quan liên quan"]),
+        ("table", ["2"], ["Sở Tài chính"], [])]
+
+
+def test_sentences_in_a_table_that_gives_no_task_rows_are_read_as_prose():
+    # a procedure's steps: no lead column, so no task table; the sentence in a cell is a row
+    text = HEADER + "I. NỘI DUNG\nQuy trình như sau.\n" + _table(
+        ["Bước", "Nội dung công việc", "Thời gian"],
+        ["Bước 1", "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ thẩm định hồ sơ.", "05 ngày làm việc"],
+        ["Bước 2", "Trả kết quả.", "01 ngày"])
+    assert [(a.phrase, a.lead, a.partners, a.task) for a in vbhc.parse(text).assignments] == [
+        ("chủ trì", ["Sở Tư pháp"], ["Sở Nội vụ"], "thẩm định hồ sơ")]
+
+
 @pytest.mark.parametrize(("value", "kind", "raw", "last"), [
     ("31/12/2025", "date", "31/12/2025", "2025-12-31"),
     ("Ngày 15 tháng 10 năm 2025", "date", "Ngày 15 tháng 10 năm 2025", "2025-10-15"),

@@ -82,3 +82,15 @@ def test_a_lead_cell_written_as_a_sentence_gives_its_names():
     rows = tables.extract(tokenize(text, grammar()))
     assert [r.lead for r in rows] == [["Sở KH&CN"], ["Quỹ Hỗ trợ phát triển hợp tác xã"],
                                       ["Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách)"]]
+
+
+def test_a_lead_cell_written_as_a_sentence_with_a_list_of_verbs_gives_its_names():
+    # the README's own example: no "chủ trì", the names then verbs after commas
+    text = ("Mở đầu\n|\nTT\n|\nChỉ tiêu\n|\nChủ trì\n|\n|\n1\n|\nTỷ lệ doanh nghiệp ứng dụng công nghệ số đạt 60%.\n|\n"
+            "Sở Khoa học và Công nghệ thúc đẩy, theo dõi\n|\n|\n2\n|\nĐào tạo kỹ năng số.\n|\n"
+            "Sở Giáo dục và Đào tạo, Sở Tài chính tổng hợp, báo cáo chỉ tiêu\n|\n|\n3\n|\nKết nối dữ liệu.\n|\n"
+            "Quỹ Hỗ trợ phát triển hợp tác xã, Sở Tài chính\n")
+    rows = tables.extract(tokenize(text, grammar()))
+    # a verb inside a name, then more names, is no sentence
+    assert [r.lead for r in rows] == [["Sở Khoa học và Công nghệ"], ["Sở Giáo dục và Đào tạo", "Sở Tài chính"],
+                                      ["Quỹ Hỗ trợ phát triển hợp tác xã", "Sở Tài chính"]]

@@ -212,9 +212,12 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
     main = doc.body or doc.preamble
     code = doc.doc_type.code if doc.doc_type is not None else None
     rows: list[tuple[RawAssignment, M.Span]] = []
+    table_rows = [(row, ctx.span(row.start, row.end)) for row in extract_table_rows(work)]
+    table_starts = sorted(span.start for _, span in table_rows)
     for nodes in (main, *(att.body for att in doc.attachments)):
         walked = walk_texts(nodes)
-        for row in extract_assignments(nodes, walked, code, doc.family):  # node spans are already source offsets
+        prose = _untabled(walked, table_starts) if table_starts else walked
+        for row in extract_assignments(nodes, prose, code, doc.family):  # node spans are already source offsets
             rows.append((row, M.Span(start=row.start, end=row.end)))
         for node, _, path, text, low in walked:
             if (found := find_deadlines(text, low)):
@@ -227,7 +230,6 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
     found = sorted((d.span.start, d.span.end) for d in doc.deadlines if d.span is not None)
     starts = [a for a, _ in found]
     ends = list(accumulate((b for _, b in found), max))  # the furthest end up to each start
-    table_rows = [(row, ctx.span(row.start, row.end)) for row in extract_table_rows(work)]
     for row, span in table_rows:
         doc.assignments.append(_assignment(row, span, ctx, dated))
         d = doc.assignments[-1].deadline
@@ -241,6 +243,26 @@ def _tasks(doc: M.Document, ctx: _Ctx, work: list[Line]) -> None:
         doc.assignments.append(_assignment(row, span, ctx, dated))
     if table_rows:
         doc.deadlines.sort(key=lambda d: d.span.start if d.span is not None else 0)
+
+
+def _untabled(walked: list[tuple], starts: list[int]) -> list[tuple]:
+    """``walked`` without the cells of a table that gave task rows (a row starting at one of
+    ``starts``, sorted): its cells were read as the table's rows, and read again as prose they
+    give rows cut inside a cell ("Bộ X (chủ trì phần chính sách)" → 'Bộ X (' / 'phần chính
+    sách)'), with paths inside the cell. A table that gave no task rows is read as prose."""
+    tabled: set[int] = set()
+    out = []
+    for entry in walked:
+        node, ancestors = entry[0], entry[1]
+        if node.kind == "table":
+            k = bisect_left(starts, node.span.start)
+            if k < len(starts) and starts[k] < node.span.end:
+                tabled.add(id(node))
+                continue
+        if tabled and any(id(a) in tabled for a in ancestors):
+            continue
+        out.append(entry)
+    return out
 
 
 def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:

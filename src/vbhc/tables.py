@@ -4,12 +4,12 @@ cell between rows) into assignment rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
-from .assignments import RawAssignment, agency_grammar, is_agency, split_names
+from .assignments import RawAssignment, agency_grammar, is_agency, split_names, task_verb_at
 from .deadlines import stated
 from .grammar import grammar, read_table, table_errors
 from .lines import Line
@@ -25,12 +25,13 @@ def _columns() -> dict[str, regex.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _table_words() -> tuple[tuple[str, ...], regex.Pattern[str]]:
-    """The lead heading's hint words (agencies.toml [table]) and the row-number pattern
-    (markers.toml [table])."""
+def _table_words() -> tuple[tuple[str, ...], regex.Pattern[str], regex.Pattern[str]]:
+    """The lead heading's hint words (agencies.toml [table]), the row-number pattern
+    (markers.toml [table]) and the document's closing sentence (markers.toml [closing])."""
     data = read_table("agencies.toml")
     with table_errors("agencies.toml"):
-        return tuple(data["table"]["lead_hint"]), grammar().table["row_number"]
+        g = grammar()
+        return tuple(data["table"]["lead_hint"]), g.table["row_number"], g.closing["closing_formula"]
 
 
 @dataclass
@@ -39,18 +40,34 @@ class Cell:
     start: int
     end: int
     row_break: bool
+    lines: list[Line] = field(default_factory=list)
 
 
 def _cells(lines: list[Line]) -> list[Cell]:
     cells: list[Cell] = []
     for ln in lines:
         if ln.cell_break or not cells:
-            cells.append(Cell(ln.text, ln.start, ln.end, ln.row_break))
+            cells.append(Cell(ln.text, ln.start, ln.end, ln.row_break, [ln]))
         else:
             last = cells[-1]
             last.text = f"{last.text} {ln.text}"
             last.end = ln.end
+            last.lines.append(ln)
     return cells
+
+
+_NO_WORD = regex.compile(r"[^\p{L}\d]+")  # a dotted line, "……", "***"
+
+
+def _text_after(cell: Cell) -> bool:
+    """Whether a cell is the text after a table, which a page prints behind the table's closing
+    `|` as it prints a cell: text after an empty line (no table has one inside it), a heading
+    ("PHỤ LỤC II", "B. NHIỆM VỤ KHÁC"; upper case, with a marker or of three words or more), the
+    document's closing sentence, or a dotted line."""
+    closing = _table_words()[2]
+    return bool(cell.lines) and cell.lines[0].gap or _NO_WORD.fullmatch(cell.text) is not None or any(
+        (ln.caps and (ln.marker is not None or len(ln.text.split()) >= 3)) or closing.match(ln.text)
+        for ln in cell.lines)
 
 
 _NOTE = regex.compile(r"\[\d{1,3}\]|\(\d{1,3}\)")  # a footnote mark in a heading: "Cơ quan chủ trì[1]"
@@ -105,7 +122,8 @@ def extract(lines: list[Line]) -> list[RawAssignment]:
     that starts with a number is joined to the pieces after it that do not, as long as the
     row does not grow wider than the header; a piece left that does not start with a number
     is the rest of a row whose first cells span several rows (rowspan): its cells are the
-    table's last ones and it shares the cells on the left with the row above."""
+    table's last ones and it shares the cells on the left with the row above. A row wider than
+    the table holds the text after it too (:func:`_after_table`)."""
     start = _first_header(lines)
     return [] if start is None else _read(lines[start:])
 
@@ -119,21 +137,61 @@ def _read(lines: list[Line]) -> list[RawAssignment]:
         row = pieces[i]
         i += 1
         columns, width = state["columns"], state["width"]
-        if columns is not None and _header(row) is None:
+        header = _header(row) if columns is not None else None
+        if columns is not None:
             numbered = columns.get("index") == 0
-            while i < len(pieces) and (
-                    (_numbered(row) and not _numbered(pieces[i]) and len(row) + 1 + len(pieces[i]) <= width)
-                    if numbered else 3 <= len(row) <= width - 2):
-                nxt = pieces[i]
-                row = [*row, Cell("", nxt[0].start, nxt[0].start, False), *nxt]
-                i += 1
-            # a row short of a cell or more that does not start with a number: its first cells span
-            # from the row above, or its number cell was empty (an empty cell reads as a row break)
-            if numbered and 3 <= len(row) < width and not _numbered(row) and state["last"] is not None:
-                _spanned(row, state, out)
-                continue
+            if header is None:
+                while i < len(pieces) and (
+                        (_numbered(row) and not _numbered(pieces[i]) and len(row) + 1 + len(pieces[i]) <= width)
+                        if numbered else 3 <= len(row) <= width - 2):
+                    nxt = pieces[i]
+                    row = [*row, Cell("", nxt[0].start, nxt[0].start, False), *nxt]
+                    i += 1
+                # a row short of a cell or more that does not start with a number: its first cells span
+                # from the row above, or its number cell was empty (an empty cell reads as a row break)
+                if numbered and 3 <= len(row) < width and not _numbered(row) and state["last"] is not None:
+                    _spanned(row, state, out)
+                    continue
+            if len(row) >= width and (cut := _after_table(row, width, numbered, header,
+                                                          pieces[i] if i < len(pieces) else None)) is not None:
+                own, at = cut  # the table's last row, then the text after the table
+                _row(row[:own] if own == width else [Cell("", row[0].start, row[0].start, False), *row[:own]],
+                     state, out)
+                if at is None:
+                    state["columns"] = None  # the table has ended
+                    continue
+                row = row[at:]
         _row(row, state, out)
     return out
+
+
+def _after_table(row: list[Cell], width: int, numbered: bool, header: dict[str, int] | None,
+                 nxt: list[Cell] | None) -> tuple[int, int | None] | None:
+    """The text after a table, which a page prints behind the closing `|` of its last row as it
+    prints a cell, in ``row`` (``header``: the :func:`_header` ``row`` holds, if any): (how many
+    cells are the row's, where the table goes on after the text, None where it ends there), or
+    None when the row is all the table's. In a numbered table a row that does not start with a
+    number has no number cell (the number cell spans from the row above, or it was empty): one
+    cell fewer. The table goes on with the next header ("2. Các nhiệm vụ …" / "STT | Nội dung |
+    …"), or with a row as wide as the table and no header above it (a table continued after a
+    dotted line "……": it keeps the table's columns when that row is numbered as the table is,
+    or the row after it is as wide); else the text (a heading, "PHỤ LỤC II", the closing
+    sentence) ends it."""
+    own = width - 1 if numbered and not _numbered(row) else width
+    if len(row) <= own:
+        return None
+    if header is not None or (header := _header(row[own + 1:])) is not None:
+        at = len(row) - header["_width"]  # the header's first cell: the cells before it are text
+    elif len(row) - width > own and _header(tail := row[-width:]) is None and (
+            _numbered(tail) if numbered else nxt is not None and len(nxt) == width):
+        at = len(row) - width
+    else:
+        at = None
+    if at is not None and at <= own:
+        return None
+    if (own < width or at is None) and not _text_after(row[own]):
+        return None  # the row is wider than the table, or the table has no number in that row
+    return own, at
 
 
 def _first_header(lines: list[Line]) -> int | None:
@@ -165,14 +223,34 @@ def _first_header(lines: list[Line]) -> int | None:
 def _lead_cell(text: str) -> str:
     """The names a lead cell opens with: a cell written as a sentence ("Sở KH&CN chủ trì hướng
     dẫn, tổng hợp; các sở, ngành thực hiện …") ends its names at "chủ trì", not inside brackets
-    ("Bộ X (chủ trì phần chính sách)"). A verb does not cut it: names hold verbs ("Quỹ Hỗ trợ
-    phát triển hợp tác xã", "Trung tâm Giám sát, điều hành đô thị thông minh")."""
+    ("Bộ X (chủ trì phần chính sách)"). A verb alone does not cut it: names hold verbs ("Quỹ Hỗ
+    trợ phát triển hợp tác xã", "Trung tâm Giám sát, điều hành đô thị thông minh"); a list of
+    verbs right after the names does (:func:`_before_verbs`)."""
     lm = agency_grammar().lead.search(text)
-    if lm is None or lm.start() == 0 or text.count("(", 0, lm.start()) > text.count(")", 0, lm.start()):
+    if lm is None:
+        return _before_verbs(text)
+    if lm.start() == 0 or text.count("(", 0, lm.start()) > text.count(")", 0, lm.start()):
         return text
     names = text[:lm.start()].strip(" ,;")
     last = names.replace(";", ",").split(",")[-1].strip()
     return names if is_agency(last) else text
+
+
+def _before_verbs(text: str) -> str:
+    """The names of a lead cell written as a sentence without "chủ trì": the names, then a list
+    of two verbs or more, each after a comma ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo
+    cáo chỉ tiêu" → the Sở); else the cell. The first verb follows the names with no comma
+    before it ("Trung tâm Giám sát, điều hành …" is one name)."""
+    v = task_verb_at(text)
+    if v is None or text[:v].rstrip().endswith((",", ";")):
+        return text
+    verbs = text[v:].split(";", 1)[0].split(",")
+    ag = agency_grammar()
+    names = text[:v].strip()
+    if len(verbs) >= 2 and all(ag.task_start.match(f" {verb.strip()}", 1) for verb in verbs) \
+            and names not in ag.bare_heads and is_agency(names):
+        return names  # (a head alone is the start of a name: "Viện nghiên cứu, đào tạo")
+    return text
 
 
 def _numbered(row: list[Cell]) -> bool:
