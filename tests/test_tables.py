@@ -94,3 +94,14 @@ def test_a_lead_cell_written_as_a_sentence_with_a_list_of_verbs_gives_its_names(
     # a verb inside a name, then more names, is no sentence
     assert [r.lead for r in rows] == [["Sở Khoa học và Công nghệ"], ["Sở Giáo dục và Đào tạo", "Sở Tài chính"],
                                       ["Quỹ Hỗ trợ phát triển hợp tác xã", "Sở Tài chính"]]
+
+
+def test_a_task_cell_names_the_partners_of_a_table_without_a_partner_column():
+    text = ("Mở đầu\n|\nTT\n|\nNhiệm vụ\n|\nCơ quan chủ trì\n|\nThời hạn\n|\n|\n1\n|\n"
+            "Chủ trì, phối hợp với Bộ Công an và các cơ quan liên quan hoàn thành cơ sở dữ liệu ngành.\n|\nBộ Y tế\n|\n"
+            "31/10/2025\n|\n|\n2\n|\nCùng với việc rà soát hồ sơ, cắt giảm thủ tục.\n|\nBộ Tư pháp\n|\n31/8/2025\n")
+    rows = tables.extract(tokenize(text, grammar()))
+    assert [(r.lead, r.partners, r.task) for r in rows] == [
+        (["Bộ Y tế"], ["Bộ Công an", "các cơ quan liên quan"], "hoàn thành cơ sở dữ liệu ngành"),
+        # "cùng với việc …" names no body: the cell is the task
+        (["Bộ Tư pháp"], [], "Cùng với việc rà soát hồ sơ, cắt giảm thủ tục.")]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from .assignments import RawAssignment, agency_grammar, is_agency, split_names, task_verb_at
+from .assignments import RawAssignment, agency_grammar, from_text, is_agency, split_names, task_verb_at
 from .deadlines import stated
 from .grammar import grammar, read_table, table_errors
 from .lines import Line
@@ -283,9 +283,24 @@ def _row(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
         state["last"] = None
         return
     path = [p for p in (state["section"], col("index")) if p]
-    state["last"] = RawAssignment(lead, split_names(col("partners")), col("task") or None, row[0].start,
-                                  row[-1].end, path, stated(col("deadline")), phrase="table")
+    partners, task = split_names(col("partners")), col("task") or None
+    if not partners and task and len(lead) == 1 and "partners" not in columns:
+        partners, task = _partners_in_task(task, lead[0])
+    state["last"] = RawAssignment(lead, partners, task, row[0].start, row[-1].end, path, stated(col("deadline")),
+                                  phrase="table")
     out.append(state["last"])
+
+
+def _partners_in_task(task: str, lead: str) -> tuple[list[str], str]:
+    """In a table with no partner column, a task cell that says whom its lead works with ("Chủ
+    trì, phối hợp với Bộ Khoa học và Công nghệ xây dựng …") gives those partners, when each is a
+    body, and the task after them; any other task cell is the task, with no partners."""
+    ag = agency_grammar()
+    if ag.lead.match(task) or ag.partnering.match(task):
+        own = next(iter(from_text(task, 0, lead, lead)), None)
+        if own is not None and own.partners and all(is_agency(p) for p in own.partners):
+            return own.partners, own.task or task  # (not "Cùng với việc rà soát …": no body named)
+    return [], task
 
 
 def _spanned(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
