@@ -500,6 +500,12 @@ def test_a_clause_that_only_says_when_dates_the_row_before_it():
     assert a.deadline is not None and a.deadline.raw == "quý II năm 2025"
 
 
+def test_a_plan_s_horizon_is_no_due_date_of_the_row():
+    (a,) = vbhc.parse(HEADER + "1. Ban Quản lý các khu kinh tế chủ trì, phối hợp với các sở, ngành rà soát, bổ sung quy "
+                      "hoạch cấp điện trong các khu công nghiệp đến năm 2030.\n").assignments
+    assert a.lead == ["Ban Quản lý các khu kinh tế"] and a.deadline is None
+
+
 def test_a_date_in_another_row_s_clause_is_not_this_row_s():
     doc = vbhc.parse(HEADER + "Bộ Nông nghiệp và Môi trường chủ trì xây dựng hệ thống; các bộ ngành, địa phương có trách "
                      "nhiệm cập nhật kết quả định kỳ vào hệ thống.\n")

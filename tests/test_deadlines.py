@@ -254,6 +254,19 @@ def test_lists_of_months_and_report_periods(text, expected):
     ("giai đoạn 2025 - 2035, định hướng đến năm 2045",
      [("year", "giai đoạn 2025 - 2035", "2025-01-01", "2035-12-31")]),
     ("Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050", []),
+    # "đến năm" after a plan's name in its clause is the plan's horizon, commas and all
+    ("rà soát, bổ sung quy hoạch cấp nước trong các cụm công nghiệp đến năm 2030.", []),
+    ("hoàn thiện Chiến lược phát triển du lịch của tỉnh đến năm 2035 được phê duyệt", []),
+    ("ban hành Kế hoạch phát triển mạng 5G, IoT tại các khu đô thị, cụm dân cư đến hết năm 2030", []),
+    ("Chương trình mục tiêu quốc gia xây dựng nông thôn mới đến năm 2030", []),
+    ("xây dựng lộ trình chuyển đổi năng lượng đến năm 2035 cho các ngành", []),
+    # a target set after the name, or a year with no plan before it, is still one
+    ("triển khai Kế hoạch chuyển đổi số, phấn đấu đến năm 2030 đạt 80% dịch vụ công trực tuyến",
+     [("year", "năm 2030", "2030-01-01", "2030-12-31")]),
+    ("giảm bụi mịn theo mỗi kỳ kế hoạch 5 năm, mục tiêu đến năm 2045 đạt quy chuẩn",
+     [("year", "năm 2045", "2045-01-01", "2045-12-31")]),
+    ("Kế hoạch đã ban hành; hoàn thành việc cải tạo đến năm 2027", [("year", "năm 2027", "2027-01-01", "2027-12-31")]),
+    ("số hóa hồ sơ địa chính đến năm 2026", [("year", "năm 2026", "2026-01-01", "2026-12-31")]),
     # "liên tục 24/24 giờ" says how, not how often
     ("bảo đảm hệ thống vận hành liên tục 24/24 giờ", []),
 ])

@@ -33,7 +33,7 @@ class RawDeadline:
 
 
 _DIGIT = re.compile(r"\d")
-NOT_AFTER_REACH = 100  # characters before a match that a pattern's ``not_after`` looks at
+NOT_AFTER_REACH = 160  # characters before a match that a pattern's ``not_after`` looks at (a plan's name)
 _Pattern = tuple[str, regex.Pattern[str], "re.Pattern[str] | None", "regex.Pattern[str] | None", bool]
 
 
