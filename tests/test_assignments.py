@@ -506,6 +506,13 @@ def test_a_plan_s_horizon_is_no_due_date_of_the_row():
     assert a.lead == ["Ban Quản lý các khu kinh tế"] and a.deadline is None
 
 
+def test_a_plan_s_period_is_no_due_date_for_the_work_on_it():
+    doc = vbhc.parse(HEADER + "1. Sở Nội vụ chủ trì xây dựng Kế hoạch phát triển đội ngũ trí thức của tỉnh giai đoạn "
+                     "2026 - 2030.\n2. Sở Y tế chủ trì triển khai Kế hoạch số 15/KH-UBND trong giai đoạn 2026 - 2027.\n")
+    assert [(a.lead, a.deadline.raw if a.deadline else None) for a in doc.assignments] == [
+        (["Sở Nội vụ"], None), (["Sở Y tế"], "giai đoạn 2026 - 2027")]
+
+
 def test_a_date_in_another_row_s_clause_is_not_this_row_s():
     doc = vbhc.parse(HEADER + "Bộ Nông nghiệp và Môi trường chủ trì xây dựng hệ thống; các bộ ngành, địa phương có trách "
                      "nhiệm cập nhật kết quả định kỳ vào hệ thống.\n")

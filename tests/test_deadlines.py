@@ -267,6 +267,14 @@ def test_lists_of_months_and_report_periods(text, expected):
      [("year", "năm 2045", "2045-01-01", "2045-12-31")]),
     ("Kế hoạch đã ban hành; hoàn thành việc cải tạo đến năm 2027", [("year", "năm 2027", "2027-01-01", "2027-12-31")]),
     ("số hóa hồ sơ địa chính đến năm 2026", [("year", "năm 2026", "2026-01-01", "2026-12-31")]),
+    # a period right after a plan's name is the plan's, not the time the work on it is due
+    ("Ban hành kế hoạch thực hiện Chương trình tại địa phương giai đoạn 2026 - 2035, định hướng đến năm 2045", []),
+    ("xây dựng Đề án phát triển nguồn nhân lực y tế của tỉnh giai đoạn 2026-2030.", []),
+    ("ban hành Kế hoạch phát triển mạng 5G, Internet vạn vật (IoT) tại các khu đô thị giai đoạn 2026 - 2030", []),
+    # unless the work is said to be done in it; a period after no plan's name is still one
+    ("triển khai Kế hoạch số 15/KH-UBND trong giai đoạn 2026 - 2027",
+     [("year", "giai đoạn 2026 - 2027", "2026-01-01", "2027-12-31")]),
+    ("Hoàn thành đầu tư giai đoạn 2026 - 2027", [("year", "giai đoạn 2026 - 2027", "2026-01-01", "2027-12-31")]),
     # "liên tục 24/24 giờ" says how, not how often
     ("bảo đảm hệ thống vận hành liên tục 24/24 giờ", []),
 ])
