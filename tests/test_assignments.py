@@ -513,6 +513,13 @@ def test_a_plan_s_period_is_no_due_date_for_the_work_on_it():
         (["Sở Nội vụ"], None), (["Sở Y tế"], "giai đoạn 2026 - 2027")]
 
 
+def test_a_cycle_word_that_closes_a_plan_s_name_is_no_cycle_of_the_row():
+    doc = vbhc.parse(HEADER + "1. Sở Tài chính chủ trì lồng ghép nhiệm vụ vào Kế hoạch phát triển kinh tế - xã hội hằng "
+                     "năm của tỉnh.\n2. Sở Nội vụ chủ trì tổng hợp, báo cáo kết quả hằng năm.\n")
+    assert [(a.lead, a.deadline.raw if a.deadline else None) for a in doc.assignments] == [
+        (["Sở Tài chính"], None), (["Sở Nội vụ"], "hằng năm")]
+
+
 def test_a_date_in_another_row_s_clause_is_not_this_row_s():
     doc = vbhc.parse(HEADER + "Bộ Nông nghiệp và Môi trường chủ trì xây dựng hệ thống; các bộ ngành, địa phương có trách "
                      "nhiệm cập nhật kết quả định kỳ vào hệ thống.\n")

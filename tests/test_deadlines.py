@@ -194,6 +194,17 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("số lượng chuyển tiền trợ cấp hàng tháng qua tài khoản", []),
     ("khu vực thường xuyên chịu tác động của thiên tai", []),
     ("Điều hành công việc thường xuyên của Ban Chỉ đạo", []),
+    # nor one that closes a noun phrase headed by a plan, a budget or a payment
+    ("Lồng ghép nhiệm vụ vào Kế hoạch phát triển kinh tế - xã hội hằng năm của địa phương", []),
+    ("xây dựng dự toán thu chi ngân sách nhà nước hằng năm đối với các khoản viện trợ", []),
+    ("giải ngân vốn kế hoạch đầu tư công trung hạn và hằng năm theo quy định", []),
+    ("Mức lương hưu hằng tháng được tính bằng tỷ lệ hưởng", []),
+    # but a comma, "và", a verb of its own or a modal ends that phrase: the cycle is the work's
+    ("Lập dự toán kinh phí, báo cáo kết quả hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("Xây dựng kế hoạch và tổ chức kiểm tra hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("lập dự toán kinh phí gửi Sở Tài chính hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("Quy trình đánh giá mức đủ vốn phải được rà soát tối thiểu hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("Sở Nội vụ tổng hợp, báo cáo hằng năm", [("recurring", "hằng năm", None, None)]),
     # a relative limit keeps the point it counts from, numbers and all
     ("Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số 11/2020/TT-BTP, Sở",
      [("relative", "Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số "
