@@ -520,6 +520,15 @@ def test_a_cycle_word_that_closes_a_plan_s_name_is_no_cycle_of_the_row():
         (["Sở Tài chính"], None), (["Sở Nội vụ"], "hằng năm")]
 
 
+def test_a_row_of_several_reports_takes_the_first_dated_cycle_and_all_are_deadlines():
+    doc = vbhc.parse(HEADER + "1. Sở Công Thương chủ trì tổng hợp báo cáo Ủy ban nhân dân tỉnh định kỳ hàng tháng "
+                     "(trước ngày 20 hàng tháng), tổng kết năm (trước ngày 25/11 hàng năm) hoặc khi có yêu cầu.\n")
+    (a,) = doc.assignments
+    assert (a.deadline.kind, a.deadline.raw) == ("recurring", "trước ngày 20 hàng tháng")
+    assert [d.raw for d in doc.deadlines] == [
+        "định kỳ hàng tháng", "trước ngày 20 hàng tháng", "trước ngày 25/11 hàng năm", "khi có yêu cầu"]
+
+
 def test_a_date_in_another_row_s_clause_is_not_this_row_s():
     doc = vbhc.parse(HEADER + "Bộ Nông nghiệp và Môi trường chủ trì xây dựng hệ thống; các bộ ngành, địa phương có trách "
                      "nhiệm cập nhật kết quả định kỳ vào hệ thống.\n")

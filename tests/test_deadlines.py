@@ -326,3 +326,26 @@ def test_taken_spans_answer_as_a_scan_of_every_span_would(added, a, width):
 ])
 def test_review_cases_of_month_lists_and_durations(text, expected):
     assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "picked"), [
+    # an undated condition only when nothing else is given; of cycles alone the first that gives
+    # its day or length: several reports, the most frequent listed first
+    ("tổng hợp báo cáo định kỳ hàng tháng (trước ngày 20 hàng tháng), 6 tháng (trước ngày 20/6), năm (trước "
+     "ngày 20/12) hoặc khi có yêu cầu", "trước ngày 20 hàng tháng"),
+    ("Định kỳ 06 tháng (trước ngày 15 tháng 6) và hằng năm (trước ngày 15 tháng 12), báo cáo Sở Nội vụ",
+     "Định kỳ 06 tháng (trước ngày 15 tháng 6)"),
+    ("cung cấp thông tin, báo cáo định kỳ hoặc đột xuất khi có yêu cầu", "định kỳ"),
+    ("Thường xuyên theo dõi, báo cáo trước ngày 15/12 hằng năm", "trước ngày 15/12 hằng năm"),
+    ("thường xuyên kiểm tra, định kỳ hằng năm đánh giá", "thường xuyên"),
+    ("báo cáo khi có yêu cầu", "khi có yêu cầu"),
+    # else the last of those that say the most: the end of the work; a date, a period or a cycle
+    # with its day says more than a limit counted from an event, and that more than a bare cycle
+    ("triển khai trong quý I năm 2026, hoàn thành trong quý IV năm 2026", "quý IV năm 2026"),
+    ("hoàn thành trước ngày 30/6/2026 hoặc khi có yêu cầu", "hoàn thành trước ngày 30/6/2026"),
+    ("báo cáo trước ngày 20 tháng 11 năm 2025 và hằng tháng", "trước ngày 20 tháng 11 năm 2025"),
+    ("báo cáo hằng năm, gửi báo cáo kết thúc trong vòng 06 tháng sau khi kết thúc dự án",
+     "trong vòng 06 tháng sau khi kết thúc dự án"),
+])
+def test_a_row_takes_the_deadline_that_says_the_most_of_when(text, picked):
+    assert D.pick(D.find(text)).raw == picked
