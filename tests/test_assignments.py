@@ -529,6 +529,20 @@ def test_a_row_of_several_reports_takes_the_first_dated_cycle_and_all_are_deadli
         "định kỳ hàng tháng", "trước ngày 20 hàng tháng", "trước ngày 25/11 hàng năm", "khi có yêu cầu"]
 
 
+def test_a_report_due_on_a_day_of_the_next_year_is_a_recurring_deadline():
+    (a,) = vbhc.parse(HEADER + "1. Sở Nội vụ chủ trì tổng hợp, báo cáo kết quả trước ngày 31/3 năm sau.\n").assignments
+    assert (a.deadline.kind, a.deadline.raw, a.deadline.end) == ("recurring", "trước ngày 31/3 năm sau", None)
+
+
+def test_a_report_s_day_says_more_than_a_limit_counted_from_an_event():
+    doc = vbhc.parse(HEADER + "1. Sở Tài chính chủ trì tổng hợp báo cáo 06 tháng, gửi Ủy ban nhân dân tỉnh chậm nhất vào "
+                     "ngày 10 tháng 7 của năm báo cáo; gửi báo cáo kết thúc chương trình chậm nhất không quá 03 tháng "
+                     "sau khi kết thúc thực hiện.\n")
+    (a,) = doc.assignments
+    assert (a.deadline.kind, a.deadline.raw) == ("recurring", "chậm nhất vào ngày 10 tháng 7 của năm báo cáo")
+    assert [d.kind for d in doc.deadlines] == ["recurring", "relative"]
+
+
 def test_a_date_in_another_row_s_clause_is_not_this_row_s():
     doc = vbhc.parse(HEADER + "Bộ Nông nghiệp và Môi trường chủ trì xây dựng hệ thống; các bộ ngành, địa phương có trách "
                      "nhiệm cập nhật kết quả định kỳ vào hệ thống.\n")

@@ -187,6 +187,19 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("Trước ngày 31 tháng 7 của năm xét tặng, gửi hồ sơ",
      [("recurring", "Trước ngày 31 tháng 7 của năm xét tặng", None, None)]),
     ("báo cáo Thủ tướng Chính phủ hằng tuần", [("recurring", "hằng tuần", None, None)]),
+    # a day of a year named from the report's or the plan's: the same day every year, no date
+    ("Sở Nội vụ báo cáo kết quả trước ngày 31/3 năm sau.", [("recurring", "trước ngày 31/3 năm sau", None, None)]),
+    ("gửi báo cáo quyết toán trước ngày 15 tháng 02 năm sau năm quyết toán để tổng hợp",
+     [("recurring", "trước ngày 15 tháng 02 năm sau năm quyết toán", None, None)]),
+    ("gửi cơ quan chủ quản chậm nhất vào ngày 10 tháng 7 của năm báo cáo",
+     [("recurring", "chậm nhất vào ngày 10 tháng 7 của năm báo cáo", None, None)]),
+    ("gửi Sở Tài chính chậm nhất vào ngày 01 tháng 02 của năm tiếp sau.",
+     [("recurring", "chậm nhất vào ngày 01 tháng 02 của năm tiếp sau", None, None)]),
+    ("ban hành trước ngày 15 tháng 12 của năm trước và", [("recurring", "trước ngày 15 tháng 12 của năm trước", None, None)]),
+    ("trước ngày 30/6 năm tiếp theo", [("recurring", "trước ngày 30/6 năm tiếp theo", None, None)]),
+    # "sau khi" after "năm" opens a clause, and a year in figures is a date
+    ("trước ngày 31/3 năm sau khi kết thúc dự án", []),
+    ("trước ngày 31/3 năm 2027", [("date", "trước ngày 31/3 năm 2027", "2027-03-31", "2027-03-31")]),
     # a recurring word that qualifies a noun, or says how often something happens, is none
     ("đưa vào chương trình giáo dục thường xuyên", []),
     ("bố trí kinh phí trong phạm vi dự toán được cấp có thẩm quyền giao hàng năm", []),
@@ -346,6 +359,8 @@ def test_review_cases_of_month_lists_and_durations(text, expected):
     ("báo cáo trước ngày 20 tháng 11 năm 2025 và hằng tháng", "trước ngày 20 tháng 11 năm 2025"),
     ("báo cáo hằng năm, gửi báo cáo kết thúc trong vòng 06 tháng sau khi kết thúc dự án",
      "trong vòng 06 tháng sau khi kết thúc dự án"),
+    ("Báo cáo định kỳ chậm nhất vào ngày 10 tháng 7 của năm báo cáo; báo cáo kết thúc gửi chậm nhất không quá "
+     "06 tháng sau khi kết thúc thực hiện.", "chậm nhất vào ngày 10 tháng 7 của năm báo cáo"),
 ])
 def test_a_row_takes_the_deadline_that_says_the_most_of_when(text, picked):
     assert D.pick(D.find(text)).raw == picked
