@@ -500,6 +500,49 @@ def test_a_clause_that_only_says_when_dates_the_row_before_it():
     assert a.deadline is not None and a.deadline.raw == "quý II năm 2025"
 
 
+def test_a_plan_s_horizon_is_no_due_date_of_the_row():
+    (a,) = vbhc.parse(HEADER + "1. Ban Quản lý các khu kinh tế chủ trì, phối hợp với các sở, ngành rà soát, bổ sung quy "
+                      "hoạch cấp điện trong các khu công nghiệp đến năm 2030.\n").assignments
+    assert a.lead == ["Ban Quản lý các khu kinh tế"] and a.deadline is None
+
+
+def test_a_plan_s_period_is_no_due_date_for_the_work_on_it():
+    doc = vbhc.parse(HEADER + "1. Sở Nội vụ chủ trì xây dựng Kế hoạch phát triển đội ngũ trí thức của tỉnh giai đoạn "
+                     "2026 - 2030.\n2. Sở Y tế chủ trì triển khai Kế hoạch số 15/KH-UBND trong giai đoạn 2026 - 2027.\n")
+    assert [(a.lead, a.deadline.raw if a.deadline else None) for a in doc.assignments] == [
+        (["Sở Nội vụ"], None), (["Sở Y tế"], "giai đoạn 2026 - 2027")]
+
+
+def test_a_cycle_word_that_closes_a_plan_s_name_is_no_cycle_of_the_row():
+    doc = vbhc.parse(HEADER + "1. Sở Tài chính chủ trì lồng ghép nhiệm vụ vào Kế hoạch phát triển kinh tế - xã hội hằng "
+                     "năm của tỉnh.\n2. Sở Nội vụ chủ trì tổng hợp, báo cáo kết quả hằng năm.\n")
+    assert [(a.lead, a.deadline.raw if a.deadline else None) for a in doc.assignments] == [
+        (["Sở Tài chính"], None), (["Sở Nội vụ"], "hằng năm")]
+
+
+def test_a_row_of_several_reports_takes_the_first_dated_cycle_and_all_are_deadlines():
+    doc = vbhc.parse(HEADER + "1. Sở Công Thương chủ trì tổng hợp báo cáo Ủy ban nhân dân tỉnh định kỳ hàng tháng "
+                     "(trước ngày 20 hàng tháng), tổng kết năm (trước ngày 25/11 hàng năm) hoặc khi có yêu cầu.\n")
+    (a,) = doc.assignments
+    assert (a.deadline.kind, a.deadline.raw) == ("recurring", "trước ngày 20 hàng tháng")
+    assert [d.raw for d in doc.deadlines] == [
+        "định kỳ hàng tháng", "trước ngày 20 hàng tháng", "trước ngày 25/11 hàng năm", "khi có yêu cầu"]
+
+
+def test_a_report_due_on_a_day_of_the_next_year_is_a_recurring_deadline():
+    (a,) = vbhc.parse(HEADER + "1. Sở Nội vụ chủ trì tổng hợp, báo cáo kết quả trước ngày 31/3 năm sau.\n").assignments
+    assert (a.deadline.kind, a.deadline.raw, a.deadline.end) == ("recurring", "trước ngày 31/3 năm sau", None)
+
+
+def test_a_report_s_day_says_more_than_a_limit_counted_from_an_event():
+    doc = vbhc.parse(HEADER + "1. Sở Tài chính chủ trì tổng hợp báo cáo 06 tháng, gửi Ủy ban nhân dân tỉnh chậm nhất vào "
+                     "ngày 10 tháng 7 của năm báo cáo; gửi báo cáo kết thúc chương trình chậm nhất không quá 03 tháng "
+                     "sau khi kết thúc thực hiện.\n")
+    (a,) = doc.assignments
+    assert (a.deadline.kind, a.deadline.raw) == ("recurring", "chậm nhất vào ngày 10 tháng 7 của năm báo cáo")
+    assert [d.kind for d in doc.deadlines] == ["recurring", "relative"]
+
+
 def test_a_date_in_another_row_s_clause_is_not_this_row_s():
     doc = vbhc.parse(HEADER + "Bộ Nông nghiệp và Môi trường chủ trì xây dựng hệ thống; các bộ ngành, địa phương có trách "
                      "nhiệm cập nhật kết quả định kỳ vào hệ thống.\n")

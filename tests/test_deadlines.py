@@ -187,6 +187,19 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("Trước ngày 31 tháng 7 của năm xét tặng, gửi hồ sơ",
      [("recurring", "Trước ngày 31 tháng 7 của năm xét tặng", None, None)]),
     ("báo cáo Thủ tướng Chính phủ hằng tuần", [("recurring", "hằng tuần", None, None)]),
+    # a day of a year named from the report's or the plan's: the same day every year, no date
+    ("Sở Nội vụ báo cáo kết quả trước ngày 31/3 năm sau.", [("recurring", "trước ngày 31/3 năm sau", None, None)]),
+    ("gửi báo cáo quyết toán trước ngày 15 tháng 02 năm sau năm quyết toán để tổng hợp",
+     [("recurring", "trước ngày 15 tháng 02 năm sau năm quyết toán", None, None)]),
+    ("gửi cơ quan chủ quản chậm nhất vào ngày 10 tháng 7 của năm báo cáo",
+     [("recurring", "chậm nhất vào ngày 10 tháng 7 của năm báo cáo", None, None)]),
+    ("gửi Sở Tài chính chậm nhất vào ngày 01 tháng 02 của năm tiếp sau.",
+     [("recurring", "chậm nhất vào ngày 01 tháng 02 của năm tiếp sau", None, None)]),
+    ("ban hành trước ngày 15 tháng 12 của năm trước và", [("recurring", "trước ngày 15 tháng 12 của năm trước", None, None)]),
+    ("trước ngày 30/6 năm tiếp theo", [("recurring", "trước ngày 30/6 năm tiếp theo", None, None)]),
+    # "sau khi" after "năm" opens a clause, and a year in figures is a date
+    ("trước ngày 31/3 năm sau khi kết thúc dự án", []),
+    ("trước ngày 31/3 năm 2027", [("date", "trước ngày 31/3 năm 2027", "2027-03-31", "2027-03-31")]),
     # a recurring word that qualifies a noun, or says how often something happens, is none
     ("đưa vào chương trình giáo dục thường xuyên", []),
     ("bố trí kinh phí trong phạm vi dự toán được cấp có thẩm quyền giao hàng năm", []),
@@ -194,6 +207,17 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("số lượng chuyển tiền trợ cấp hàng tháng qua tài khoản", []),
     ("khu vực thường xuyên chịu tác động của thiên tai", []),
     ("Điều hành công việc thường xuyên của Ban Chỉ đạo", []),
+    # nor one that closes a noun phrase headed by a plan, a budget or a payment
+    ("Lồng ghép nhiệm vụ vào Kế hoạch phát triển kinh tế - xã hội hằng năm của địa phương", []),
+    ("xây dựng dự toán thu chi ngân sách nhà nước hằng năm đối với các khoản viện trợ", []),
+    ("giải ngân vốn kế hoạch đầu tư công trung hạn và hằng năm theo quy định", []),
+    ("Mức lương hưu hằng tháng được tính bằng tỷ lệ hưởng", []),
+    # but a comma, "và", a verb of its own or a modal ends that phrase: the cycle is the work's
+    ("Lập dự toán kinh phí, báo cáo kết quả hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("Xây dựng kế hoạch và tổ chức kiểm tra hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("lập dự toán kinh phí gửi Sở Tài chính hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("Quy trình đánh giá mức đủ vốn phải được rà soát tối thiểu hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("Sở Nội vụ tổng hợp, báo cáo hằng năm", [("recurring", "hằng năm", None, None)]),
     # a relative limit keeps the point it counts from, numbers and all
     ("Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số 11/2020/TT-BTP, Sở",
      [("relative", "Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số "
@@ -254,6 +278,27 @@ def test_lists_of_months_and_report_periods(text, expected):
     ("giai đoạn 2025 - 2035, định hướng đến năm 2045",
      [("year", "giai đoạn 2025 - 2035", "2025-01-01", "2035-12-31")]),
     ("Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050", []),
+    # "đến năm" after a plan's name in its clause is the plan's horizon, commas and all
+    ("rà soát, bổ sung quy hoạch cấp nước trong các cụm công nghiệp đến năm 2030.", []),
+    ("hoàn thiện Chiến lược phát triển du lịch của tỉnh đến năm 2035 được phê duyệt", []),
+    ("ban hành Kế hoạch phát triển mạng 5G, IoT tại các khu đô thị, cụm dân cư đến hết năm 2030", []),
+    ("Chương trình mục tiêu quốc gia xây dựng nông thôn mới đến năm 2030", []),
+    ("xây dựng lộ trình chuyển đổi năng lượng đến năm 2035 cho các ngành", []),
+    # a target set after the name, or a year with no plan before it, is still one
+    ("triển khai Kế hoạch chuyển đổi số, phấn đấu đến năm 2030 đạt 80% dịch vụ công trực tuyến",
+     [("year", "năm 2030", "2030-01-01", "2030-12-31")]),
+    ("giảm bụi mịn theo mỗi kỳ kế hoạch 5 năm, mục tiêu đến năm 2045 đạt quy chuẩn",
+     [("year", "năm 2045", "2045-01-01", "2045-12-31")]),
+    ("Kế hoạch đã ban hành; hoàn thành việc cải tạo đến năm 2027", [("year", "năm 2027", "2027-01-01", "2027-12-31")]),
+    ("số hóa hồ sơ địa chính đến năm 2026", [("year", "năm 2026", "2026-01-01", "2026-12-31")]),
+    # a period right after a plan's name is the plan's, not the time the work on it is due
+    ("Ban hành kế hoạch thực hiện Chương trình tại địa phương giai đoạn 2026 - 2035, định hướng đến năm 2045", []),
+    ("xây dựng Đề án phát triển nguồn nhân lực y tế của tỉnh giai đoạn 2026-2030.", []),
+    ("ban hành Kế hoạch phát triển mạng 5G, Internet vạn vật (IoT) tại các khu đô thị giai đoạn 2026 - 2030", []),
+    # unless the work is said to be done in it; a period after no plan's name is still one
+    ("triển khai Kế hoạch số 15/KH-UBND trong giai đoạn 2026 - 2027",
+     [("year", "giai đoạn 2026 - 2027", "2026-01-01", "2027-12-31")]),
+    ("Hoàn thành đầu tư giai đoạn 2026 - 2027", [("year", "giai đoạn 2026 - 2027", "2026-01-01", "2027-12-31")]),
     # "liên tục 24/24 giờ" says how, not how often
     ("bảo đảm hệ thống vận hành liên tục 24/24 giờ", []),
 ])
@@ -294,3 +339,28 @@ def test_taken_spans_answer_as_a_scan_of_every_span_would(added, a, width):
 ])
 def test_review_cases_of_month_lists_and_durations(text, expected):
     assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "picked"), [
+    # an undated condition only when nothing else is given; of cycles alone the first that gives
+    # its day or length: several reports, the most frequent listed first
+    ("tổng hợp báo cáo định kỳ hàng tháng (trước ngày 20 hàng tháng), 6 tháng (trước ngày 20/6), năm (trước "
+     "ngày 20/12) hoặc khi có yêu cầu", "trước ngày 20 hàng tháng"),
+    ("Định kỳ 06 tháng (trước ngày 15 tháng 6) và hằng năm (trước ngày 15 tháng 12), báo cáo Sở Nội vụ",
+     "Định kỳ 06 tháng (trước ngày 15 tháng 6)"),
+    ("cung cấp thông tin, báo cáo định kỳ hoặc đột xuất khi có yêu cầu", "định kỳ"),
+    ("Thường xuyên theo dõi, báo cáo trước ngày 15/12 hằng năm", "trước ngày 15/12 hằng năm"),
+    ("thường xuyên kiểm tra, định kỳ hằng năm đánh giá", "thường xuyên"),
+    ("báo cáo khi có yêu cầu", "khi có yêu cầu"),
+    # else the last of those that say the most: the end of the work; a date, a period or a cycle
+    # with its day says more than a limit counted from an event, and that more than a bare cycle
+    ("triển khai trong quý I năm 2026, hoàn thành trong quý IV năm 2026", "quý IV năm 2026"),
+    ("hoàn thành trước ngày 30/6/2026 hoặc khi có yêu cầu", "hoàn thành trước ngày 30/6/2026"),
+    ("báo cáo trước ngày 20 tháng 11 năm 2025 và hằng tháng", "trước ngày 20 tháng 11 năm 2025"),
+    ("báo cáo hằng năm, gửi báo cáo kết thúc trong vòng 06 tháng sau khi kết thúc dự án",
+     "trong vòng 06 tháng sau khi kết thúc dự án"),
+    ("Báo cáo định kỳ chậm nhất vào ngày 10 tháng 7 của năm báo cáo; báo cáo kết thúc gửi chậm nhất không quá "
+     "06 tháng sau khi kết thúc thực hiện.", "chậm nhất vào ngày 10 tháng 7 của năm báo cáo"),
+])
+def test_a_row_takes_the_deadline_that_says_the_most_of_when(text, picked):
+    assert D.pick(D.find(text)).raw == picked

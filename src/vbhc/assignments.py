@@ -23,6 +23,7 @@ import regex
 
 from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
+from .deadlines import pick as pick_deadline
 from .deadlines import stated
 from .grammar import read_table, table_errors
 from .lines import starts_lower
@@ -1306,9 +1307,9 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 _heading_rows(party, node, path, rows, per_child, headed)
                 continue
         dls = find_deadlines(text) if found else []  # once per node, not once per row
-        # each row's deadline is the last one written in its own clause; else the last one that
-        # is in no row's clause ("Bộ A chủ trì …, hoàn thành trước ngày 10/12/2025; Bộ B chủ trì …
-        # trong năm 2026": the first is not dated 2026)
+        # each row's deadline is the one its own clause gives (pick_deadline: the last, of those
+        # that say the most); else one of those in no row's clause ("Bộ A chủ trì …, hoàn thành
+        # trước ngày 10/12/2025; Bộ B chủ trì … trong năm 2026": the first is not dated 2026)
         spans = [(r.start - node.span.start, r.end - node.span.start) for r in found]
         starts = [d.start for d in dls]  # find() returns them in order
         free = _outside(dls, spans) if dls else []
@@ -1320,7 +1321,7 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 # a clause right after it that only says when ("…; hoàn thành trong quý II năm 2025.")
                 note = _deadline_clause(text, b, dls, starts)
                 if note is not None or own or free:
-                    row.deadline = note or (own or free)[-1]
+                    row.deadline = note or pick_deadline(own or free)
             if row.deadline is None and node.children:
                 row.deadline = _child_note(node)  # "Sở X chủ trì …" / "Thời gian hoàn thành: …"
             if not row.task and not node.children and text.rstrip().endswith(":"):
@@ -1448,7 +1449,7 @@ def _deadline_clause(text: str, at: int, dls: list[RawDeadline], starts: list[in
     if agency_grammar().deadline_note_at.match(text, start, end) is None:
         return None
     inside = dls[bisect_left(starts, start):bisect_left(starts, end)]
-    return inside[-1] if inside and inside[-1].end >= end - 1 else None
+    return pick_deadline(inside) if inside and inside[-1].end >= end - 1 else None
 
 
 def _step(node, index: int) -> str:
@@ -1467,7 +1468,7 @@ def _child_note(node) -> RawDeadline | None:
         if (fm := ag.field_deadline.match(t)) is not None:
             return stated(fm.group("v"))
         if ag.deadline_note.match(t) and (dls := find_deadlines(t)) and dls[-1].end >= len(t.rstrip(" .;,")) - 1:
-            return dls[-1]
+            return pick_deadline(dls)
     return None
 
 
@@ -1502,9 +1503,9 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
         # 30/6/2025 việc số hóa hồ sơ" (a task with its own deadline)
         if dls and not child.children and note.match(task) and dls[-1].end >= len(task.rstrip(" .;,")) - 1:
             for r in undated:
-                r.deadline = dls[-1]
+                r.deadline = pick_deadline(dls)
             if not undated:
-                ahead = dls[-1]
+                ahead = pick_deadline(dls)
             undated = []
             continue
         lead = row.lead
@@ -1530,7 +1531,7 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                 partners, task = own.partners, own.task or task
         reported = row.reported or (row.phrase == "heading" and ag.done_task.match(task) is not None)
         r = RawAssignment(lead, partners, task, child.span.start, child.span.end,
-                          child_path, dls[-1] if dls else (child.children and _child_note(child)) or ahead,
+                          child_path, pick_deadline(dls) if dls else (child.children and _child_note(child)) or ahead,
                           row.phrase, reported)
         rows.append(r)
         if r.deadline is None:

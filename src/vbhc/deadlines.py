@@ -33,7 +33,7 @@ class RawDeadline:
 
 
 _DIGIT = re.compile(r"\d")
-NOT_AFTER_REACH = 100  # characters before a match that a pattern's ``not_after`` looks at
+NOT_AFTER_REACH = 160  # characters before a match that a pattern's ``not_after`` looks at (a plan's name)
 _Pattern = tuple[str, regex.Pattern[str], "re.Pattern[str] | None", "regex.Pattern[str] | None", bool]
 
 
@@ -231,6 +231,29 @@ def _scan(text: str, low: str | None, patterns: list[_Pattern]) -> list[RawDeadl
             taken.add(a, b)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def says(d: RawDeadline) -> int:
+    """How much a deadline says of when: an undated condition ("khi có yêu cầu") least, then a
+    cycle with no number ("hằng năm", "thường xuyên"), then a limit counted from an event ("không
+    quá 06 tháng sau khi kết thúc"), most a date, a period, or a cycle with its day or length."""
+    if d.kind == "undated":
+        return 0
+    if d.kind == "recurring":
+        return 3 if _DIGIT.search(d.raw) else 1
+    return 2 if d.kind == "relative" else 3
+
+
+def pick(found: list[RawDeadline]) -> RawDeadline:
+    """The deadline of a row among those of its clause (``found``, in the order of the text, not
+    empty): of those that say the most (:func:`says`: "báo cáo định kỳ hoặc khi có yêu cầu" gives
+    "định kỳ"), the last ("triển khai trong quý I, hoàn thành trong quý IV năm 2026": the end of
+    the work), or the first when they are all cycles: several reports, the most frequent listed
+    first ("định kỳ hàng tháng (trước ngày 18 hàng tháng), 6 tháng (…), năm (…) hoặc khi có yêu
+    cầu")."""
+    top = max(says(d) for d in found)
+    best = [d for d in found if says(d) == top]
+    return best[0] if all(d.kind == "recurring" for d in best) else best[-1]
 
 
 class _Spans:

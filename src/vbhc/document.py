@@ -194,9 +194,10 @@ def _printings(ctx: _Ctx, within: M.Span, text: str, found: list[RawDeadline]) -
 def _assignment(row: RawAssignment, span: M.Span, ctx: _Ctx, dated: dict[str, list[M.Span]]) -> M.Assignment:
     deadline = None
     if row.deadline is not None:
-        # the deadline's own words: their last printing in the row (a row's deadline is the last
-        # one in its clause; a table's deadline column comes after its task), else the nearest
-        # printing of them read in a node (a note under the items it dates, the heading above them)
+        # the deadline's own words: their last printing in the row (a row's deadline is most often
+        # the last one in its clause, deadlines.pick; a table's deadline column comes after its
+        # task), else the nearest printing of them read in a node (a note under the items it
+        # dates, the heading above them)
         where = _last_printing(ctx, row.deadline.raw, span)
         if where is None:
             where = min(dated.get(row.deadline.raw, ()), key=lambda s: abs(s.start - span.start), default=span)
