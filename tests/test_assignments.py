@@ -44,8 +44,25 @@ def rows(body: str):
     # provinces are a collective like districts; "tỉnh" opens one only after "các" or a head
     ("Bộ Y tế, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
      ["Bộ Y tế", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    # a place alone after a body of a place is that body there (grammars: levels)
     ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh và UBND các tỉnh, thành phố khác",
-     ["UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh", "UBND các tỉnh, thành phố khác"]),
+     ["UBND thành phố Hà Nội", "UBND Thành phố Hồ Chí Minh", "UBND các tỉnh, thành phố khác"]),
+    ("Ủy ban nhân dân thành phố Cần Thơ, thành phố Hải Phòng, tỉnh Nam Định",
+     ["Ủy ban nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Nam Định"]),
+    ("Giám đốc Công an tỉnh, thành phố; các tổ chức có liên quan",
+     ["Giám đốc Công an tỉnh", "Giám đốc Công an thành phố", "các tổ chức có liên quan"]),
+    # and a level alone after a body of a level
+    ("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã", ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh",
+                                                       "Ban Chỉ huy Phòng thủ dân sự cấp xã"]),
+    ("Giám đốc Trung tâm Dịch vụ công cấp tỉnh, cấp xã và Sở Nội vụ",
+     ["Giám đốc Trung tâm Dịch vụ công cấp tỉnh", "Giám đốc Trung tâm Dịch vụ công cấp xã", "Sở Nội vụ"]),
+    # but not a place after a collective phrase, nor a level after a place
+    ("UBND các tỉnh, Thành phố Hồ Chí Minh", ["UBND các tỉnh", "Thành phố Hồ Chí Minh"]),
+    ("Công an tỉnh, cấp xã", ["Công an tỉnh", "cấp xã"]),
+    # a region after a body's region is more of its description (grammars: regions)
+    ("UBND các tỉnh vùng Tây Bắc, Tây Nguyên và Sở Y tế", ["UBND các tỉnh vùng Tây Bắc, Tây Nguyên", "Sở Y tế"]),
+    ("Chủ tịch UBND các xã thuộc vùng cao, miền núi; Bộ Công an",
+     ["Chủ tịch UBND các xã thuộc vùng cao, miền núi", "Bộ Công an"]),
     ("Chủ tịch Ủy ban nhân dân cấp tỉnh, Bộ trưởng, người đứng đầu ngành, cơ quan, tổ chức ở trung ương",
      ["Chủ tịch Ủy ban nhân dân cấp tỉnh", "Bộ trưởng", "người đứng đầu ngành, cơ quan, tổ chức ở trung ương"]),
     # a field after a comma or "và" goes on the compound name before it (grammars: name_parts)

@@ -70,6 +70,9 @@ class AgencyGrammar:
     lower_after: frozenset[str]
     collective: regex.Pattern[str]
     collective_then: regex.Pattern[str]
+    elided: regex.Pattern[str]
+    elided_tail: regex.Pattern[str]
+    region: regex.Pattern[str]
     protect: regex.Pattern[str]
     abbreviations: list[tuple[regex.Pattern[str], str]]
     lead: regex.Pattern[str]
@@ -157,20 +160,23 @@ def agency_grammar() -> AgencyGrammar:
         # before a capitalised word other than a tail heads a name ("UBND cấp xã, cơ quan Thuế"),
         # unless it is a place's ("UBND các xã, phường, đặc khu Lý Sơn": read once, atomic); a noun that
         # is also a task verb goes on a collective phrase only after a comma or "và", not as a bare
-        # noun ("các sở tổ chức tập huấn" is the verb). The two spellings of a noun are disjoint
-        # (as printed, or capitalised in any case): a word read both ways made a failed match
-        # try every split, exponential in the number of nouns
+        # noun ("các sở tổ chức tập huấn" is the verb); a bare noun right after a capitalised word
+        # ends a proper name and opens none ("thành phố Hải Phòng, tỉnh …", "Bộ Quốc phòng, …").
+        # The two spellings of a noun are disjoint (as printed, or capitalised in any case): a word
+        # read both ways made a failed match try every split, exponential in the number of nouns
         first = _alt([n for n in data["collective_nouns"] if n not in data["collective_inner"]])
         caps = _alt(data["collective_capitals"])
         places = _alt(data["collective_places"])
         verbish = [n for n in data["collective_nouns"] if n in ph["task_verbs"]]
         bare = rf"\s+(?!(?:{_alt(verbish)})(?![\p{{L}}]))" if verbish else r"\s+"
         collective = (rf"(?:(?:{cheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
-                      rf"|(?i:các)\s+(?:(?i:{nouns})|{caps})|(?i:{first})(?=\s*,))"
+                      rf"|(?i:các)\s+(?:(?i:{nouns})|{caps})|(?<!\p{{Lu}}\p{{L}}*\s)(?i:{first})(?=\s*,))"
                       rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?>(?:{places})(?![\p{{L}}])|(?:(?:{nouns})|(?=\p{{Lu}})(?i:{nouns}|{caps}))"
                       rf"(?![\p{{L}}])(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?!\s+trưởng(?![\p{{L}}])))*"
                       rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
         names = data["names"]
+        elided = (rf"(?:(?P<level>{_alt(data['levels'])})|(?i:{places}))(?![\p{{L}}])"
+                  rf"(?:\s+(?:\p{{Lu}}[\p{{L}}\d.]*|[-–]))*")
         abbr = rf"(?<!(?<![\p{{L}}])(?:{_alt(data['dot_abbreviations'])}))"  # not the dot of "TP."
         # aspect words, each not after the word that makes it part of a phrase ("nhỏ và vừa")
         aspect = "|".join(
@@ -221,6 +227,11 @@ def agency_grammar() -> AgencyGrammar:
             # (opening with "các" or a head: a bare noun before a comma is no such phrase, "phòng, …")
             collective_then=regex.compile(rf"^(?=(?i:các)\s|(?:{cheads})\s){collective}"
                                           rf"(?:\s*,\s*|\s+và\s+|\s*,\s*và\s+)(?P<rest>\S.*)$"),
+            # "cấp xã", "Thành phố Hồ Chí Minh": an item that is only a level or a place (group
+            # "level" for a level), and the same at the end of the name before it
+            elided=regex.compile(rf"^{elided}$"),
+            elided_tail=regex.compile(rf"(?<=\S)\s+(?P<q>{elided})$"),
+            region=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(data['regions'])})\s+\S"),
             protect=protect,
             abbreviations=abbreviations,
             lead=regex.compile(ph["lead"]),
@@ -380,6 +391,10 @@ def split_names(text: str) -> list[str]:
                 if last_agency is None:
                     last_agency = is_agency(out[-1]) and not ag.collective.match(out[-1])
                 joins = last_agency and (parts or _goes_on(name))
+            elif ag.region.search(out[-1]) is not None:
+                joins = _goes_on(name)  # "… vùng đồng bằng sông Hồng và Đông Nam Bộ": one more region
+        if name and out and not joins and (whole := _elided(out[-1], name)) is not None:
+            name = whole  # "… cấp tỉnh, cấp xã": the same body at the other level
         if joins:
             # "…, Hạ tầng và Đô thị"; "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
             # "các đơn vị thuộc, trực thuộc Bộ"
@@ -391,6 +406,21 @@ def split_names(text: str) -> list[str]:
         if sep is not None:
             pos = sep.end()
     return out
+
+
+def _elided(last: str, item: str) -> str | None:
+    """The name an item of a list stands for when it is only a level or a place and the name
+    before it ends in one the same way: the head of that name, then the item ("Ban Chỉ huy Phòng
+    thủ dân sự cấp tỉnh" / "cấp xã", "UBND thành phố Hà Nội" / "Thành phố Hồ Chí Minh"); else None.
+    Not after a collective phrase ("UBND các tỉnh" / "Thành phố Hồ Chí Minh": a body of its own)."""
+    ag = agency_grammar()
+    if (im := ag.elided.match(item)) is None or (tm := ag.elided_tail.search(last)) is None \
+            or (im.group("level") is None) != (tm.group("level") is None):
+        return None
+    head = last[:tm.start()]
+    if ag.collective.match(last) or not is_agency(head):
+        return None
+    return f"{head} {item}"
 
 
 def _goes_on(part: str) -> bool:
