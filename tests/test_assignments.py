@@ -128,6 +128,18 @@ def rows(body: str):
      ["các phòng, ban chuyên môn thuộc UBND cấp xã", "cơ quan Thuế"]),
     ("Ủy ban nhân dân cấp xã, cơ quan Thuế", ["Ủy ban nhân dân cấp xã", "cơ quan Thuế"]),
     ("các bộ, ngành Trung ương và địa phương", ["các bộ, ngành Trung ương", "địa phương"]),
+    # the collective phrase of a place's government names places only (collective_place_heads)
+    ("các sở, ban, ngành, UBND các xã, phường và cơ quan, đơn vị có liên quan",
+     ["các sở, ban, ngành", "UBND các xã, phường", "cơ quan, đơn vị có liên quan"]),
+    ("Ủy ban nhân dân các cấp và tổ chức, cá nhân khác có liên quan",
+     ["Ủy ban nhân dân các cấp", "tổ chức, cá nhân khác có liên quan"]),
+    ("Chủ tịch UBND các huyện, thị xã, doanh nghiệp viễn thông",
+     ["Chủ tịch UBND các huyện, thị xã", "doanh nghiệp viễn thông"]),
+    # one office of two bodies
+    ("Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Viện kiểm sát nhân dân tỉnh",
+     ["Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Viện kiểm sát nhân dân tỉnh"]),
+    ("Văn phòng Đoàn ĐBQH và Hội đồng nhân dân Thành phố và Sở Y tế",
+     ["Văn phòng Đoàn ĐBQH và Hội đồng nhân dân Thành phố", "Sở Y tế"]),
 ])
 def test_split_names(text, names):
     assert split_names(text) == names
@@ -135,6 +147,7 @@ def test_split_names(text, names):
 
 def test_grouping_key_folds_case_tones_and_abbreviations():
     assert key("UBND các huyện") == key("Ủy ban nhân dân các huyện") == key("Uỷ ban nhân dân các huyện")
+    assert key("Văn phòng Đoàn ĐBQH và HĐND tỉnh") == key("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh")
     assert key("Sở Văn hoá") == key("sở văn hóa")
 
 
@@ -144,6 +157,12 @@ def test_lead_and_partners():
     assert rows("a) Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính và các cơ quan, đơn vị "
                 "liên quan rà soát, hoàn thiện các chính sách.") == [
         (["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "các cơ quan, đơn vị liên quan"])]
+
+
+def test_partners_after_the_collective_phrase_of_communes_are_a_body_of_their_own():
+    assert rows("1. Sở Công Thương chủ trì, phối hợp với các sở, ngành, UBND các xã, phường và cơ quan, đơn vị "
+                "có liên quan tổ chức tập huấn.") == [
+        (["Sở Công Thương"], ["các sở, ngành", "UBND các xã, phường", "cơ quan, đơn vị có liên quan"])]
 
 
 def test_giao_opener_is_not_part_of_the_lead():

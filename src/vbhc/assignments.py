@@ -169,11 +169,21 @@ def agency_grammar() -> AgencyGrammar:
         places = _alt(data["collective_places"])
         verbish = [n for n in data["collective_nouns"] if n in ph["task_verbs"]]
         bare = rf"\s+(?!(?:{_alt(verbish)})(?![\p{{L}}]))" if verbish else r"\s+"
-        collective = (rf"(?:(?:{cheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
+
+        def goes_on(nouns: str, caps: str) -> str:  # the nouns after the first, then a tail
+            return (rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?>(?:{places})(?![\p{{L}}])|(?:(?:{nouns})|(?=\p{{Lu}})(?i:{caps}))"
+                    rf"(?![\p{{L}}])(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?!\s+trưởng(?![\p{{L}}])))*"
+                    rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
+
+        # the heads of a place's government first, with places only ("UBND các xã, phường" / "và
+        # cơ quan, đơn vị có liên quan"); then any other
+        pheads = _alt(data["collective_place_heads"])
+        oheads = _alt([h for h in data["collective_heads"] if h not in data["collective_place_heads"]])
+        pnouns = _alt(data["collective_places"] + data["collective_place_nouns"])
+        collective = (rf"(?:(?:{pheads})\s+(?:(?i:các)\s+(?i:{pnouns})|(?i:{pnouns})(?=\s*,)){goes_on(pnouns, pnouns)}"
+                      rf"|(?:(?:{oheads})\s+(?:(?i:các)\s+(?i:{nouns})|(?i:{nouns})(?=\s*,))"
                       rf"|(?i:các)\s+(?:(?i:{nouns})|{caps})|(?<!\p{{Lu}}\p{{L}}*\s)(?i:{first})(?=\s*,))"
-                      rf"(?:(?:\s*(?:,|và|,\s*và)\s+|{bare})(?>(?:{places})(?![\p{{L}}])|(?:(?:{nouns})|(?=\p{{Lu}})(?i:{nouns}|{caps}))"
-                      rf"(?![\p{{L}}])(?!\s+(?!(?i:{tails})(?![\p{{L}}]))\p{{Lu}}))(?!\s+trưởng(?![\p{{L}}])))*"
-                      rf"(?:\s+(?i:{tails}))?(?![\p{{L}}])")
+                      rf"{goes_on(nouns, f'{nouns}|{caps}')})")
         names = data["names"]
         elided = (rf"(?:(?P<level>{_alt(data['levels'])})|(?i:{places}))(?![\p{{L}}])"
                   rf"(?:\s+(?:\p{{Lu}}[\p{{L}}\d.]*|[-–]))*")
