@@ -281,6 +281,36 @@ def test_a_heading_that_names_a_body_leads_each_task_below_it():
     assert done == [False, True]  # work already done is reported, not given
 
 
+def test_an_item_under_a_body_names_its_partners_after_what_it_says_first():
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\n"
+                  "a) Chủ động phối hợp với Sở Tư pháp, Sở Nội vụ triển khai kết nối dữ liệu.\n"
+                  "b) Hằng năm, phối hợp với Sở Y tế rà soát tài khoản.\n"
+                  "c) Là đầu mối phối hợp với Cục Thống kê kiểm tra kết quả.\n"
+                  "d) Phối hợp Sở Tài chính đề xuất ứng dụng bản đồ số.\n"
+                  "e) Phối hợp tuyên truyền về dịch vụ công.\n")
+    assert found == [
+        # what the item says first stays in the task
+        ("heading", ["Công an tỉnh"], ["Sở Tư pháp", "Sở Nội vụ"], "Chủ động triển khai kết nối dữ liệu.",
+         ["IV", "1", "a"]),
+        ("heading", ["Công an tỉnh"], ["Sở Y tế"], "Hằng năm, rà soát tài khoản.", ["IV", "1", "b"]),
+        ("heading", ["Công an tỉnh"], ["Cục Thống kê"], "Là đầu mối kiểm tra kết quả.", ["IV", "1", "c"]),
+        # "phối hợp" without "với" names a partner when a body's name follows it, not a verb
+        ("phối hợp", ["Công an tỉnh"], ["Sở Tài chính"], "đề xuất ứng dụng bản đồ số.", ["IV", "1", "d"]),
+        ("heading", ["Công an tỉnh"], [], "Phối hợp tuyên truyền về dịch vụ công.", ["IV", "1", "e"]),
+    ]
+
+
+def test_phoi_hop_without_voi_before_a_body_names_a_partner():
+    assert [(a.phrase, a.lead, a.partners, a.task) for a in vbhc.parse(
+        HEADER + "3. Sở Xây dựng phối hợp Sở Tài chính, Sở Nội vụ tiến hành kiểm tra hồ sơ.\n").assignments] == [
+        ("phối hợp", ["Sở Xây dựng"], ["Sở Tài chính", "Sở Nội vụ"], "tiến hành kiểm tra hồ sơ.")]
+    # a purpose inside a sentence about another task is no row of its own: the responsibility stays
+    assert [(a.phrase, a.lead, a.partners) for a in vbhc.parse(
+        HEADER + "Điều 3. Sở Tư pháp có trách nhiệm rà soát quy trình nội bộ trình Chủ tịch UBND tỉnh phê duyệt "
+                 "làm cơ sở để phối hợp Sở Khoa học và Công nghệ cấu hình quy trình điện tử.\n").assignments] == [
+        ("trách nhiệm", ["Sở Tư pháp"], [])]
+
+
 def test_a_plain_sub_heading_gives_its_items_and_a_body_heading_its_own_rows():
     found = tasks("III. NHIỆM VỤ\n1. Các sở, ban, ngành:\na) Sở Y tế\n- Kiểm tra an toàn thực phẩm.\n"
                   "b) Về công tác tuyên truyền:\n- Tổ chức in tờ rơi.\n- Tuyên truyền trên loa.\n")

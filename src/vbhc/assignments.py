@@ -107,6 +107,7 @@ class AgencyGrammar:
     bare_heads: frozenset[str]
     modal_tail: regex.Pattern[str]
     aspect_inside: regex.Pattern[str]
+    item_opening: regex.Pattern[str]
     no_directives_in: frozenset[str]
     field_group: regex.Pattern[str]
     lead_noun_before: regex.Pattern[str]
@@ -290,6 +291,8 @@ def agency_grammar() -> AgencyGrammar:
             # an aspect word after a name opens its predicate, whatever verb follows ("Bộ Tài
             # chính kịp thời xuất cấp …"); lower case only, not inside a name
             aspect_inside=regex.compile(rf"(?<=\p{{L}}\s)(?:{aspect})\s+(?=\p{{Ll}})"),
+            # "Chủ động …", "Là đầu mối, …" before an item's own phrase (:func:`_opening_end`)
+            item_opening=regex.compile(rf"(?:(?i:{aspect})|{ph['item_role']})(?![\p{{L}}])\s*,?\s*"),
             no_directives_in=frozenset(ph["no_directives_in"]),
             field_group=regex.compile(ph["field_group"]),
             lead_noun_before=regex.compile(ph["lead_noun_before"]),
@@ -702,6 +705,26 @@ def _names_go_on(text: str, at: int, stop: int, names_only_before: bool, subject
     return names_only_before or subject
 
 
+def _names_partners(text: str, m: regex.Match[str]) -> bool:
+    """Whether the partner phrase matched at ``m`` names partners: with "với" ("phối hợp với Sở
+    X"), or "phối hợp" right before a body's name ("Phối hợp Sở Xây dựng đề xuất …"); without
+    "với" a verb may follow ("phối hợp thực hiện", "phối hợp tuyên truyền": no partner), and
+    "cùng" alone is often no partner phrase ("cùng kỳ năm trước")."""
+    ag = agency_grammar()
+    if ag.partners_named.search(m.group()) is not None:
+        return True
+    if ag.partnering.match(m.group()) is None:
+        return False
+    names, _ = _partner_text(text, m.end())
+    if not names or names.split(None, 1)[0] in ag.not_partner_start or not is_agency(names):
+        return False
+    # and its subject is a body's name alone, or none (an item under the body's heading): not
+    # "Sở X có trách nhiệm tổ chức … làm cơ sở để phối hợp Sở Y …", a purpose inside a sentence
+    subject = _lead_text(text, _clause_start(text, m.start()), m.start())
+    return not subject or (len(subject) <= 200 and is_agency(subject) and _task_cut(subject) is None
+                           and ag.heading_sentence.search(subject) is None)
+
+
 def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, int]:
     """The partner list from ``start`` to where the task begins (``subject``: the names after
     "Giao", "Đề nghị": a collective phrase after their first verb is the task's object)."""
@@ -1046,7 +1069,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
         cs = _clause_start(text, m.start())
-        if ag.lead.search(text, cs, m.start()) or ag.partners_named.search(m.group()) is None:
+        if ag.lead.search(text, cs, m.start()) or not _names_partners(text, m):
             continue
         lead_txt = _lead_text(text, cs, m.start())
         if not lead_txt and duty_lead and not text[:cs].strip(" -–+•"):
@@ -1239,7 +1262,7 @@ def _has_lead_word(text: str, start: int, end: int) -> bool:
     repeat them."""
     ag = agency_grammar()
     return any(not _lead_noun(text, m) for m in ag.lead.finditer(text, start, end)) or any(
-        ag.partners_named.search(m.group()) is not None for m in ag.partners.finditer(text, start, end))
+        _names_partners(text, m) for m in ag.partners.finditer(text, start, end))
 
 
 def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
@@ -1563,12 +1586,14 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
             if any(_denied(task, name) for name in lead):
                 continue  # "4. Đối với …, cơ quan chủ quản không thực hiện các nhiệm vụ …": a rule
         partners = row.partners or carried
-        if not partners and len(lead) == 1 and (ag.lead.match(task) or agency_grammar().partnering.match(task)):
+        if not partners and len(lead) == 1 and (ag.lead.match(task, at := _opening_end(task))
+                                                or agency_grammar().partnering.match(task, at)):
             # "- Chủ trì, phối hợp với các cơ quan liên quan rà soát …" under the body's list: its
-            # partners and its task, read as the row of that body
-            own = next(iter(from_text(task, 0, lead[0], lead[0])), None)
+            # partners and its task, read as the row of that body; what the item says first stays
+            # in the task ("Hằng năm, phối hợp với Sở X rà soát …": "Hằng năm, rà soát …")
+            own = next(iter(from_text(task[at:], 0, lead[0], lead[0])), None)
             if own is not None and own.partners:
-                partners, task = own.partners, own.task or task
+                partners, task = own.partners, task[:at] + (own.task or task[at:])
         reported = row.reported or (row.phrase == "heading" and ag.done_task.match(task) is not None)
         r = RawAssignment(lead, partners, task, child.span.start, child.span.end,
                           child_path, pick_deadline(dls) if dls else (child.children and _child_note(child)) or ahead,
@@ -1599,6 +1624,21 @@ def _denied(task: str, name: str) -> bool:
 
 _ONE_WORD = regex.compile(r"\s+\S+\s")  # "không ", "không phải ": the words right after a name
 _TWO_WORDS = regex.compile(r"\s+\S+\s+\S+\s")
+
+
+def _opening_end(item: str) -> int:
+    """Where an item's own phrase starts after what it says first of its body: an aspect word
+    ("Chủ động phối hợp với …"), its role ("Là đầu mối phối hợp với …"), an opening clause
+    ("Hằng năm, phối hợp với …"); 0 when it says none."""
+    ag = agency_grammar()
+    at = 0
+    for _ in range(3):  # "Hằng năm, chủ động …"
+        rest = item[at:at + REACH]
+        m = ag.item_opening.match(rest) or ag.interrupt.match(rest)
+        if m is None:
+            break
+        at += m.end() + len(rest[m.end():]) - len(rest[m.end():].lstrip())
+    return at
 
 
 def walk_paths(nodes: list, ancestors: list | None = None, path: list[str] | None = None) -> Iterator[tuple]:
