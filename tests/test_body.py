@@ -678,6 +678,29 @@ def test_a_dash_compound_wrapped_at_its_dash_is_no_list_item():
     ]
 
 
+def test_a_proper_name_cut_by_the_wrap_joins_the_short_first_line_to_its_text():
+    doc = parse_body((
+        "I. TỔ CHỨC THỰC HIỆN",
+        "a) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt",
+        "Nam, Thông tấn xã Việt Nam chủ trì xây dựng các chuyên mục.",
+        "b) Cộng đồng người Việt",
+        "Nam ở nước ngoài tham gia giới thiệu sản phẩm.",
+        "c) Sở Y tế ở Thành phố Hồ",
+        "Chí Minh tổ chức tập huấn.",
+        "d) Tiếng Việt",
+        "Nâng cao chất lượng dạy học.",
+    ))
+    assert outline(doc.body) == [
+        "I. TỔ CHỨC THỰC HIỆN",
+        "  a) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam chủ trì xây dựng các chuyên mục.",
+        "  b) Cộng đồng người Việt Nam ở nước ngoài tham gia giới thiệu sản phẩm.",
+        "  c) Sở Y tế ở Thành phố Hồ Chí Minh tổ chức tập huấn.",
+        # not another word after the first half: a heading over its paragraph
+        "  d) Tiếng Việt",
+        "    ¶ Nâng cao chất lượng dạy học.",
+    ]
+
+
 LONG_TITLE = ("Chế độ, chính sách đối với sĩ quan, quân nhân chuyên nghiệp, hạ sĩ quan, binh sĩ, công nhâ"
               "n và viên chức quốc phòng thuộc biên chế các đội tìm kiếm, quy tập hài cốt liệt sĩ")
 

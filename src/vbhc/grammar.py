@@ -86,6 +86,7 @@ class Grammar:
     letter_words: frozenset[str]
     dash_compounds: tuple[tuple[str, str], ...]
     dash_compound_not_before: frozenset[str]
+    name_halves: tuple[tuple[str, str], ...]
     heading_words: frozenset[str]
     place_words: frozenset[str]
     letters: str
@@ -286,6 +287,8 @@ def load(directory: Path | None = None) -> Grammar:
             w.partition(" - ") for w in orth.strings(orth.data, "dash_compounds", "dash_compounds"))),
         dash_compound_not_before=frozenset(
             w.casefold() for w in orth.strings(orth.data, "dash_compound_not_before", "dash_compound_not_before")),
+        name_halves=tuple((a, b) for a, _, b in (
+            w.partition(" / ") for w in orth.strings(orth.data, "name_halves", "name_halves"))),
         heading_words=frozenset(w.casefold() for w in orth.strings(orth.data, "heading_words", "heading_words")),
         place_words=frozenset(orth.strings(orth.data, "place_words", "place_words")),
         letters=orth.string(orth.data, "letters", "letters"),

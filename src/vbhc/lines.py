@@ -345,6 +345,16 @@ def _dash_compound(before: str, after: str, g: Grammar) -> bool:
     return False
 
 
+def _name_cut(before: str, after: str, g: Grammar) -> bool:
+    """Whether ``before`` ends with the first half of a proper name and ``after`` opens with its
+    second half, as printed (grammars/orthography.toml ``name_halves``: "Việt" / "Nam")."""
+    for x, y in g.name_halves:
+        if before.endswith(x) and after.startswith(y) and not before[-len(x) - 1:-len(x)].isalnum() \
+                and not after[len(y):len(y) + 1].isalnum():
+            return True
+    return False
+
+
 @lru_cache(maxsize=4)
 def _folded(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     return tuple((fold(x), fold(y)) for x, y in pairs)
@@ -541,6 +551,8 @@ def continues(prev: Line, line: Line, width: int, g: Grammar, prev_block: Block 
         return True  # "I." alone on its line: the heading text follows
     if starts_lower(text):
         return True
+    if _name_cut(ptext, text, g):
+        return True  # "… Đài Tiếng nói Việt" / "Nam, Thông tấn xã …": one name cut by the wrap
     if ends_terminal(ptext):
         return False
     if not (line.bold_start or line.caps or prev.caps):
