@@ -1115,6 +1115,25 @@ def test_is_agency_on_a_run_of_nouns_fails_fast():
     assert not is_agency("các sở " + "sở " * 24 + "Xyz chủ trì")
 
 
+@pytest.mark.parametrize(("body", "partners", "task"), [
+    # a known name with a verb and commas in it
+    ("1. Công an tỉnh phối hợp với Cục Cảnh sát quản lý hành chính về trật tự xã hội, Bộ Công an quản lý, theo dõi "
+     "tài khoản.", ["Cục Cảnh sát quản lý hành chính về trật tự xã hội", "Bộ Công an"], "quản lý, theo dõi tài khoản."),
+    # a task verb that opens with a collective noun ends the collective phrase ("cấp" of a level goes on it)
+    ("1. Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan, đơn vị cấp tài khoản công vụ theo quy định tại "
+     "khoản 1, khoản 2 Điều này.", ["các cơ quan, đơn vị"], "cấp tài khoản công vụ theo quy định tại khoản 1, khoản 2 "
+                                                           "Điều này"),
+    ("1. Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị cấp xã kiểm tra.", ["các cơ quan, đơn vị cấp xã"], "kiểm tra"),
+    # a verb after "có chức năng" describes the body; "trong thực hiện" opens the task
+    ("1. Sở Tài chính phối hợp với cơ quan có chức năng quản lý đất đai cấp xã, Ủy ban nhân dân cấp xã trong thực "
+     "hiện thống kê đất đai.", ["cơ quan có chức năng quản lý đất đai cấp xã", "Ủy ban nhân dân cấp xã"],
+     "trong thực hiện thống kê đất đai."),
+])
+def test_a_partner_name_is_not_cut_at_a_verb_inside_it(body, partners, task):
+    (a,) = vbhc.parse(HEADER + body + "\n").assignments
+    assert (a.partners, a.task) == (partners, task)
+
+
 def test_a_verb_word_after_dia_is_a_noun():
     # "trên địa bàn": "bàn" is no verb there, so the partner list runs on past it
     (a,) = vbhc.parse(HEADER + "1. Sở Công Thương chủ trì, phối hợp với các doanh nghiệp trên địa bàn tỉnh và "

@@ -161,14 +161,15 @@ def agency_grammar() -> AgencyGrammar:
         # before a capitalised word other than a tail heads a name ("UBND cấp xã, cơ quan Thuế"),
         # unless it is a place's ("UBND các xã, phường, đặc khu Lý Sơn": read once, atomic); a noun that
         # is also a task verb goes on a collective phrase only after a comma or "và", not as a bare
-        # noun ("các sở tổ chức tập huấn" is the verb); a bare noun right after a capitalised word
+        # noun ("các sở tổ chức tập huấn", "các đơn vị cấp tài khoản" are the verb); a bare noun right after a capitalised word
         # ends a proper name and opens none ("thành phố Hải Phòng, tỉnh …", "Bộ Quốc phòng, …").
         # The two spellings of a noun are disjoint (as printed, or capitalised in any case): a word
         # read both ways made a failed match try every split, exponential in the number of nouns
         first = _alt([n for n in data["collective_nouns"] if n not in data["collective_inner"]])
         caps = _alt(data["collective_capitals"])
         places = _alt(data["collective_places"])
-        verbish = [n for n in data["collective_nouns"] if n in ph["task_verbs"]]
+        # (a task verb that opens with such a noun too: "các cơ quan, đơn vị cấp tài khoản …")
+        verbish = [v for v in ph["task_verbs"] if any(v == n or v.startswith(f"{n} ") for n in data["collective_nouns"])]
         bare = rf"\s+(?!(?:{_alt(verbish)})(?![\p{{L}}]))" if verbish else r"\s+"
 
         def goes_on(nouns: str, caps: str) -> str:  # the nouns after the first, then a tail
@@ -214,7 +215,7 @@ def agency_grammar() -> AgencyGrammar:
             alias=regex.compile(ph["alias"]),
             negation=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['negation'])})\s+$"),
             # the task verb is within four words after "được" (the text before it is searched)
-            relative=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['relative'])})(?:\s+\S+){{0,3}}\s+$"),
+            relative=regex.compile(rf"(?<![\p{{L}}])(?i:{_alt(ph['relative'] + ph['function_words'])})(?:\s+\S+){{0,3}}\s+$"),
             # a full stop, not of "..." or an abbreviation, not after a bare item number ("mục 2.",
             # "sau: 1."), before the capital letter of the next sentence
             sentence_end=regex.compile(rf"{abbr}(?<!\.)(?<![\s(]\d{{1,3}})(?<![\s(]\p{{L}})\.(?!\.)\s+(?=\p{{Lu}})"),
