@@ -1225,6 +1225,11 @@ def test_theo_de_nghi_is_not_a_request():
     ("1. Ngoài ra, Trung tâm Chuyển giao công nghệ tỉnh chủ trì tổ chức hội thảo.",
      [(["Trung tâm Chuyển giao công nghệ tỉnh"], [])]),
     ("1. Đồng thời, Sở Nội vụ theo dõi nhiệm vụ được giao và chủ trì tổng hợp kết quả.", [(["Sở Nội vụ"], [])]),
+    # a party no agency name opens leads when it is given the task by name, after a body that gives it
+    ("1. Chủ tịch Ủy ban nhân dân cấp xã giao phòng chuyên môn có chức năng về tài chính chủ trì tổ chức thẩm tra.",
+     [(["phòng chuyên môn có chức năng về tài chính"], [])]),
+    ("1. Giao cơ quan có chức năng quản lý đất đai cấp tỉnh chủ trì, phối hợp với các cơ quan có liên quan thẩm định.",
+     [(["cơ quan có chức năng quản lý đất đai cấp tỉnh"], ["các cơ quan có liên quan"])]),
     ("1. UBND tỉnh vừa chủ trì, phối hợp với Bộ Y tế kiểm tra.", [(["UBND tỉnh"], ["Bộ Y tế"])]),
     # the head of a body, named as printed
     ("5. Bộ trưởng Bộ Tài chính chủ trì, phối hợp với các bộ, ngành liên quan rà soát.",

@@ -554,6 +554,12 @@ def _agency_in(lead: str) -> str | None:
         if not is_agency(tail) or tail.startswith(ag.not_agencies) or ag.object_after.search(lead, 0, m.start()):
             continue
         return _untask(tail) or None
+    if (ag.holder_start.match(lead) or ag.not_name_part.match(lead)) and _task_cut(lead) is None \
+            and ag.opener_inside.search(lead) is None and ag.opens_relative.search(lead, max(0, len(lead) - 30)) is None:
+        # a party no agency name opens, given the task by name ("Giao cơ quan có chức năng quản lý
+        # đất đai cấp tỉnh chủ trì …", "Chủ tịch UBND cấp xã giao phòng chuyên môn … chủ trì …"), not
+        # one described by the lead word ("Các cơ quan được phân công chủ trì …": a role)
+        return lead
     return None
 
 
@@ -659,7 +665,15 @@ def _after_opener(lead: str) -> str:
     if last is None:
         return lead
     rest = lead[last.end():]
-    return rest if rest[:1].isupper() or rest[:1].isdigit() or is_agency(rest) else lead
+    if rest[:1].isupper() or rest[:1].isdigit() or is_agency(rest):
+        return rest
+    ag = agency_grammar()
+    if (ag.holder_start.match(rest) or ag.not_name_part.match(rest)) and _giver(lead[:last.start()]) \
+            and ag.request.match(lead, last.start()) is not None:
+        # "Chủ tịch Ủy ban nhân dân cấp xã giao phòng chuyên môn có chức năng về tài chính chủ trì":
+        # a party no agency name opens, given the task by the body before "giao"
+        return rest
+    return lead
 
 
 def _label(text: str, pos: int) -> str:
