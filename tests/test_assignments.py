@@ -1124,6 +1124,9 @@ def test_is_agency_on_a_run_of_nouns_fails_fast():
      "khoản 1, khoản 2 Điều này.", ["các cơ quan, đơn vị"], "cấp tài khoản công vụ theo quy định tại khoản 1, khoản 2 "
                                                            "Điều này"),
     ("1. Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị cấp xã kiểm tra.", ["các cơ quan, đơn vị cấp xã"], "kiểm tra"),
+    # a party named by what it does: the verb after "chủ", "nhà" is a noun
+    ("1. Sở Xây dựng phối hợp với chủ đầu tư hạ tầng khu công nghiệp, nhà cung cấp dịch vụ rà soát quy hoạch.",
+     ["chủ đầu tư hạ tầng khu công nghiệp", "nhà cung cấp dịch vụ"], "rà soát quy hoạch."),
     # a verb after "có chức năng" describes the body; "trong thực hiện" opens the task
     ("1. Sở Tài chính phối hợp với cơ quan có chức năng quản lý đất đai cấp xã, Ủy ban nhân dân cấp xã trong thực "
      "hiện thống kê đất đai.", ["cơ quan có chức năng quản lý đất đai cấp xã", "Ủy ban nhân dân cấp xã"],
