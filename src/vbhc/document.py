@@ -287,11 +287,28 @@ def _references(ctx: _Ctx, doc: M.Document, work: list[Line]) -> None:
             doc_type=M.DocType(name=n.type_name, code=(known.code or None) if known else None), name=n.name,
             date=n.date, relation=n.relation, alias=n.alias, span=ctx.span(*jt.exact_span(n.start, n.end, ctx.norm.text))))
     _basis_relations(doc)
-    if any(p.search(jt.text) for _, p in ref_grammar().list_relations):  # one look at the text first
+    rg = ref_grammar()
+    if any(p.search(jt.text) for _, p in (*rg.list_relations, *rg.list_relations_inside)):  # one look first
         _listed_relations(doc, ctx)
 
 
 LISTED_GAP = 90  # at most this far after the one before it, a citation is listed with it (its date and issuer between)
+
+
+_FIRST_CLAUSE_END = regex.compile(r"[:;.]")
+
+
+def _listing(rg, head: str) -> str | None:
+    """The relation a heading gives the documents listed under it: said at its start ("Bãi bỏ
+    …", references.toml ``list_relations``) or in its first clause ("Các Quyết định sau đây hết
+    hiệu lực …:", ``list_relations_inside``); None when it gives none."""
+    for name, p in rg.list_relations:
+        if p.match(head):
+            return name
+    for name, p in rg.list_relations_inside:
+        if (m := p.search(head)) is not None and _FIRST_CLAUSE_END.search(head, 0, m.start()) is None:
+            return name
+    return None
 
 
 def _listed_relations(doc: M.Document, ctx: _Ctx) -> None:
@@ -309,13 +326,13 @@ def _listed_relations(doc: M.Document, ctx: _Ctx) -> None:
                 clause if node.children and clause and clause.rstrip().endswith(":") else None)
             if not head or not rg.documents_named.search(head):
                 continue
-            for name, p in rg.list_relations:
-                if p.match(head.lstrip()):
-                    first = node.children[0].span.start if node.children else node.span.end
-                    spans.append((node.span.start, first, name))  # the heading's own sentence
-                    for c in node.children:  # the items; a table's rows are items too
-                        items = c.children if c.kind == "table" else (c,)  # a header row cites nothing
-                        spans.extend((item.span.start, item.span.end, name) for item in items)
+            if (name := _listing(rg, head.lstrip())) is None:
+                continue
+            first = node.children[0].span.start if node.children else node.span.end
+            spans.append((node.span.start, first, name))  # the heading's own sentence
+            for c in node.children:  # the items; a table's rows are items too
+                items = c.children if c.kind == "table" else (c,)  # a header row cites nothing
+                spans.extend((item.span.start, item.span.end, name) for item in items)
     if not spans:
         return
     to_norm = ctx.norm.map.to_norm

@@ -59,6 +59,7 @@ class RefGrammar:
     relation_sentence_end: regex.Pattern[str]
     stop_before: regex.Pattern[str]
     list_relations: list[tuple[str, regex.Pattern[str]]]
+    list_relations_inside: list[tuple[str, regex.Pattern[str]]]
     after_relation: regex.Pattern[str]
     after_relation_name: str
     after_relation_start: regex.Pattern[str]
@@ -121,6 +122,8 @@ def ref_grammar() -> RefGrammar:
             relation_sentence_end=regex.compile(pats["relation_sentence_end"]),
             stop_before=regex.compile(rf"(?<![\p{{L}}])(?i:{stops})\s*$"),
             list_relations=[(name, regex.compile(p)) for name, p in data.get("list_relations", {}).items()],
+            list_relations_inside=[(name, regex.compile(p))
+                                   for name, p in data.get("list_relations_inside", {}).items()],
             after_relation=regex.compile(pats["after_relation"]),
             after_relation_name=pats["after_relation_name"],
             after_relation_start=regex.compile(pats["after_relation_start"]),
