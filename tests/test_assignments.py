@@ -1835,3 +1835,24 @@ def test_a_task_field_over_items_gives_one_row_per_item():
     text = HEADER + body
     assert [text[a.span.start:a.span.end] for a in found] == [
         "- Tổ chức triển khai các nền tảng số dùng chung.", "- Rà soát, nâng cấp các hệ thống thông tin."]
+
+
+def test_a_closing_article_names_every_title_listed_before_its_duty():
+    body = ("Điều 31. Trách nhiệm thi hành\nCác Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc "
+            "Chính phủ; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương và các cơ quan, tổ chức, "
+            "cá nhân có liên quan chịu trách nhiệm thi hành Nghị định này.")
+    (row,) = vbhc.parse(LEGAL + body + "\n").assignments
+    assert row.lead == ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+                        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                        "các cơ quan, tổ chức, cá nhân có liên quan"]
+
+
+def test_the_places_a_colon_lists_after_a_name_are_not_the_task():
+    found = vbhc.parse(HEADER + "Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng các cơ quan liên quan, Chủ tịch "
+                       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, Đà Nẵng tập "
+                       "trung khắc phục hậu quả mưa lũ.\nl) Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện "
+                       "nghiêm chỉ đạo của Thủ tướng Chính phủ.\n").assignments
+    assert [(a.lead, a.task) for a in found] == [
+        (["Bộ trưởng", "Thủ trưởng các cơ quan liên quan",
+          "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "tập trung khắc phục hậu quả mưa lũ."),
+        (["Ủy ban nhân dân các thành phố"], "thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ.")]

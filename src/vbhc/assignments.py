@@ -204,7 +204,7 @@ def agency_grammar() -> AgencyGrammar:
             names=names,
             name_keys={fold(n): n for n in names},
             heads=tuple(sorted(data["heads"], key=len, reverse=True)),
-            head_re=regex.compile(rf"^(?:(?i:các)\s+)?(?P<h>{_alt(data['heads'])})(?P<after>$|:|\s+(?P<nxt>\S))"),
+            head_re=regex.compile(rf"^(?:(?i:các)\s+)?(?P<h>{_alt(data['heads'])})(?P<after>$|[:,]|\s+(?P<nxt>\S))"),
             lower_after=frozenset(data["lower_after"]),
             not_agencies=tuple(data["not_agencies"]),
             name_parts=regex.compile(rf"^(?:{either_tones(_alt(data['name_parts']))})(?![\p{{L}}])"),
@@ -758,6 +758,12 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
         bm = _BRACKETED.match(text, end_m.start(), stop) if end_m.group() == "(" else None
         if bm is None:
             stop = end_m.start()
+            if end_m.group() == ":" and (em := _ENUMERATED.match(text, end_m.end())) is not None \
+                    and (vm := ag.task_start.match(text, em.end())) is not None:
+                # "Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, …,
+                # Lâm Đồng tập trung …": the names end at the colon, the places it lists say which;
+                # the task starts at the verb after them
+                return text[start:stop].strip(" ,"), vm.start()
             break
         brackets.append((bm.start() - start, bm.end() - start))
         pos = bm.end()
@@ -796,6 +802,11 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
         # "… với các bộ, ngành, địa phương và chỉ đạo …": the conjunction joins the task, not a name
         return ag.trailing_conjunction.sub("", segment[:cut]).strip(" ,"), start + cut
     return segment.strip(" ,"), stop
+
+
+# the places a colon lists after a collective name, up to the verb: "…: Hà Tĩnh, Quảng Trị, Huế,
+# Đà Nẵng " (capitalised words, two items or more)
+_ENUMERATED = regex.compile(r"\s*\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*(?:\s*,\s*\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*)+\s+")
 
 
 def _head(node) -> str | None:
