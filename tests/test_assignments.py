@@ -1856,3 +1856,16 @@ def test_the_places_a_colon_lists_after_a_name_are_not_the_task():
         (["Bộ trưởng", "Thủ trưởng các cơ quan liên quan",
           "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "tập trung khắc phục hậu quả mưa lũ."),
         (["Ủy ban nhân dân các thành phố"], "thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ.")]
+
+
+def test_an_item_that_names_its_own_party_before_its_duty_is_led_by_it():
+    body = ("Điều 33. Nhiệm vụ và quyền hạn của cơ quan chủ quản\n1. Thẩm định các khoản viện trợ.\n"
+            "2. Người đứng đầu cơ quan chủ quản chịu trách nhiệm phê duyệt khoản viện trợ theo thẩm quyền.\n"
+            "Điều 15. Nhiệm vụ, quyền hạn của Ban quản lý dự án\n1. Đại diện cho chủ dự án, chịu trách nhiệm "
+            "trước chủ dự án và trước pháp luật về các quyết định của mình.")
+    assert [(a.lead, a.task) for a in vbhc.parse(LEGAL + body + "\n").assignments] == [
+        (["cơ quan chủ quản"], "Thẩm định các khoản viện trợ."),
+        (["Người đứng đầu cơ quan chủ quản"], "phê duyệt khoản viện trợ theo thẩm quyền."),
+        # one duty in a list of them, and to whom the party answers: still the heading's party
+        (["Ban quản lý dự án"], "Đại diện cho chủ dự án, chịu trách nhiệm trước chủ dự án và trước pháp luật về các "
+                                "quyết định của mình.")]

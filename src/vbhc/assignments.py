@@ -118,6 +118,7 @@ class AgencyGrammar:
     qualifier: regex.Pattern[str]
     subject_qualifier: regex.Pattern[str]  # ``qualifier`` without the words of time or manner
     other_duties: regex.Pattern[str]
+    accountable: regex.Pattern[str]
     function_clause: regex.Pattern[str]
     reported: regex.Pattern[str]
     done_task: regex.Pattern[str]
@@ -252,6 +253,7 @@ def agency_grammar() -> AgencyGrammar:
             opener=regex.compile(ph["opener"]),
             subject_qualifier=regex.compile(ph["qualifier"]),
             other_duties=regex.compile(ph["other_duties"]),
+            accountable=regex.compile(ph["accountable"]),
             function_clause=regex.compile(ph["function_clause"]),
             qualifier=regex.compile(
                 rf"{ph['qualifier']}|(?i:(?:\s+(?:{aspect}|và))*"
@@ -1611,6 +1613,16 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                 continue  # "b) Văn phòng đăng ký đất đai không chịu trách nhiệm về …"
             if any(_denied(task, name) for name in lead):
                 continue  # "4. Đối với …, cơ quan chủ quản không thực hiện các nhiệm vụ …": a rule
+            if (rm := ag.responsible.search(task, 0, 120)) is not None and ag.holder_start.match(task) \
+                    and not task[:rm.start()].rstrip().endswith(",") \
+                    and (own_lead := task[:rm.start()].strip(" ,")) and not is_agency(own_lead) \
+                    and _task_cut(own_lead) is None and not ag.holder_back.match(own_lead) \
+                    and task[rm.end():].strip(" ,:.") and not ag.accountable.match(task, rm.end()):
+                # "2. Người đứng đầu cơ quan chủ quản chịu trách nhiệm phê duyệt …" under the body's
+                # heading: the party the item names leads it (not "Đại diện cho chủ dự án, chịu
+                # trách nhiệm trước chủ dự án …": a duty in a list of them, to whom it answers)
+                lead = [" ".join(n.split()) for n in own_lead.split(";") if n.strip()]
+                task = task[rm.end():].strip(" ,")
         partners = row.partners or carried
         if not partners and len(lead) == 1 and (ag.lead.match(task, at := _opening_end(task))
                                                 or agency_grammar().partnering.match(task, at)):
