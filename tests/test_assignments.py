@@ -1869,3 +1869,53 @@ def test_an_item_that_names_its_own_party_before_its_duty_is_led_by_it():
         # one duty in a list of them, and to whom the party answers: still the heading's party
         (["Ban quản lý dự án"], "Đại diện cho chủ dự án, chịu trách nhiệm trước chủ dự án và trước pháp luật về các "
                                 "quyết định của mình.")]
+
+
+def test_taking_the_partners_out_keeps_the_rest_of_the_task():
+    found = vbhc.parse(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n- Chủ động phối hợp với Sở Tài "
+                       "chính rà soát hạ tầng số. Báo cáo UBND tỉnh kết quả trước ngày 30/6/2026.\n").assignments
+    assert [(a.partners, a.task, a.deadline.raw) for a in found] == [
+        (["Sở Tài chính"], "Chủ động rà soát hạ tầng số. Báo cáo UBND tỉnh kết quả trước ngày 30/6/2026.",
+         "trước ngày 30/6/2026")]
+
+
+def test_a_lead_in_gives_its_partners_to_its_own_items_only_and_a_task_over_criteria_is_a_row():
+    found = vbhc.parse(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\nChủ trì, phối hợp với Sở Tài chính:\n"
+                       "- Lập dự toán kinh phí mua sắm thiết bị.\n- Thẩm định giá thiết bị y tế.\n"
+                       "Ngoài ra, Sở Y tế thực hiện các nhiệm vụ sau:\n- Tổ chức kiểm tra các cơ sở khám chữa bệnh.\n"
+                       "2. Sở Nội vụ\nTổ chức đánh giá, xếp loại mức độ chuyển đổi số theo các tiêu chí sau:\n"
+                       "- Mức độ hoàn thành nhiệm vụ.\n- Tỷ lệ hồ sơ trực tuyến.\n").assignments
+    rows = [(a.lead, a.partners, a.task) for a in found]
+    assert rows[:3] == [
+        (["Sở Y tế"], ["Sở Tài chính"], "Lập dự toán kinh phí mua sắm thiết bị."),
+        (["Sở Y tế"], ["Sở Tài chính"], "Thẩm định giá thiết bị y tế."),
+        (["Sở Y tế"], [], "Tổ chức kiểm tra các cơ sở khám chữa bệnh.")]
+    assert (["Sở Nội vụ"], [], "Tổ chức đánh giá, xếp loại mức độ chuyển đổi số theo các tiêu chí sau") in rows
+
+
+@pytest.mark.parametrize(("body", "leads"), [
+    # "chủ" opens an owner's name only before what it owns: "Các chủ trương" names no party
+    ("II. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Các chủ trương lớn của tỉnh\n- Triển khai Nghị quyết của Tỉnh ủy.\n"
+     "- Tổ chức sơ kết việc thực hiện.", []),
+    # a heading that is a plural party and a bare verb names the party, not the verb
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Các địa phương thực hiện\na) Rà soát hạ tầng số trên địa bàn.\n"
+     "b) Báo cáo kết quả về Sở Khoa học và Công nghệ.", [["Các địa phương"], ["Các địa phương"]]),
+])
+def test_what_a_heading_names_as_a_party(body, leads):
+    assert [a.lead for a in vbhc.parse(HEADER + body + "\n").assignments] == leads
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a bare place elides only a bare place; a body written with the place's word is its own
+    ("Bộ Chỉ huy Quân sự tỉnh, Tỉnh Đoàn", ["Bộ Chỉ huy Quân sự tỉnh", "Tỉnh Đoàn"]),
+    ("Giám đốc Công an tỉnh, thành phố", ["Giám đốc Công an tỉnh", "Giám đốc Công an thành phố"]),
+    ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh", ["UBND thành phố Hà Nội", "UBND Thành phố Hồ Chí Minh"]),
+])
+def test_an_elided_place_takes_the_head_of_the_name_before_it(text, names):
+    assert split_names(text) == names
+
+
+def test_answering_for_results_is_no_task():
+    found = vbhc.parse(HEADER + "IV. TỔ CHỨC THỰC HIỆN\n1. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu "
+                       "trách nhiệm toàn diện trước Chính phủ về kết quả công tác phòng, chống bão, lũ.\n").assignments
+    assert found == []

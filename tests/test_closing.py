@@ -139,10 +139,14 @@ def test_signature_position_qualifier_on_its_own_line(qualifier):
 
 def test_title_lines_with_no_prefix_are_all_the_signers_position():
     # the capacity he signs in and his own title, both printed, neither dropped
-    doc = parse((*NOI_NHAN, "TRƯỞNG BAN", "PHÓ THỦ TƯỚNG", "Mai Văn Chính"))
+    doc = parse((*NOI_NHAN, "TRƯỞNG BAN", "PHÓ CHỦ TỊCH UBND TỈNH", "Trần Văn Bình"))
     sig = doc.signatures[0]
-    assert (sig.mode, sig.authority, sig.position, sig.name) == (None, None, "TRƯỞNG BAN PHÓ THỦ TƯỚNG",
-                                                                 "Mai Văn Chính")
+    assert (sig.mode, sig.authority, sig.position, sig.name) == (None, None, "TRƯỞNG BAN PHÓ CHỦ TỊCH UBND TỈNH",
+                                                                 "Trần Văn Bình")
+    # a line that names a body is who is signed for ("TM." lost), not part of the position
+    doc = parse((*NOI_NHAN, "ỦY BAN NHÂN DÂN TỈNH A", "CHỦ TỊCH", "Trần Văn Bình"))
+    sig = doc.signatures[0]
+    assert (sig.authority, sig.position) == ("ỦY BAN NHÂN DÂN TỈNH A", "CHỦ TỊCH")
 
 
 def test_signature_tm_with_head():
@@ -698,14 +702,14 @@ def test_appendix_label_in_normal_case(label_line, label):
 
 
 def test_a_title_wrapped_before_a_mixed_case_or_numeric_line_is_one_title():
-    doc = parse(SIGNED, after=("", "**PHỤ LỤC**", "", "NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG",
-                               "5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO, KHU CÔNG NGHIỆP, CỤM CÔNG NGHIỆP TRÊN ĐỊA",
-                               "BÀN THÀNH PHỐ ĐẾN NĂM", "2030", "",
+    doc = parse(SIGNED, after=("", "**PHỤ LỤC**", "", "DANH MỤC DỰ ÁN PHỦ SÓNG DI ĐỘNG",
+                               "4G, LoRa TẠI CÁC THÔN, BẢN VÙNG SÂU, TRƯỜNG HỌC VÀ TRẠM Y TẾ TRÊN",
+                               "ĐỊA BÀN TỈNH ĐẾN NĂM", "2028", "",
                                "*(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020)*", "",
                                "1. Rà soát quy hoạch."))
     (att,) = doc.attachments
-    assert att.title == ("NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG 5G, IoT TRONG CÁC KHU CÔNG NGHỆ CAO, "
-                         "KHU CÔNG NGHIỆP, CỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN THÀNH PHỐ ĐẾN NĂM 2030")
+    assert att.title == ("DANH MỤC DỰ ÁN PHỦ SÓNG DI ĐỘNG 4G, LoRa TẠI CÁC THÔN, BẢN VÙNG SÂU, TRƯỜNG HỌC VÀ "
+                         "TRẠM Y TẾ TRÊN ĐỊA BÀN TỈNH ĐẾN NĂM 2028")
     assert att.issued_with == "Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020"
     assert [n.label for n in att.body] == ["1"]
 
@@ -720,9 +724,13 @@ def test_numbered_templates_attached_like_appendices_are_labelled():
         ("appendix", "Mẫu biểu số 01", "DỰ BÁO MỘT SỐ CHỈ TIÊU CHỦ YẾU"),
         ("appendix", "Mẫu biểu số 02", "BIỂU TỔNG HỢP DỰ TOÁN THU GIAI ĐOẠN 2026 – 2028")]
     assert doc.notes == []
-    # inside an appendix, a list of its forms is body text, not a new attachment each
+    # inside an appendix, a list of its forms is body text, not a new attachment each, also
+    # when the next appendix's "(Kèm theo …)" follows close after
     doc = parse(SIGNED, after=("", *APPENDIX_I, "Mẫu biểu số 01: Báo cáo tiến độ.", "Mẫu biểu số 02: Báo cáo kết quả."))
     assert [a.label for a in doc.attachments] == ["Phụ lục I"]
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "Mẫu biểu số 01: Báo cáo tiến độ", "Mẫu biểu số 02: Báo cáo kết quả",
+                               "", *APPENDIX_II))
+    assert [a.label for a in doc.attachments] == ["Phụ lục I", "Phụ lục II"]
 
 
 def test_appendix_label_with_title_on_same_line():

@@ -102,6 +102,6 @@ def test_a_task_cell_names_the_partners_of_a_table_without_a_partner_column():
             "31/10/2025\n|\n|\n2\n|\nCùng với việc rà soát hồ sơ, cắt giảm thủ tục.\n|\nBộ Tư pháp\n|\n31/8/2025\n")
     rows = tables.extract(tokenize(text, grammar()))
     assert [(r.lead, r.partners, r.task) for r in rows] == [
-        (["Bộ Y tế"], ["Bộ Công an", "các cơ quan liên quan"], "hoàn thành cơ sở dữ liệu ngành"),
+        (["Bộ Y tế"], ["Bộ Công an", "các cơ quan liên quan"], "hoàn thành cơ sở dữ liệu ngành."),
         # "cùng với việc …" names no body: the cell is the task
         (["Bộ Tư pháp"], [], "Cùng với việc rà soát hồ sơ, cắt giảm thủ tục.")]

@@ -431,12 +431,19 @@ def _elided(last: str, item: str) -> str | None:
     Not after a collective phrase ("UBND các tỉnh" / "Thành phố Hồ Chí Minh": a body of its own)."""
     ag = agency_grammar()
     if (im := ag.elided.match(item)) is None or (tm := ag.elided_tail.search(last)) is None \
-            or (im.group("level") is None) != (tm.group("level") is None):
-        return None
+            or (im.group("level") is None) != (tm.group("level") is None) \
+            or _named_place(tm.group("q")) != _named_place(item):
+        return None  # (a bare place elides only a bare one: "… tỉnh" / "Tỉnh Đoàn" is a body of its own)
     head = last[:tm.start()]
     if ag.collective.match(last) or not is_agency(head):
         return None
     return f"{head} {item}"
+
+
+def _named_place(text: str) -> bool:
+    """Whether a place is written with its name ("thành phố Hà Nội", "Tỉnh Đoàn" as printed),
+    not as a bare word ("tỉnh", "thành phố")."""
+    return any(w[:1].isupper() for w in text.split()[1:])
 
 
 def _goes_on(part: str) -> bool:
@@ -732,6 +739,12 @@ def _names_partners(text: str, m: regex.Match[str]) -> bool:
         return True
     if ag.partnering.match(m.group()) is None:
         return False
+    at = m.end()
+    while at < len(text) and text[at].isspace():
+        at += 1
+    if ag.task_start.match(text, at) is not None or (
+            text[at:at + 1].islower() and ag.protect.match(text, at) is None and ag.holder_start.match(text, at) is None):
+        return False  # "phối hợp thực hiện …", "phối hợp trong …": no name follows (cheap, before the scan)
     names, _ = _partner_text(text, m.end())
     if not names or names.split(None, 1)[0] in ag.not_partner_start or not is_agency(names):
         return False
@@ -1313,8 +1326,8 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
                                 reported=ag.reported.search(text, cs, m.start()) is not None)
     for m in ag.responsible.finditer(text):
         cs = _clause_start(text, m.start())
-        if ag.negation.search(text, max(cs, m.start() - 20), m.start()):
-            continue  # "X không chịu trách nhiệm …" says who is not answerable
+        if ag.negation.search(text, max(cs, m.start() - 20), m.start()) or ag.accountable.match(text, m.end()):
+            continue  # "X không chịu trách nhiệm …", "X chịu trách nhiệm toàn diện trước …": no task
         subject = _lead_text(text, cs, m.start())
         if subject and (im := agency_grammar().is_word.search(ag.alias.sub("", subject))) is not None:
             if not agency_grammar().role.match(ag.alias.sub("", subject), im.start()):
@@ -1474,6 +1487,8 @@ def _described_party(text: str, row: RawAssignment) -> list[str] | None:
     if heading.endswith(".") or len(row.lead) != 1 or ag.collective.match(row.lead[0]) is None \
             or "," in row.lead[0] or ag.list_task.search(row.task or "") or len(heading) > _HOLDER_MAX:
         return None
+    if (vm := ag.task_start.match(f" {(row.task or '').lower()}", 1)) is not None and vm.end() >= len(row.task or "") + 1:
+        return row.lead  # "1. Các địa phương thực hiện" / a), b): the verb says nothing of the party
     return [" ".join(_unbracketed(heading).split())]
 
 
@@ -1579,14 +1594,22 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
         task = _task(" ".join(t for t in (child.title, child.text) if t))
         if not task:
             continue
+        if child.kind == "paragraph":
+            carried = []  # a lead-in's partners go to the items right after it, no further
         if child.kind == "paragraph" and not child.children and k + 1 < len(items) \
                 and (child.text or "").rstrip().endswith(":"):
             # "Chủ trì, phối hợp với các sở, ngành:" / "- Triển khai …": a lead-in to the items
-            # after it, no task of its own; its partners are theirs
-            if len(row.lead) == 1 and (ag.lead.match(task) or ag.partnering.match(task)):
-                own = next(iter(from_text(task, 0, row.lead[0], row.lead[0])), None)
+            # after it, no task of its own; its partners are theirs. One that says a task of its
+            # own over items that are no tasks ("Tổ chức đánh giá … theo các tiêu chí sau:" / "-
+            # Mức độ hoàn thành nhiệm vụ.") is a row as any item is
+            own = next(iter(from_text(task, 0, row.lead[0], row.lead[0])), None) \
+                if len(row.lead) == 1 and (ag.lead.match(task) or ag.partnering.match(task)) else None
+            rest = own.task if own is not None else task
+            after = [_task(" ".join(t for t in (c.title, c.text) if t)) or "" for c, _ in items[k + 1:]]
+            if not rest or not ag.list_task.sub("", rest).strip(" ,") or \
+                    2 * sum(1 for t in after if ag.task_start.match(f" {t[:TASK_REACH].lower()}", 1)) >= len(after):
                 carried = own.partners if own is not None else []
-            continue
+                continue
         if ag.other_duties.match(task):
             continue  # "Nhiệm vụ và quyền hạn khác theo quy định của pháp luật."
         dls = find_deadlines(task)
@@ -1629,9 +1652,10 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
             # "- Chủ trì, phối hợp với các cơ quan liên quan rà soát …" under the body's list: its
             # partners and its task, read as the row of that body; what the item says first stays
             # in the task ("Hằng năm, phối hợp với Sở X rà soát …": "Hằng năm, rà soát …")
-            own = next(iter(from_text(task[at:], 0, lead[0], lead[0])), None)
-            if own is not None and own.partners:
-                partners, task = own.partners, task[:at] + (own.task or task[at:])
+            if (named := without_partners(task, lead[0], at)) is not None:
+                partners, task = named
+        if child.children:
+            carried = []  # what is nested under this item ends the lead-in's list
         reported = row.reported or (row.phrase == "heading" and ag.done_task.match(task) is not None)
         r = RawAssignment(lead, partners, task, child.span.start, child.span.end,
                           child_path, pick_deadline(dls) if dls else (child.children and _child_note(child)) or ahead,
@@ -1647,6 +1671,19 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
         row.deadline = ahead or row.deadline
         return iter([row])
     return iter(rows)
+
+
+def without_partners(text: str, lead: str, at: int = 0) -> tuple[list[str], str] | None:
+    """(the partners, the task without them) of an item or a cell read as a row of ``lead``
+    ("Chủ trì, phối hợp với Sở Tài chính xây dựng Đề án. Trình UBND tỉnh phê duyệt.", from ``at``,
+    after what it says first: "Hằng năm, phối hợp với …"), None when it names none. The task runs
+    on to the end of the text, over the sentences after its first: only the partner phrase is
+    taken out."""
+    own = next(iter(from_text(text[at:], 0, lead, lead)), None)
+    if own is None or not own.partners:
+        return None
+    k = text.find(own.task, at) if own.task else -1
+    return own.partners, text[:at] + (text[k:] if k >= 0 else own.task or text[at:])
 
 
 def _denied(task: str, name: str) -> bool:

@@ -75,9 +75,11 @@ class RawSignature:
     def position(self) -> str | None:
         last, after = self._after_last_prefix()
         if last is None:
-            # no prefix: every title line is the signer's, none names who is signed for ("TRƯỞNG
-            # BAN" / "PHÓ THỦ TƯỚNG"; "NGƯỜI ĐỨNG ĐẦU CƠ QUAN" / "CHUYÊN MÔN VỀ VĂN HÓA CẤP TỈNH")
-            return " ".join(after) or None
+            # no prefix: every title line is the signer's ("TRƯỞNG BAN" / "PHÓ THỦ TƯỚNG";
+            # "NGƯỜI ĐỨNG ĐẦU CƠ QUAN" / "CHUYÊN MÔN VỀ VĂN HÓA CẤP TỈNH"), not one that names a
+            # body, the authority when "TM." was lost ("ỦY BAN NHÂN DÂN TỈNH A" / "CHỦ TỊCH")
+            body = grammar().closing["body_line"]
+            return " ".join(t for t in after if not body.match(t)) or (after[-1] if after else None)
         if after:
             return after[-1]
         rest = _after_mode(last)
@@ -92,7 +94,9 @@ class RawSignature:
     def authority(self) -> str | None:
         last, after = self._after_last_prefix()
         if last is None:
-            return None
+            body = grammar().closing["body_line"]
+            named = [t for t in after if body.match(t)]
+            return " ".join(named) if named and len(named) < len(after) else None
         rest = _after_mode(last)
         if not after and self.mode == "KT" and (deputy := grammar().closing["deputy_tail"].search(rest)):
             # "KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ PHÓ TRƯỞNG BAN" on one line: the deputy's

@@ -707,10 +707,10 @@ def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False)
     with a title may then start one without a "(Kèm theo …)" line; further down it is a form's)."""
     ln = work[i]
     text = ln.text
-    am = _appendix_line(work, i, g)[0]
+    am, used = _appendix_line(work, i, g)
     if am is not None and (ln.caps or text[:6].isupper() or len(text) < 40) and (
-            not am.group("form") or any(_issued_with(work, k, g) for k in range(i + 1, min(len(work), i + 8)))):
-        return True  # "Mẫu biểu số 01" only over its "(Kèm theo …)": in a list of forms it is an item
+            not am.group("form") or _titled_form(work, i + used, g, am.group("rest"))):
+        return True
     if ln.caps and _after_bare_label(work, i, g):
         return False  # "PHỤ LỤC 01" / "QUY ĐỊNH MỘT SỐ CHẾ ĐỘ …": the label's title, not a document of its own
     tm = g.type_line.match(text) if ln.caps and not text.endswith(":") else None
@@ -729,6 +729,20 @@ def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False)
                 return True
             if not _title_line(work[k]):
                 return False
+    return False
+
+
+def _titled_form(work: list[Line], k: int, g: Grammar, rest: str | None) -> bool:
+    """Whether a numbered template's label at the line before ``k`` ("Mẫu biểu số 01") starts an
+    attachment: nothing but its title (upper-case lines) between it and its "(Kèm theo …)"
+    line; in a list of forms ("Mẫu biểu số 01: Báo cáo tiến độ") it is an item."""
+    if rest and not rest.isupper():
+        return False
+    for j in range(k, min(len(work), k + 7)):
+        if _issued_with(work, j, g):
+            return True
+        if not _title_line(work[j]) or _appendix_line(work, j, g)[0] is not None:
+            return False
     return False
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from .assignments import RawAssignment, agency_grammar, from_text, is_agency, split_names, task_verb_at
+from .assignments import RawAssignment, agency_grammar, is_agency, split_names, task_verb_at, without_partners
 from .deadlines import stated
 from .grammar import grammar, read_table, table_errors
 from .lines import Line
@@ -296,10 +296,9 @@ def _partners_in_task(task: str, lead: str) -> tuple[list[str], str]:
     trì, phối hợp với Bộ Khoa học và Công nghệ xây dựng …") gives those partners, when each is a
     body, and the task after them; any other task cell is the task, with no partners."""
     ag = agency_grammar()
-    if ag.lead.match(task) or ag.partnering.match(task):
-        own = next(iter(from_text(task, 0, lead, lead)), None)
-        if own is not None and own.partners and all(is_agency(p) for p in own.partners):
-            return own.partners, own.task or task  # (not "Cùng với việc rà soát …": no body named)
+    if (ag.lead.match(task) or ag.partnering.match(task)) and (named := without_partners(task, lead)) is not None \
+            and all(is_agency(p) for p in named[0]):
+        return named  # (not "Cùng với việc rà soát …": no body named)
     return [], task
 
 
