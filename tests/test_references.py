@@ -438,6 +438,19 @@ def test_documents_said_to_expire_after_their_citations_are_replaced():
                      "31/2024/QĐ-UBND": None}
 
 
+def test_expiry_said_as_a_fact_or_in_a_title_is_no_replacement():
+    body = ("I. KẾT QUẢ\n1. Năm 2025, Ủy ban nhân dân tỉnh ban hành Quyết định số 41/QĐ-UBND công bố Danh mục "
+            "văn bản quy phạm pháp luật hết hiệu lực toàn bộ năm 2024.\n"
+            "2. Kể từ ngày Luật Thủy sản số 18/2017/QH14 có hiệu lực thi hành, Quyết định số 33/2016/QĐ-UBND "
+            "của Ủy ban nhân dân tỉnh hết hiệu lực.\n"
+            "3. Thông tư số 07/2022/TT-BNV của Bộ Nội vụ đã hết hiệu lực, các đơn vị áp dụng văn bản mới.\n"
+            "4. Nghị quyết số 09/2021/NQ-HĐND của Hội đồng nhân dân tỉnh chưa hết hiệu lực nên tiếp tục thực "
+            "hiện.\n5. Kể từ ngày Quyết định này có hiệu lực, Quyết định số 44/2019/QĐ-UBND hết hiệu lực.")
+    found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number[:2] in ("41", "18", "33", "07", "09", "44")}
+    assert found == {"41/QĐ-UBND": None, "18/2017/QH14": None, "33/2016/QĐ-UBND": None, "07/2022/TT-BNV": None,
+                     "09/2021/NQ-HĐND": None, "44/2019/QĐ-UBND": "thay thế"}
+
+
 def test_a_repealing_list_reads_relation_words_in_decomposed_text():
     import unicodedata
     body = ("Điều 1. Bãi bỏ toàn bộ các quyết định sau:\n1. Quyết định số 12/2020/QĐ-UBND sửa đổi Quyết định số "
