@@ -451,6 +451,19 @@ def test_expiry_said_as_a_fact_or_in_a_title_is_no_replacement():
                      "09/2021/NQ-HĐND": None, "44/2019/QĐ-UBND": "thay thế"}
 
 
+def test_documents_said_to_expire_in_a_hard_wrapped_sentence_are_replaced():
+    body = ("Điều 2. Hiệu lực thi hành\n1. Quyết định này có hiệu lực từ ngày 01 tháng 12 năm 2025.\n"
+            "2. Quyết định số 16/2020/QĐ-UBND ngày 07 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh\n"
+            "ban hành Quy chế lưu trữ hồ sơ điện tử; Quyết định số 17/2021/QĐ-UBND ngày 08\n"
+            "tháng 4 năm 2021 của Ủy ban nhân dân tỉnh hết hiệu lực kể từ ngày Quyết định này có\n"
+            "hiệu lực thi hành.\n3. Sở Tư pháp theo dõi Quyết định số 18/2022/QĐ-UBND; Quyết định số\n"
+            "19/2023/QĐ-UBND còn hiệu lực.")
+    found = {r.number: r.relation for r in refs(body, QD_HEADER) if r.number[:2] in ("16", "17", "18", "19")}
+    # a line opening with a marker starts a sentence: item 3 is not read into item 2's
+    assert found == {"16/2020/QĐ-UBND": "thay thế", "17/2021/QĐ-UBND": "thay thế", "18/2022/QĐ-UBND": None,
+                     "19/2023/QĐ-UBND": None}
+
+
 def test_a_repealing_list_reads_relation_words_in_decomposed_text():
     import unicodedata
     body = ("Điều 1. Bãi bỏ toàn bộ các quyết định sau:\n1. Quyết định số 12/2020/QĐ-UBND sửa đổi Quyết định số "

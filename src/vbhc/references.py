@@ -411,7 +411,9 @@ def _relations_after(rg: RefGrammar, jt: Joined, refs: list[RawRef]) -> None:
     """The citations with no relation word of their own in the sentence before "… hết hiệu lực"
     ("Nghị định số 57/2022/NĐ-CP …; Nghị định số 90/2024/NĐ-CP … hết hiệu lực kể từ ngày Nghị
     định này có hiệu lực") take the relation it says (references.toml ``after_relation``, which
-    reads it only as the predicate of their clause). After an opening "Kể từ ngày … có hiệu lực,"
+    reads it only as the predicate of their clause). The sentence starts after a sentence's end,
+    a colon, an empty line, or at a line that opens with a marker or after an upper-case line:
+    a hard-wrapped line goes on the sentence above. After an opening "Kể từ ngày … có hiệu lực,"
     (``after_relation_since``) it starts past that clause, and a citation in the clause (another
     document taking effect) means that document, not this one, takes their place."""
     if not refs:
@@ -423,6 +425,12 @@ def _relations_after(rg: RefGrammar, jt: Joined, refs: list[RawRef]) -> None:
         sentence = 0
         for sm in rg.after_relation_start.finditer(text, lo, m.start()):
             sentence = sm.end()
+        first = jt.line_at(max(lo, sentence)) - jt.lo
+        for i in range(jt.line_at(m.start()) - jt.lo, first, -1):
+            line, prev = jt.lines[jt.lo + i], jt.lines[jt.lo + i - 1]
+            if line.marker is not None or line.caps or prev.caps or line.cell_break:
+                sentence = max(sentence, jt.starts[i])
+                break
         since = None
         for cm in rg.after_relation_since.finditer(text, sentence, m.start()):
             since = cm
