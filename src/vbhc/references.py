@@ -63,6 +63,7 @@ class RefGrammar:
     after_relation: regex.Pattern[str]
     after_relation_name: str
     after_relation_start: regex.Pattern[str]
+    after_relation_since: regex.Pattern[str]
     documents_named: regex.Pattern[str]
     basis_line: regex.Pattern[str]
     basis_other: regex.Pattern[str]
@@ -127,6 +128,7 @@ def ref_grammar() -> RefGrammar:
             after_relation=regex.compile(pats["after_relation"]),
             after_relation_name=pats["after_relation_name"],
             after_relation_start=regex.compile(pats["after_relation_start"]),
+            after_relation_since=regex.compile(pats["after_relation_since"]),
             documents_named=regex.compile(rf"(?<![\p{{L}}])(?i:{alt}|văn\s+bản)(?![\p{{L}}])"),
             basis_line=regex.compile(data["basis"]["line"]),
             basis_other=regex.compile(data["basis"]["other"]),
@@ -339,7 +341,7 @@ def extract(lines: list[Line], own_number: str | None) -> tuple[list[RawRef], li
 
     refs.sort(key=lambda r: r.start)
     _carry_relations(rg, text, refs)
-    _relations_after(rg, text, refs)
+    _relations_after(rg, jt, refs)
     named = _named(rg, text, refs)
     _aliases(rg, text, refs, named)
     return refs, named, jt
@@ -405,17 +407,37 @@ def _carry_relations(rg: RefGrammar, text: str, refs: list[RawRef]) -> None:
             prev = r
 
 
-def _relations_after(rg: RefGrammar, text: str, refs: list[RawRef]) -> None:
+def _relations_after(rg: RefGrammar, jt: Joined, refs: list[RawRef]) -> None:
     """The citations with no relation word of their own in the sentence before "… hết hiệu lực"
     ("Nghị định số 57/2022/NĐ-CP …; Nghị định số 90/2024/NĐ-CP … hết hiệu lực kể từ ngày Nghị
-    định này có hiệu lực") take the relation it says (references.toml ``after_relation``)."""
+    định này có hiệu lực") take the relation it says (references.toml ``after_relation``, which
+    reads it only as the predicate of their clause). The sentence starts after a sentence's end,
+    a colon, an empty line, or at a line that opens with a marker or after an upper-case line:
+    a hard-wrapped line goes on the sentence above. After an opening "Kể từ ngày … có hiệu lực,"
+    (``after_relation_since``) it starts past that clause, and a citation in the clause (another
+    document taking effect) means that document, not this one, takes their place."""
     if not refs:
         return
+    text = jt.text
     starts = [r.start for r in refs]
     for m in rg.after_relation.finditer(text):
+        lo = max(0, m.start() - CARRY_REACH)
         sentence = 0
-        for sm in rg.after_relation_start.finditer(text, max(0, m.start() - CARRY_REACH), m.start()):
+        for sm in rg.after_relation_start.finditer(text, lo, m.start()):
             sentence = sm.end()
+        first = jt.line_at(max(lo, sentence)) - jt.lo
+        for i in range(jt.line_at(m.start()) - jt.lo, first, -1):
+            line, prev = jt.lines[jt.lo + i], jt.lines[jt.lo + i - 1]
+            if line.marker is not None or line.caps or prev.caps or line.cell_break:
+                sentence = max(sentence, jt.starts[i])
+                break
+        since = None
+        for cm in rg.after_relation_since.finditer(text, sentence, m.start()):
+            since = cm
+        if since is not None:
+            if bisect_left(starts, since.start()) < bisect_left(starts, since.end()):
+                continue
+            sentence = since.end()
         for r in refs[bisect_left(starts, sentence):bisect_left(starts, m.start())]:
             if r.relation is None and r.kind != "short":
                 r.relation = rg.after_relation_name
