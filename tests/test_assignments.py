@@ -586,6 +586,15 @@ def test_a_cycle_word_that_closes_a_plan_s_name_is_no_cycle_of_the_row():
         (["Sở Tài chính"], None), (["Sở Nội vụ"], "hằng năm")]
 
 
+def test_a_cycle_after_a_plan_that_is_the_object_of_the_task_is_the_row_s_cycle():
+    doc = vbhc.parse(HEADER + "1. Các sở chủ trì báo cáo kết quả thực hiện Kế hoạch về Sở Công Thương hằng năm (trước "
+                     "ngày 10/12) để tổng hợp.\n2. UBND các phường chủ trì sơ kết việc triển khai Chương trình tại cơ sở "
+                     "hằng năm.\n")
+    assert [(a.deadline.kind, a.deadline.raw) if a.deadline else None for a in doc.assignments] == [
+        ("recurring", "hằng năm (trước ngày 10/12)"), ("recurring", "hằng năm")]
+    assert [d.raw for d in doc.deadlines] == ["hằng năm (trước ngày 10/12)", "hằng năm"]
+
+
 def test_a_row_of_several_reports_takes_the_first_dated_cycle_and_all_are_deadlines():
     doc = vbhc.parse(HEADER + "1. Sở Công Thương chủ trì tổng hợp báo cáo Ủy ban nhân dân tỉnh định kỳ hàng tháng "
                      "(trước ngày 20 hàng tháng), tổng kết năm (trước ngày 25/11 hàng năm) hoặc khi có yêu cầu.\n")

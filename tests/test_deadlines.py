@@ -218,6 +218,14 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("lập dự toán kinh phí gửi Sở Tài chính hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Quy trình đánh giá mức đủ vốn phải được rà soát tối thiểu hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Sở Nội vụ tổng hợp, báo cáo hằng năm", [("recurring", "hằng năm", None, None)]),
+    # and so does a preposition: the plan is the object, the cycle the work's
+    ("Các phòng báo cáo kết quả thực hiện Chương trình về Văn phòng hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("UBND các phường sơ kết việc triển khai Kế hoạch tại cơ sở hằng năm", [("recurring", "hằng năm", None, None)]),
+    # a cycle with its day is always the work's, whatever noun comes before it
+    ("gửi báo cáo thực hiện Kế hoạch về Sở Công Thương hằng năm (trước ngày 10/12) để tổng hợp",
+     [("recurring", "hằng năm (trước ngày 10/12)", None, None)]),
+    ("rà soát kinh phí thực hiện Kế hoạch hằng năm, trước ngày 20 tháng 10",
+     [("recurring", "hằng năm, trước ngày 20 tháng 10", None, None)]),
     # a relative limit keeps the point it counts from, numbers and all
     ("Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số 11/2020/TT-BTP, Sở",
      [("relative", "Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số "
