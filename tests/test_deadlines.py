@@ -307,6 +307,19 @@ def test_lists_of_months_and_report_periods(text, expected):
     ("triển khai Kế hoạch số 15/KH-UBND trong giai đoạn 2026 - 2027",
      [("year", "giai đoạn 2026 - 2027", "2026-01-01", "2027-12-31")]),
     ("Hoàn thành đầu tư giai đoạn 2026 - 2027", [("year", "giai đoạn 2026 - 2027", "2026-01-01", "2027-12-31")]),
+    # the plan's name ends at a comma or "và" before a verb of the task, at "này" and at ", đến":
+    # the year after it is the work's
+    ("Sở Công Thương chủ trì lập Đề án, tổ chức thực hiện giai đoạn 2027 - 2028",
+     [("year", "giai đoạn 2027 - 2028", "2027-01-01", "2028-12-31")]),
+    ("Theo Chương trình này, Sở Y tế chủ trì triển khai giai đoạn 2026 - 2029",
+     [("year", "giai đoạn 2026 - 2029", "2026-01-01", "2029-12-31")]),
+    ("kiện toàn tổ chức theo lộ trình, hoàn tất đến năm 2027", [("year", "năm 2027", "2027-01-01", "2027-12-31")]),
+    ("rà soát quy hoạch phân khu, trình cấp có thẩm quyền điều chỉnh đến năm 2028",
+     [("year", "năm 2028", "2028-01-01", "2028-12-31")]),
+    ("lập Chương trình hành động và triển khai thí điểm đến năm 2026", [("year", "năm 2026", "2026-01-01", "2026-12-31")]),
+    ("thực hiện Kế hoạch, đến năm 2028 có 90% hồ sơ được số hóa", [("year", "năm 2028", "2028-01-01", "2028-12-31")]),
+    # but a comma inside the name does not end it
+    ("xây dựng Kế hoạch phát triển mạng 5G, IoT tại các khu đô thị, cụm dân cư giai đoạn 2026 - 2030", []),
     # "liên tục 24/24 giờ" says how, not how often
     ("bảo đảm hệ thống vận hành liên tục 24/24 giờ", []),
 ])
