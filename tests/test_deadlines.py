@@ -200,6 +200,9 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     # "sau khi" after "năm" opens a clause, and a year in figures is a date
     ("trước ngày 31/3 năm sau khi kết thúc dự án", []),
     ("trước ngày 31/3 năm 2027", [("date", "trước ngày 31/3 năm 2027", "2027-03-31", "2027-03-31")]),
+    # "năm sau" before a year in figures names the year after it: a date, not a cycle
+    ("Báo cáo trước ngày 20 tháng 01 năm sau năm 2026.",
+     [("date", "trước ngày 20 tháng 01 năm sau năm 2026", "2027-01-20", "2027-01-20")]),
     # a recurring word that qualifies a noun, or says how often something happens, is none
     ("đưa vào chương trình giáo dục thường xuyên", []),
     ("bố trí kinh phí trong phạm vi dự toán được cấp có thẩm quyền giao hàng năm", []),
