@@ -579,11 +579,29 @@ def test_a_plan_s_period_is_no_due_date_for_the_work_on_it():
         (["Sở Nội vụ"], None), (["Sở Y tế"], "giai đoạn 2026 - 2027")]
 
 
+def test_a_year_after_a_plan_s_name_and_a_new_predicate_is_the_row_s_due_date():
+    doc = vbhc.parse(HEADER + "1. Sở Công Thương chủ trì lập Đề án, tổ chức thực hiện giai đoạn 2027 - 2028.\n2. Căn cứ "
+                     "Chương trình này, Sở Y tế chủ trì triển khai giai đoạn 2026 - 2029.\n3. Sở Nội vụ chủ trì kiện "
+                     "toàn tổ chức theo lộ trình, hoàn tất đến năm 2027.\n")
+    assert [(a.lead, a.deadline.raw if a.deadline else None) for a in doc.assignments] == [
+        (["Sở Công Thương"], "giai đoạn 2027 - 2028"), (["Sở Y tế"], "giai đoạn 2026 - 2029"),
+        (["Sở Nội vụ"], "năm 2027")]
+
+
 def test_a_cycle_word_that_closes_a_plan_s_name_is_no_cycle_of_the_row():
     doc = vbhc.parse(HEADER + "1. Sở Tài chính chủ trì lồng ghép nhiệm vụ vào Kế hoạch phát triển kinh tế - xã hội hằng "
                      "năm của tỉnh.\n2. Sở Nội vụ chủ trì tổng hợp, báo cáo kết quả hằng năm.\n")
     assert [(a.lead, a.deadline.raw if a.deadline else None) for a in doc.assignments] == [
         (["Sở Tài chính"], None), (["Sở Nội vụ"], "hằng năm")]
+
+
+def test_a_cycle_after_a_plan_that_is_the_object_of_the_task_is_the_row_s_cycle():
+    doc = vbhc.parse(HEADER + "1. Các sở chủ trì báo cáo kết quả thực hiện Kế hoạch về Sở Công Thương hằng năm (trước "
+                     "ngày 10/12) để tổng hợp.\n2. UBND các phường chủ trì sơ kết việc triển khai Chương trình tại cơ sở "
+                     "hằng năm.\n")
+    assert [(a.deadline.kind, a.deadline.raw) if a.deadline else None for a in doc.assignments] == [
+        ("recurring", "hằng năm (trước ngày 10/12)"), ("recurring", "hằng năm")]
+    assert [d.raw for d in doc.deadlines] == ["hằng năm (trước ngày 10/12)", "hằng năm"]
 
 
 def test_a_row_of_several_reports_takes_the_first_dated_cycle_and_all_are_deadlines():

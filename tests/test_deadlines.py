@@ -200,6 +200,9 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     # "sau khi" after "năm" opens a clause, and a year in figures is a date
     ("trước ngày 31/3 năm sau khi kết thúc dự án", []),
     ("trước ngày 31/3 năm 2027", [("date", "trước ngày 31/3 năm 2027", "2027-03-31", "2027-03-31")]),
+    # "năm sau" before a year in figures names the year after it: a date, not a cycle
+    ("Báo cáo trước ngày 20 tháng 01 năm sau năm 2026.",
+     [("date", "trước ngày 20 tháng 01 năm sau năm 2026", "2027-01-20", "2027-01-20")]),
     # a recurring word that qualifies a noun, or says how often something happens, is none
     ("đưa vào chương trình giáo dục thường xuyên", []),
     ("bố trí kinh phí trong phạm vi dự toán được cấp có thẩm quyền giao hàng năm", []),
@@ -218,6 +221,14 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("lập dự toán kinh phí gửi Sở Tài chính hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Quy trình đánh giá mức đủ vốn phải được rà soát tối thiểu hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Sở Nội vụ tổng hợp, báo cáo hằng năm", [("recurring", "hằng năm", None, None)]),
+    # and so does a preposition: the plan is the object, the cycle the work's
+    ("Các phòng báo cáo kết quả thực hiện Chương trình về Văn phòng hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("UBND các phường sơ kết việc triển khai Kế hoạch tại cơ sở hằng năm", [("recurring", "hằng năm", None, None)]),
+    # a cycle with its day is always the work's, whatever noun comes before it
+    ("gửi báo cáo thực hiện Kế hoạch về Sở Công Thương hằng năm (trước ngày 10/12) để tổng hợp",
+     [("recurring", "hằng năm (trước ngày 10/12)", None, None)]),
+    ("rà soát kinh phí thực hiện Kế hoạch hằng năm, trước ngày 20 tháng 10",
+     [("recurring", "hằng năm, trước ngày 20 tháng 10", None, None)]),
     # a relative limit keeps the point it counts from, numbers and all
     ("Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số 11/2020/TT-BTP, Sở",
      [("relative", "Trong thời hạn 10 ngày, kể từ ngày nhận được quyết định theo khoản 1 Điều 6 Thông tư số "
@@ -299,6 +310,19 @@ def test_lists_of_months_and_report_periods(text, expected):
     ("triển khai Kế hoạch số 15/KH-UBND trong giai đoạn 2026 - 2027",
      [("year", "giai đoạn 2026 - 2027", "2026-01-01", "2027-12-31")]),
     ("Hoàn thành đầu tư giai đoạn 2026 - 2027", [("year", "giai đoạn 2026 - 2027", "2026-01-01", "2027-12-31")]),
+    # the plan's name ends at a comma or "và" before a verb of the task, at "này" and at ", đến":
+    # the year after it is the work's
+    ("Sở Công Thương chủ trì lập Đề án, tổ chức thực hiện giai đoạn 2027 - 2028",
+     [("year", "giai đoạn 2027 - 2028", "2027-01-01", "2028-12-31")]),
+    ("Theo Chương trình này, Sở Y tế chủ trì triển khai giai đoạn 2026 - 2029",
+     [("year", "giai đoạn 2026 - 2029", "2026-01-01", "2029-12-31")]),
+    ("kiện toàn tổ chức theo lộ trình, hoàn tất đến năm 2027", [("year", "năm 2027", "2027-01-01", "2027-12-31")]),
+    ("rà soát quy hoạch phân khu, trình cấp có thẩm quyền điều chỉnh đến năm 2028",
+     [("year", "năm 2028", "2028-01-01", "2028-12-31")]),
+    ("lập Chương trình hành động và triển khai thí điểm đến năm 2026", [("year", "năm 2026", "2026-01-01", "2026-12-31")]),
+    ("thực hiện Kế hoạch, đến năm 2028 có 90% hồ sơ được số hóa", [("year", "năm 2028", "2028-01-01", "2028-12-31")]),
+    # but a comma inside the name does not end it
+    ("xây dựng Kế hoạch phát triển mạng 5G, IoT tại các khu đô thị, cụm dân cư giai đoạn 2026 - 2030", []),
     # "liên tục 24/24 giờ" says how, not how often
     ("bảo đảm hệ thống vận hành liên tục 24/24 giờ", []),
 ])

@@ -83,7 +83,9 @@ def _quarter(q: str) -> int:
 def _fill(dl: RawDeadline, m: regex.Match[str]) -> None:
     g = m.groupdict()
     if dl.kind == "date":
-        dl.first = dl.last = _date(int(g["y"]), int(g["m"]), int(g["d"]))
+        # "ngày 15 tháng 01 năm sau năm 2025" (``ny``): a day of the year after the one named
+        y = int(g["y"]) if g.get("y") else int(g["ny"]) + 1
+        dl.first = dl.last = _date(y, int(g["m"]), int(g["d"]))
         if g.get("d1") and dl.last:  # a range: "từ ngày 08 đến ngày 10 tháng 12 năm 2025"
             y, m = int(g["y"]), int(g["m"])
             if g.get("m1") is None:  # the start's month is the end's, or the one before it
