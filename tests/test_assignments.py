@@ -1927,6 +1927,8 @@ def test_what_a_heading_names_as_a_party(body, leads):
     # a bare place elides only a bare place; a body written with the place's word is its own
     ("Bộ Chỉ huy Quân sự tỉnh, Tỉnh Đoàn", ["Bộ Chỉ huy Quân sự tỉnh", "Tỉnh Đoàn"]),
     ("Giám đốc Công an tỉnh, thành phố", ["Giám đốc Công an tỉnh", "Giám đốc Công an thành phố"]),
+    # a level elides a level, whatever its case
+    ("Ban Chỉ đạo cấp Trung ương, cấp tỉnh", ["Ban Chỉ đạo cấp Trung ương", "Ban Chỉ đạo cấp tỉnh"]),
     ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh", ["UBND thành phố Hà Nội", "UBND Thành phố Hồ Chí Minh"]),
 ])
 def test_an_elided_place_takes_the_head_of_the_name_before_it(text, names):

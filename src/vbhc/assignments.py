@@ -432,7 +432,7 @@ def _elided(last: str, item: str) -> str | None:
     ag = agency_grammar()
     if (im := ag.elided.match(item)) is None or (tm := ag.elided_tail.search(last)) is None \
             or (im.group("level") is None) != (tm.group("level") is None) \
-            or _named_place(tm.group("q")) != _named_place(item):
+            or (im.group("level") is None and _named_place(tm.group("q")) != _named_place(item)):
         return None  # (a bare place elides only a bare one: "… tỉnh" / "Tỉnh Đoàn" is a body of its own)
     head = last[:tm.start()]
     if ag.collective.match(last) or not is_agency(head):
