@@ -742,8 +742,10 @@ def _names_partners(text: str, m: regex.Match[str]) -> bool:
     at = m.end()
     while at < len(text) and text[at].isspace():
         at += 1
-    if ag.task_start.match(text, at) is not None or (
-            text[at:at + 1].islower() and ag.protect.match(text, at) is None and ag.holder_start.match(text, at) is None):
+    # (every match bounded: a pattern with a required word scans to the text's end without one)
+    if ag.task_start.match(text, at, at + 40) is not None or (text[at:at + 1].islower()
+                                                             and ag.protect.match(text, at, at + REACH) is None
+                                                             and ag.holder_start.match(text, at, at + 80) is None):
         return False  # "phối hợp thực hiện …", "phối hợp trong …": no name follows (cheap, before the scan)
     names, _ = _partner_text(text, m.end())
     if not names or names.split(None, 1)[0] in ag.not_partner_start or not is_agency(names):
@@ -773,8 +775,8 @@ def _partner_text(text: str, start: int, subject: bool = False) -> tuple[str, in
         bm = _BRACKETED.match(text, end_m.start(), stop) if end_m.group() == "(" else None
         if bm is None:
             stop = end_m.start()
-            if end_m.group() == ":" and (em := _ENUMERATED.match(text, end_m.end())) is not None \
-                    and (vm := ag.task_start.match(text, em.end())) is not None:
+            if end_m.group() == ":" and (em := _ENUMERATED.match(text, end_m.end(), end_m.end() + REACH)) is not None \
+                    and (vm := ag.task_start.match(text, em.end(), em.end() + 40)) is not None:
                 # "Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, …,
                 # Lâm Đồng tập trung …": the names end at the colon, the places it lists say which;
                 # the task starts at the verb after them
@@ -1326,7 +1328,7 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
                                 reported=ag.reported.search(text, cs, m.start()) is not None)
     for m in ag.responsible.finditer(text):
         cs = _clause_start(text, m.start())
-        if ag.negation.search(text, max(cs, m.start() - 20), m.start()) or ag.accountable.match(text, m.end()):
+        if ag.negation.search(text, max(cs, m.start() - 20), m.start()) or ag.accountable.match(text, m.end(), m.end() + 40):
             continue  # "X không chịu trách nhiệm …", "X chịu trách nhiệm toàn diện trước …": no task
         subject = _lead_text(text, cs, m.start())
         if subject and (im := agency_grammar().is_word.search(ag.alias.sub("", subject))) is not None:
@@ -1640,7 +1642,7 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                     and not task[:rm.start()].rstrip().endswith(",") \
                     and (own_lead := task[:rm.start()].strip(" ,")) and not is_agency(own_lead) \
                     and _task_cut(own_lead) is None and not ag.holder_back.match(own_lead) \
-                    and task[rm.end():].strip(" ,:.") and not ag.accountable.match(task, rm.end()):
+                    and task[rm.end():].strip(" ,:.") and not ag.accountable.match(task, rm.end(), rm.end() + 40):
                 # "2. Người đứng đầu cơ quan chủ quản chịu trách nhiệm phê duyệt …" under the body's
                 # heading: the party the item names leads it (not "Đại diện cho chủ dự án, chịu
                 # trách nhiệm trước chủ dự án …": a duty in a list of them, to whom it answers)
