@@ -22,6 +22,7 @@ from .header import Diag, Header, addressee_line, doc_type_code, parse_header, p
 from .lines import (Block, Line, ends_terminal, first_line_wraps, last_word, marker_text_wraps, match_wrapped, paragraph_gaps, printed,
                     reflow, starts_lower, tokenize, wrap_width)
 from .normalize import Normalized, normalize
+from .references import before_type
 from .references import extract as extract_references
 from .references import ref_grammar
 from .source import Source
@@ -359,9 +360,8 @@ def _listed_with(rg, gap: str) -> bool:
     not "… quy định chi tiết Nghị định số …", which the first one's title cites)."""
     if rg.relation.search(gap):
         return False
-    gap = rg.relation_number_word.sub("", gap)
-    tm = rg.type_before.search(gap)
-    return rg.relation_carried.search(gap[:tm.start()] if tm is not None else gap) is not None
+    head = before_type(rg, gap)
+    return rg.relation_carried.search(rg.relation_number_word.sub("", gap) if head is None else head) is not None
 
 
 def _basis_relations(doc: M.Document) -> None:

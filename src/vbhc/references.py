@@ -396,15 +396,20 @@ def _carry_relations(rg: RefGrammar, text: str, refs: list[RawRef]) -> None:
     for r in refs:
         if r.relation is None and r.kind == "full" and prev is not None and prev.relation is not None \
                 and 0 <= r.start - prev.end <= CARRY_REACH:
-            gap = rg.relation_number_word.sub("", text[prev.end:r.start])
-            tm = rg.type_before.search(gap)
-            if tm is not None:
-                head = gap[:tm.start()]
-                if rg.relation_carried.search(head) and not rg.relation_carry_stop.search(head) \
-                        and not rg.relation.search(head):
-                    r.relation = prev.relation
+            head = before_type(rg, text[prev.end:r.start])
+            if head is not None and rg.relation_carried.search(head) and not rg.relation_carry_stop.search(head) \
+                    and not rg.relation.search(head):
+                r.relation = prev.relation
         if r.kind != "short":
             prev = r
+
+
+def before_type(rg: RefGrammar, gap: str) -> str | None:
+    """The text between two citations up to the second one's type name, its "số" cut ("…, của
+    Tỉnh ủy; " of "…, của Tỉnh ủy; Quyết định số …"); None when no type name is in it."""
+    gap = rg.relation_number_word.sub("", gap)
+    tm = rg.type_before.search(gap)
+    return gap[:tm.start()] if tm is not None else None
 
 
 def _relations_after(rg: RefGrammar, jt: Joined, refs: list[RawRef]) -> None:
