@@ -300,6 +300,26 @@ def test_an_item_under_a_body_names_its_partners_after_what_it_says_first():
     ]
 
 
+def test_an_item_that_leads_without_partners_keeps_its_lead_ins_partners():
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n"
+                  "a) Chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ\n"
+                  "- Là cơ quan đầu mối chủ trì theo dõi, đôn đốc các đơn vị triển khai Đề án.\n"
+                  "- Chủ trì tập huấn cho cán bộ cấp xã.\n"
+                  "- Tổng hợp kết quả thực hiện.\n"
+                  "b) Phối hợp với Công an tỉnh\n"
+                  "- Chủ trì kiểm tra an toàn công trình.\n"
+                  "2. Sở Y tế\n- Chủ trì truyền thông về dịch bệnh.\n")
+    assert [(a[1], a[2], a[3], a[4]) for a in found] == [
+        (["Sở Xây dựng"], ["Sở Tài chính", "Sở Nội vụ"], "theo dõi, đôn đốc các đơn vị triển khai Đề án",
+         ["IV", "1", "a", "-1"]),
+        (["Sở Xây dựng"], ["Sở Tài chính", "Sở Nội vụ"], "tập huấn cho cán bộ cấp xã", ["IV", "1", "a", "-2"]),
+        (["Sở Xây dựng"], ["Sở Tài chính", "Sở Nội vụ"], "Tổng hợp kết quả thực hiện.", ["IV", "1", "a", "-3"]),
+        (["Sở Xây dựng"], ["Công an tỉnh"], "kiểm tra an toàn công trình", ["IV", "1", "b", "-1"]),
+        # no lead-in: no partners to keep
+        (["Sở Y tế"], [], "truyền thông về dịch bệnh", ["IV", "2", "-1"]),
+    ]
+
+
 def test_phoi_hop_without_voi_before_a_body_names_a_partner():
     assert [(a.phrase, a.lead, a.partners, a.task) for a in vbhc.parse(
         HEADER + "3. Sở Xây dựng phối hợp Sở Tài chính, Sở Nội vụ tiến hành kiểm tra hồ sơ.\n").assignments] == [

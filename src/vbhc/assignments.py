@@ -1447,6 +1447,16 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
         # an item under "X có trách nhiệm:" that names its own lead ("a) Chủ trì, phối hợp với Y …")
         # gives its own row: the one its heading gives it for the same lead is dropped
         own = {(r.start, r.end, tuple(r.lead)) for r in rows if id(r) not in per_child}
+        # … and when it names no partners, it keeps those of its lead-in ("a) Chủ trì, phối hợp
+        # với các sở, ngành" / "- Là cơ quan đầu mối chủ trì tổ chức thực hiện …": the same body,
+        # the same partners)
+        given = {k: r.partners for r in rows if id(r) in per_child and r.partners
+                 and (k := (r.start, r.end, tuple(r.lead))) in own}
+        if given:
+            for r in rows:
+                if id(r) not in per_child and not r.partners and not r.requested \
+                        and (p := given.get((r.start, r.end, tuple(r.lead)))) is not None:
+                    r.partners = list(p)
         rows = [r for r in rows if id(r) not in per_child or (r.start, r.end, tuple(r.lead)) not in own]
         rows.sort(key=lambda r: r.start)  # in the order of the text: a heading's rows came first
     if headed:
