@@ -175,6 +175,24 @@ def test_words_between_lead_and_partners():
                 "xây dựng Chương trình.") == [(["Đài truyền hình Việt Nam"], ["các bộ ngành, địa phương liên quan"])]
 
 
+@pytest.mark.parametrize("body, partners, task", [
+    ("a) Sở Tài chính chủ trì tổng hợp, trình cấp có thẩm quyền và phối hợp với các sở, ngành bố trí kinh phí.",
+     ["các sở, ngành"], "tổng hợp, trình cấp có thẩm quyền và bố trí kinh phí"),
+    ("b) Sở Du lịch chủ trì biên tập, phối hợp với Sở Ngoại vụ xây dựng cẩm nang.",
+     ["Sở Ngoại vụ"], "biên tập, xây dựng cẩm nang"),
+    ("c) Sở Du lịch chủ trì tổng hợp, phối hợp thực hiện các nhiệm vụ được giao.",
+     [], "tổng hợp, phối hợp thực hiện các nhiệm vụ được giao"),
+    # a conjunction alone between them is no task
+    ("d) Sở Du lịch chủ trì hoặc phối hợp với Sở Ngoại vụ xây dựng cẩm nang.",
+     ["Sở Ngoại vụ"], "xây dựng cẩm nang"),
+    ("e) Sở Du lịch chủ trì và phối hợp với Sở Ngoại vụ xây dựng cẩm nang.",
+     ["Sở Ngoại vụ"], "xây dựng cẩm nang"),
+])
+def test_what_the_lead_does_before_its_partner_phrase_stays_in_the_task(body, partners, task):
+    (a,) = vbhc.parse(HEADER + body + "\n").assignments
+    assert (a.lead[0][:3], a.partners, a.task) == ("Sở ", partners, task)
+
+
 def test_distributive_lead_without_chu_tri():
     assert rows("a) Các Sở: Khoa học và Công nghệ, Giáo dục và Đào tạo phối hợp với các cơ quan, tổ chức, "
                 "đơn vị có liên quan xây dựng quy định.") == [

@@ -1089,16 +1089,21 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         pm = ag.partners.search(text, after, after + 40 + PARTNER_WORDS)
         partners: list[str] = []
         task_from = after
+        said = ""  # what the lead does before its partner phrase ("chủ trì tổng hợp, trình … và phối hợp với Y …")
         if pm and not _STOP.search(text, after, pm.start()) and pm.start() - after <= 40:
+            said = _said_before_partners(text, after, pm.start())
             if ag.partners_named.search(pm.group()) is None and ag.task_start.match(text, pm.end(), pm.end() + 40):
-                task_from = pm.end()  # "chủ trì, phối hợp thực hiện …": the task, no partner named
+                # "chủ trì, phối hợp thực hiện …": the task, no partner named ("chủ trì tổng hợp,
+                # phối hợp thực hiện …": all of it)
+                task_from = after if said else pm.end()
+                said = ""
             else:
                 ptxt, task_from = _partner_text(text, pm.end())
                 partners = split_names(ptxt)
                 if partners and ag.partners_named.search(pm.group()) is None \
                         and partners[0].split(None, 1)[0] in ag.not_partner_start:
                     # "Chủ trì, phối hợp liên ngành trong công tác …": no "với", no body named: a task
-                    partners, task_from = [], pm.end()
+                    partners, task_from, said = [], pm.end(), ""
         end_m = ag.clause_end.search(text, task_from, task_from + TASK_REACH)
         end = end_m.start() if end_m else min(len(text), task_from + TASK_REACH)
         later = [] if partners else _later_partners(text, end)
@@ -1107,6 +1112,8 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         else:
             end = _more_duties(text, end, task_from + TASK_REACH)
         task = _task(text[task_from:end])
+        if said:
+            task = _task(f"{said} {task or ''}")  # the partner phrase taken out, the rest kept
         yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end,
                             reported=_reported(text, cs, m.start(), partners, task_from))
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
@@ -1232,6 +1239,20 @@ def _task(text: str) -> str | None:
     """The task's text; None when nothing but punctuation is left ("… phối hợp với Y.")."""
     task = text.strip(" ,:;")
     return task if any(ch.isalnum() for ch in task) else None
+
+
+def _said_before_partners(text: str, start: int, end: int) -> str:
+    """The words of the task said between a lead word and its partner phrase ("chủ trì tổng hợp,
+    trình cấp có thẩm quyền và phối hợp với Y bố trí …", "chủ trì đạo diễn, phối hợp với Y xây
+    dựng …"), a conjunction before the phrase kept; "" when there are none ("chủ trì, phối hợp
+    với", "chủ trì và phối hợp với") or they name a body ("Sở X chủ trì, Sở Y phối hợp với …")."""
+    gap = text[start:end].lstrip(" ,").rstrip()
+    spaced = f" {gap}"  # "hoặc" alone: the conjunction wants a space before it
+    m = agency_grammar().trailing_conjunction.search(spaced)
+    words = spaced[:m.start() if m is not None else len(spaced)].strip(" ,")
+    if not words or not any(ch.isalpha() for ch in words) or is_agency(words):
+        return ""
+    return gap
 
 
 def _sentence_task(text: str, start: int) -> tuple[str | None, int]:
