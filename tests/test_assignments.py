@@ -272,6 +272,20 @@ def test_heading_over_a_list_gives_one_row_per_task():
     ]
 
 
+def test_a_task_that_goes_on_in_the_items_below_it_holds_their_text():
+    doc = vbhc.parse(HEADER + "a) Công an tỉnh chủ trì triển khai các nhiệm vụ tại các dự án của Chương trình, bao gồm:\n"
+                     "- Dự án 1: Phòng ngừa tội phạm.\n- Dự án 3: Quản lý sau cai nghiện.\n"
+                     "b) Sở Nội vụ chủ trì thực hiện các nội dung, gồm:\n"
+                     "- Xây dựng kế hoạch tuyển dụng.\n- Tổ chức tập huấn nghiệp vụ.\n")
+    assert [(a.lead, a.task, a.path) for a in doc.assignments] == [
+        (["Công an tỉnh"], "triển khai các nhiệm vụ tại các dự án của Chương trình, bao gồm: Dự án 1: Phòng ngừa "
+         "tội phạm. Dự án 3: Quản lý sau cai nghiện.", ["a"]),
+        # items that are tasks are one row each
+        (["Sở Nội vụ"], "Xây dựng kế hoạch tuyển dụng.", ["b", "-1"]),
+        (["Sở Nội vụ"], "Tổ chức tập huấn nghiệp vụ.", ["b", "-2"]),
+    ]
+
+
 def tasks(body: str):
     return [(a.phrase, a.lead, a.partners, a.task, a.path) for a in vbhc.parse(HEADER + body + "\n").assignments]
 

@@ -103,6 +103,7 @@ class AgencyGrammar:
     copula: regex.Pattern[str]
     plural: regex.Pattern[str]
     list_task: regex.Pattern[str]
+    task_goes_on: regex.Pattern[str]
     giao_opens: re.Pattern[str]
     bare_heads: frozenset[str]
     modal_tail: regex.Pattern[str]
@@ -288,6 +289,7 @@ def agency_grammar() -> AgencyGrammar:
             copula=regex.compile(ph["copula"]),
             plural=regex.compile(ph["plural"]),
             list_task=regex.compile(ph["list_task"]),
+            task_goes_on=regex.compile(ph["task_goes_on"]),
             giao_opens=re.compile(ph["giao_opens"]),
             bare_heads=frozenset(h for head in data["heads"] for h in (head, head[:1] + head[1:].lower())),
             modal_tail=regex.compile(rf"\s+(?:{_alt(ph['modal'])})\s*$"),
@@ -954,6 +956,31 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
 _NOT_TASKS = frozenset({"quote", "table"})
 
 
+def _parts_below(node) -> bool:
+    """Whether the items below a task that goes on in them ("…, bao gồm:") list what it covers
+    ("- Dự án 1: …"), not tasks: fewer than half of them open with a task verb ("… các nội dung,
+    bao gồm:" / "- Xây dựng kế hoạch …" / "- Tổ chức tập huấn …" are tasks, one row each)."""
+    ag = agency_grammar()
+    said = [_task(" ".join(t for t in (c.title, c.text) if t)) or "" for c in node.children if c.kind not in _NOT_TASKS]
+    return 2 * sum(1 for t in said if ag.task_start.match(f" {t[:TASK_REACH].lower()}", 1)) < len(said)
+
+
+def _with_parts(task: str, node) -> str:
+    """A task that goes on in the items below it ("… tại các dự án trong Chương trình, bao gồm:" /
+    "- Dự án 1: …" / "- Dự án 2: …"), with their text after it, never longer than TASK_REACH."""
+    parts: list[str] = []
+    size = len(task)
+    for item, above, _ in walk_paths(node.children):
+        if size > TASK_REACH:
+            break
+        if item.kind in _NOT_TASKS or any(a.kind in _NOT_TASKS for a in above):
+            continue
+        if said := " ".join(" ".join(t for t in (item.title, item.text) if t).split()):
+            parts.append(said)
+            size += len(said) + 1
+    return f"{task.rstrip(' :')}: {' '.join(parts)}"[:TASK_REACH] if parts else task
+
+
 def _names_above(head: str) -> bool:
     """Whether a duty heading names its party by a bare word that stands for the body above
     ("1. Nhiệm vụ của đơn vị trong công tác tuyển dụng:" under "Điều 5. Trách nhiệm của Sở Nội vụ")."""
@@ -1451,9 +1478,12 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                     row.deadline = note or pick_deadline(own or free)
             if row.deadline is None and node.children:
                 row.deadline = _child_note(node)  # "Sở X chủ trì …" / "Thời gian hoàn thành: …"
+            goes_on = bool(node.children and row.task and not text[b:].strip(" :") and ag.task_goes_on.search(row.task))
+            if goes_on and _parts_below(node):
+                row.task, goes_on = _with_parts(row.task, node), False  # "… các dự án, bao gồm:" / "- Dự án 1: …"
             if not row.task and not node.children and text.rstrip().endswith(":"):
                 continue  # "- Giao các cơ quan, đơn vị:" over items that are not its children: no task of its own
-            if node.children and (not row.task or agency_grammar().list_task.search(row.task)):
+            if node.children and (not row.task or goes_on or agency_grammar().list_task.search(row.task)):
                 # "X chủ trì, phối hợp với Y:" over a list ("… thực hiện các nhiệm vụ sau:"): one row
                 # per task below it (an item that
                 # gives rows of its own keeps those alone: "Giao UBND Thành phố:" / "b) Đề nghị Ủy ban
