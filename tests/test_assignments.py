@@ -88,6 +88,15 @@ def rows(body: str):
     # lower-case words after a comma or "và" that name no body go on the name before them
     ("Ban Quản lý các khu công nghệ cao và khu công nghiệp, Sở Tài chính",
      ["Ban Quản lý các khu công nghệ cao và khu công nghiệp", "Sở Tài chính"]),
+    # a comma inside a known name, and a board over a zone "và các" parks (a shape of name)
+    ("Ban Chính sách, chiến lược Trung ương, Bộ Nội vụ", ["Ban Chính sách, chiến lược Trung ương", "Bộ Nội vụ"]),
+    ("Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp Thanh Hóa, Sở Xây dựng",
+     ["Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp Thanh Hóa", "Sở Xây dựng"]),
+    ("Ban Quản lý Khu kinh tế tỉnh và các Sở, ngành", ["Ban Quản lý Khu kinh tế tỉnh", "các Sở, ngành"]),
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp Thành phố, Sở Nội vụ",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp Thành phố", "Sở Nội vụ"]),
+    ("Ban Chỉ huy phòng cháy, chữa cháy rừng cấp xã và các chủ rừng",
+     ["Ban Chỉ huy phòng cháy, chữa cháy rừng cấp xã", "các chủ rừng"]),
     ("Cục trưởng Cục Quản lý, giám sát kế toán, kiểm toán, Chánh Văn phòng Bộ",
      ["Cục trưởng Cục Quản lý, giám sát kế toán, kiểm toán", "Chánh Văn phòng Bộ"]),
     ("Thủ trưởng các cơ quan, đơn vị thuộc, trực thuộc Bộ Nội vụ và các tổ chức có liên quan",

@@ -198,7 +198,8 @@ def agency_grammar() -> AgencyGrammar:
              if w in ph["not_aspect_after"] else regex.escape(w)).replace(r"\ ", r"\s+")
             for w in sorted(ph["aspect"], key=len, reverse=True))
         # known names in any case: a heading prints them in capitals ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
-        protect = regex.compile(rf"(?<![\p{{L}}])(?i:{either_tones(_alt(names + data['kept_phrases']))})(?![\p{{L}}])"
+        shapes = "|".join(either_tones(shape) for shape in data["name_shapes"])
+        protect = regex.compile(rf"(?<![\p{{L}}])(?i:{either_tones(_alt(names + data['kept_phrases']))}|{shapes})(?![\p{{L}}])"
                                 rf"|{collective}")
         abbreviations = [(regex.compile(rf"(?<![\p{{L}}]){regex.escape(k)}(?![\p{{L}}])"), v)
                          for k, v in data["abbreviations"].items()]
