@@ -842,6 +842,23 @@ def test_task_table_rows_under_cells_that_span_several_rows():
     ]
 
 
+def test_task_table_row_under_spanning_cells_with_a_partner_cell_of_its_own():
+    # the lead and the group cells span two rows, the partner cell does not: the second row
+    # brings its partners, then the task cells (not the group's column, which spans)
+    assert _table_rows(SPANNED_HEADER,
+                       ["1", "Sở Nội vụ", "Sở Tài chính", "Cải cách", "- Rà soát", "- Danh mục", "Năm 2026"],
+                       ["Các sở, ngành liên quan", "- Số hóa hồ sơ", "- Kho dữ liệu", "2027"],
+                       ["- Đánh giá", "- Báo cáo", "Quý III/2026"]) == [
+        (["1"], ["Sở Nội vụ"], ["Sở Tài chính"], "- Rà soát", "Năm 2026"),
+        (["1"], ["Sở Nội vụ"], ["Các sở, ngành liên quan"], "- Số hóa hồ sơ", "2027"),
+        (["1"], ["Sở Nội vụ"], ["Sở Tài chính"], "- Đánh giá", "Quý III/2026")]
+    # a first cell there that names no body is the group's, as before
+    assert _table_rows(SPANNED_HEADER,
+                       ["1", "Sở Nội vụ", "Sở Tài chính", "Cải cách", "- Rà soát", "- Danh mục", "Năm 2026"],
+                       ["Chuyển đổi số", "- Số hóa hồ sơ", "- Kho dữ liệu", "2027"])[1] == (
+        ["1"], ["Sở Nội vụ"], ["Sở Tài chính"], "- Số hóa hồ sơ", "2027")
+
+
 def test_numbered_task_table_row_with_empty_last_cells_is_not_joined_to_the_next():
     text = HEADER + "I. NỘI DUNG\nTheo Phụ lục.\n" + _table(
         ["**STT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Thời hạn**", "**Kết quả**", "**Tình trạng**"],

@@ -302,6 +302,20 @@ def _partners_in_task(task: str, lead: str) -> tuple[list[str], str]:
     return [], task
 
 
+def _partners_cell(row: list[Cell], columns: dict[str, int], first: int) -> bool:
+    """Whether the first cell of a row whose first cells span (``first``: the column its cells
+    would start at, counted from the right) is the row's partner cell, with spanning columns
+    after it: it falls in a column no row field is read from ("Nhóm nhiệm vụ"), the nearest
+    read column left of it is the partners', and it names bodies only ("Các bộ, ngành liên quan")."""
+    if len(row) < 2 or first in columns.values() or "partners" not in columns:
+        return False
+    left = [(k, name) for name, k in columns.items() if k < first and name in ("lead", "partners")]
+    if not left or max(left)[1] != "partners":
+        return False
+    names = split_names(row[0].text)
+    return bool(names) and all(is_agency(n) for n in names)
+
+
 def _spanned(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
     """A row whose first cells span from the row above: ``row`` holds the table's last cells;
     a column it does not reach is the row above's."""
@@ -313,6 +327,10 @@ def _spanned(row: list[Cell], state: dict, out: list[RawAssignment]) -> None:
         return " ".join(row[k - first].text.split()) if k is not None and k >= first else None
 
     lead, partners, task, deadline = col("lead"), col("partners"), col("task"), col("deadline")
+    if partners is None and _partners_cell(row, columns, first):
+        # "| 1 | Bộ X | Bộ Y | Nhóm nhiệm vụ | - Task 1 |" / "| Các bộ, ngành liên quan | - Task 2 |": the
+        # partner cell is the row's own, the columns between it and the task span from above
+        partners = " ".join(row[0].text.split())
     lead = _lead_cell(lead) if lead is not None else None
     if lead is None:  # the rest of the row above
         out.append(RawAssignment(last.lead, last.partners if partners is None else split_names(partners),
