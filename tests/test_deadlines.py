@@ -388,3 +388,20 @@ def test_review_cases_of_month_lists_and_durations(text, expected):
 ])
 def test_a_row_takes_the_deadline_that_says_the_most_of_when(text, picked):
     assert D.pick(D.find(text)).raw == picked
+
+
+def test_a_task_verb_listed_once_ends_a_plan_name_for_the_period_and_the_year(monkeypatch):
+    """deadlines.toml writes the task verbs once (``[words] task_verbs``): both the pattern of a
+    period ("giai đoạn") and that of a year read the list."""
+    texts = ["lập Đề án cải tạo, khởi công giai đoạn 2026 - 2027", "lập Quy hoạch cải tạo, khởi công đến năm 2027"]
+    assert [D.find(t) for t in texts] == [[], []]
+    data = D.read_table("deadlines.toml")
+    words = {**data["words"], "task_verbs": [*data["words"]["task_verbs"], "khởi công"]}
+    monkeypatch.setattr(D, "read_table", lambda name: {**data, "words": words})
+    D._patterns.cache_clear()
+    try:
+        assert [[(d.kind, d.raw) for d in D.find(t)] for t in texts] == [
+            [("year", "giai đoạn 2026 - 2027")], [("year", "năm 2027")]]
+    finally:
+        monkeypatch.undo()
+        D._patterns.cache_clear()
