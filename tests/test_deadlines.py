@@ -215,12 +215,17 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("xây dựng dự toán thu chi ngân sách nhà nước hằng năm đối với các khoản viện trợ", []),
     ("giải ngân vốn kế hoạch đầu tư công trung hạn và hằng năm theo quy định", []),
     ("Mức lương hưu hằng tháng được tính bằng tỷ lệ hưởng", []),
+    # "trình" at the end of a noun ("chương trình", "công trình", "quy trình") does not end it
+    ("bố trí kinh phí thực hiện Chương trình hằng năm cho các đơn vị", []),
+    ("lập kế hoạch bảo dưỡng công trình thủy lợi hằng năm", []),
+    ("phân bổ dự toán theo quy trình hằng năm của Bộ", []),
     # but a comma, "và", a verb of its own or a modal ends that phrase: the cycle is the work's
     ("Lập dự toán kinh phí, báo cáo kết quả hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Xây dựng kế hoạch và tổ chức kiểm tra hằng năm", [("recurring", "hằng năm", None, None)]),
     ("lập dự toán kinh phí gửi Sở Tài chính hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Quy trình đánh giá mức đủ vốn phải được rà soát tối thiểu hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Sở Nội vụ tổng hợp, báo cáo hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("lập dự toán kinh phí trình Ủy ban nhân dân tỉnh hằng năm", [("recurring", "hằng năm", None, None)]),
     # and so does a preposition: the plan is the object, the cycle the work's
     ("Các phòng báo cáo kết quả thực hiện Chương trình về Văn phòng hằng năm", [("recurring", "hằng năm", None, None)]),
     ("UBND các phường sơ kết việc triển khai Kế hoạch tại cơ sở hằng năm", [("recurring", "hằng năm", None, None)]),
