@@ -326,6 +326,11 @@ def test_lists_of_months_and_report_periods(text, expected):
      [("year", "năm 2028", "2028-01-01", "2028-12-31")]),
     ("lập Chương trình hành động và triển khai thí điểm đến năm 2026", [("year", "năm 2026", "2026-01-01", "2026-12-31")]),
     ("thực hiện Kế hoạch, đến năm 2028 có 90% hồ sơ được số hóa", [("year", "năm 2028", "2028-01-01", "2028-12-31")]),
+    # a plan word right before a comma names no plan: it is the plan the text is about, as with "này"
+    ("Căn cứ Kế hoạch, Sở Xây dựng chủ trì triển khai thực hiện giai đoạn 2026 - 2028",
+     [("year", "giai đoạn 2026 - 2028", "2026-01-01", "2028-12-31")]),
+    ("Căn cứ Chương trình, Sở Y tế tổ chức thí điểm đến năm 2027", [("year", "năm 2027", "2027-01-01", "2027-12-31")]),
+    ("Căn cứ Kế hoạch phát triển du lịch giai đoạn 2026 - 2030, Sở Văn hóa chủ trì", []),
     # but a comma inside the name does not end it
     ("xây dựng Kế hoạch phát triển mạng 5G, IoT tại các khu đô thị, cụm dân cư giai đoạn 2026 - 2030", []),
     # "liên tục 24/24 giờ" says how, not how often
