@@ -400,6 +400,31 @@ def test_a_row_takes_the_deadline_that_says_the_most_of_when(text, picked):
     assert D.pick(D.find(text)).raw == picked
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day joined to a deadline by "và" or "hoặc", after the first one's note in brackets, is read
+    # with the first one's words before its day
+    (("Báo cáo gửi chậm nhất vào ngày 10 tháng 7 của năm báo cáo (đối với báo cáo quý II) và ngày 20 tháng 01 "
+      "của năm tiếp sau (đối với báo cáo năm)."),
+     [("recurring", "chậm nhất vào ngày 10 tháng 7 của năm báo cáo", None, None),
+      ("recurring", "ngày 20 tháng 01 của năm tiếp sau", None, None)]),
+    ("nộp hồ sơ trước ngày 15/7/2026 và 15/01/2027",
+     [("date", "trước ngày 15/7/2026", "2026-07-15", "2026-07-15"), ("date", "15/01/2027", "2027-01-15", "2027-01-15")]),
+    ("hoàn thành trước ngày 30/9/2026 hoặc ngày 31/12/2026 và ngày 31/3/2027",
+     [("date", "hoàn thành trước ngày 30/9/2026", "2026-09-30", "2026-09-30"),
+      ("date", "ngày 31/12/2026", "2026-12-31", "2026-12-31"), ("date", "ngày 31/3/2027", "2027-03-31", "2027-03-31")]),
+    # a day with no year before one in a year the report names is the same day every year too
+    ("gửi trước ngày 15 tháng 7 và ngày 15 tháng 01 của năm tiếp sau",
+     [("recurring", "trước ngày 15 tháng 7", None, None), ("recurring", "ngày 15 tháng 01 của năm tiếp sau", None, None)]),
+    # a day the first one's words do not make a deadline of its kind is none, nor a day after no deadline
+    ("hoàn thành trước ngày 30/6/2026 và ngày 17 tháng 3 đã họp",
+     [("date", "hoàn thành trước ngày 30/6/2026", "2026-06-30", "2026-06-30")]),
+    ("số liệu chốt tại ngày 30 tháng 6 và ngày 31 tháng 12 năm 2026", []),
+    ("gửi trước ngày 15 tháng 7 và ngày 15 tháng 01 của năm 2027", []),
+])
+def test_a_day_joined_to_a_deadline_carries_it_on(text, expected):
+    assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
+
+
 def test_a_task_verb_listed_once_ends_a_plan_name_for_the_period_and_the_year(monkeypatch):
     """deadlines.toml writes the task verbs once (``[words] task_verbs``): both the pattern of a
     period ("giai đoạn") and that of a year read the list."""

@@ -242,7 +242,48 @@ def _scan(text: str, low: str | None, patterns: list[_Pattern]) -> list[RawDeadl
             found.append(dl)
             taken.add(a, b)
     found.sort(key=lambda d: d.start)
-    return found
+    return _then(text, found, taken, patterns) if found else found
+
+
+THEN_REACH = 120  # characters after "và" that a day carried on from the one before it is read in
+
+
+def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pattern]) -> list[RawDeadline]:
+    """``found`` with the days that carry on a date or a cycle's day before them (deadlines.toml
+    ``[then]``: "chậm nhất vào ngày 10 tháng 7 của năm báo cáo (…) và ngày 15 tháng 01 của năm
+    tiếp sau"): each is read with the first one's words before its day, as the first one is."""
+    link, lead_of = _then_rules()
+    more: list[RawDeadline] = []
+    for first in found:
+        if first.kind not in ("date", "recurring") or (lead := lead_of.match(first.raw)) is None:
+            continue
+        lead_words, end = lead.group().rstrip(), first.end
+        if not lead_words:
+            continue
+        while (m := link.match(text, end)) is not None:
+            at = m.end()
+            head = lead_words + " "
+            inner = [d for d in _scan(head + text[at:at + THEN_REACH], None, patterns) if d.start == 0]
+            if not inner or inner[0].kind != first.kind:
+                break
+            end = at + inner[0].end - len(head)
+            if taken.overlaps(at, end):
+                break
+            d = inner[0]
+            more.append(RawDeadline(d.kind, " ".join(text[at:end].split()), at, end, d.first, d.last))
+            taken.add(at, end)
+    if not more:
+        return found
+    return sorted(found + more, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=1)
+def _then_rules() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """deadlines.toml ``[then]``: what joins a day to a deadline before it (``link``, matched
+    at the deadline's end), and the words of a deadline before its day (``lead``)."""
+    with table_errors("deadlines.toml"):
+        then = read_table("deadlines.toml")["then"]
+        return regex.compile(then["link"]), regex.compile(then["lead"])
 
 
 def says(d: RawDeadline) -> int:
