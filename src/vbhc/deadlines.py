@@ -255,12 +255,11 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
     link, lead_of = _then_rules()
     more: list[RawDeadline] = []
     for first in found:
-        if first.kind not in ("date", "recurring") or (lead := lead_of.match(first.raw)) is None:
+        # the link first: most deadlines have none after them
+        if first.kind not in ("date", "recurring") or (m := link.match(text, first.end)) is None \
+                or (lead := lead_of.match(first.raw)) is None or not (lead_words := lead.group().rstrip()):
             continue
-        lead_words, end = lead.group().rstrip(), first.end
-        if not lead_words:
-            continue
-        while (m := link.match(text, end)) is not None:
+        while m is not None:
             at = m.end()
             head = lead_words + " "
             inner = [d for d in _scan(head + text[at:at + THEN_REACH], None, patterns) if d.start == 0]
@@ -272,6 +271,7 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
             d = inner[0]
             more.append(RawDeadline(d.kind, " ".join(text[at:end].split()), at, end, d.first, d.last))
             taken.add(at, end)
+            m = link.match(text, end)
     if not more:
         return found
     return sorted(found + more, key=lambda d: d.start)
