@@ -215,12 +215,17 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("xây dựng dự toán thu chi ngân sách nhà nước hằng năm đối với các khoản viện trợ", []),
     ("giải ngân vốn kế hoạch đầu tư công trung hạn và hằng năm theo quy định", []),
     ("Mức lương hưu hằng tháng được tính bằng tỷ lệ hưởng", []),
+    # "trình" at the end of a noun ("chương trình", "công trình", "quy trình") does not end it
+    ("bố trí kinh phí thực hiện Chương trình hằng năm cho các đơn vị", []),
+    ("lập kế hoạch bảo dưỡng công trình thủy lợi hằng năm", []),
+    ("phân bổ dự toán theo quy trình hằng năm của Bộ", []),
     # but a comma, "và", a verb of its own or a modal ends that phrase: the cycle is the work's
     ("Lập dự toán kinh phí, báo cáo kết quả hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Xây dựng kế hoạch và tổ chức kiểm tra hằng năm", [("recurring", "hằng năm", None, None)]),
     ("lập dự toán kinh phí gửi Sở Tài chính hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Quy trình đánh giá mức đủ vốn phải được rà soát tối thiểu hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Sở Nội vụ tổng hợp, báo cáo hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("lập dự toán kinh phí trình Ủy ban nhân dân tỉnh hằng năm", [("recurring", "hằng năm", None, None)]),
     # and so does a preposition: the plan is the object, the cycle the work's
     ("Các phòng báo cáo kết quả thực hiện Chương trình về Văn phòng hằng năm", [("recurring", "hằng năm", None, None)]),
     ("UBND các phường sơ kết việc triển khai Kế hoạch tại cơ sở hằng năm", [("recurring", "hằng năm", None, None)]),
@@ -321,6 +326,11 @@ def test_lists_of_months_and_report_periods(text, expected):
      [("year", "năm 2028", "2028-01-01", "2028-12-31")]),
     ("lập Chương trình hành động và triển khai thí điểm đến năm 2026", [("year", "năm 2026", "2026-01-01", "2026-12-31")]),
     ("thực hiện Kế hoạch, đến năm 2028 có 90% hồ sơ được số hóa", [("year", "năm 2028", "2028-01-01", "2028-12-31")]),
+    # a plan word right before a comma names no plan: it is the plan the text is about, as with "này"
+    ("Căn cứ Kế hoạch, Sở Xây dựng chủ trì triển khai thực hiện giai đoạn 2026 - 2028",
+     [("year", "giai đoạn 2026 - 2028", "2026-01-01", "2028-12-31")]),
+    ("Căn cứ Chương trình, Sở Y tế tổ chức thí điểm đến năm 2027", [("year", "năm 2027", "2027-01-01", "2027-12-31")]),
+    ("Căn cứ Kế hoạch phát triển du lịch giai đoạn 2026 - 2030, Sở Văn hóa chủ trì", []),
     # but a comma inside the name does not end it
     ("xây dựng Kế hoạch phát triển mạng 5G, IoT tại các khu đô thị, cụm dân cư giai đoạn 2026 - 2030", []),
     # "liên tục 24/24 giờ" says how, not how often
@@ -388,3 +398,45 @@ def test_review_cases_of_month_lists_and_durations(text, expected):
 ])
 def test_a_row_takes_the_deadline_that_says_the_most_of_when(text, picked):
     assert D.pick(D.find(text)).raw == picked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day joined to a deadline by "và" or "hoặc", after the first one's note in brackets, is read
+    # with the first one's words before its day
+    (("Báo cáo gửi chậm nhất vào ngày 10 tháng 7 của năm báo cáo (đối với báo cáo quý II) và ngày 20 tháng 01 "
+      "của năm tiếp sau (đối với báo cáo năm)."),
+     [("recurring", "chậm nhất vào ngày 10 tháng 7 của năm báo cáo", None, None),
+      ("recurring", "ngày 20 tháng 01 của năm tiếp sau", None, None)]),
+    ("nộp hồ sơ trước ngày 15/7/2026 và 15/01/2027",
+     [("date", "trước ngày 15/7/2026", "2026-07-15", "2026-07-15"), ("date", "15/01/2027", "2027-01-15", "2027-01-15")]),
+    ("hoàn thành trước ngày 30/9/2026 hoặc ngày 31/12/2026 và ngày 31/3/2027",
+     [("date", "hoàn thành trước ngày 30/9/2026", "2026-09-30", "2026-09-30"),
+      ("date", "ngày 31/12/2026", "2026-12-31", "2026-12-31"), ("date", "ngày 31/3/2027", "2027-03-31", "2027-03-31")]),
+    # a day with no year before one in a year the report names is the same day every year too
+    ("gửi trước ngày 15 tháng 7 và ngày 15 tháng 01 của năm tiếp sau",
+     [("recurring", "trước ngày 15 tháng 7", None, None), ("recurring", "ngày 15 tháng 01 của năm tiếp sau", None, None)]),
+    # a day the first one's words do not make a deadline of its kind is none, nor a day after no deadline
+    ("hoàn thành trước ngày 30/6/2026 và ngày 17 tháng 3 đã họp",
+     [("date", "hoàn thành trước ngày 30/6/2026", "2026-06-30", "2026-06-30")]),
+    ("số liệu chốt tại ngày 30 tháng 6 và ngày 31 tháng 12 năm 2026", []),
+    ("gửi trước ngày 15 tháng 7 và ngày 15 tháng 01 của năm 2027", []),
+])
+def test_a_day_joined_to_a_deadline_carries_it_on(text, expected):
+    assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
+
+
+def test_a_task_verb_listed_once_ends_a_plan_name_for_the_period_and_the_year(monkeypatch):
+    """deadlines.toml writes the task verbs once (``[words] task_verbs``): both the pattern of a
+    period ("giai đoạn") and that of a year read the list."""
+    texts = ["lập Đề án cải tạo, khởi công giai đoạn 2026 - 2027", "lập Quy hoạch cải tạo, khởi công đến năm 2027"]
+    assert [D.find(t) for t in texts] == [[], []]
+    data = D.read_table("deadlines.toml")
+    words = {**data["words"], "task_verbs": [*data["words"]["task_verbs"], "khởi công"]}
+    monkeypatch.setattr(D, "read_table", lambda name: {**data, "words": words})
+    D._patterns.cache_clear()
+    try:
+        assert [[(d.kind, d.raw) for d in D.find(t)] for t in texts] == [
+            [("year", "giai đoạn 2026 - 2027")], [("year", "năm 2027")]]
+    finally:
+        monkeypatch.undo()
+        D._patterns.cache_clear()

@@ -44,15 +44,25 @@ def _patterns() -> tuple[re.Pattern[str], list[_Pattern]]:
     ``not_after``, what must not end right before a match (None: nothing)."""
     data = read_table("deadlines.toml")
     with table_errors("deadlines.toml"):
+        words = data.get("words", {})
         # these tests run on every node of a document: the standard engine, on case-folded
         # text, is three times faster at them than regex with (?i)
         return re.compile(data["hint"]), [
-            (d["kind"], regex.compile(d["pattern"]),
+            (d["kind"], regex.compile(_with_words(d["pattern"], words)),
              re.compile("|".join(re.escape(w.casefold()).replace(r"\ ", r"\s+") for w in d["needs"]))
              if d.get("needs") else None,
-             regex.compile(f"(?:{d['not_after']})\\s*$") if d.get("not_after") else None,
+             regex.compile(f"(?:{_with_words(d['not_after'], words)})\\s*$") if d.get("not_after") else None,
              bool(d.get("not_quoted")))
             for d in data["deadline"]]
+
+
+def _with_words(source: str, words: dict[str, list[str]]) -> str:
+    """``source`` with each ``{name}`` of a list of the ``[words]`` table replaced by its words as
+    one alternation (a space stands for any run of spaces; the longest first)."""
+    for name, listed in words.items():
+        alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(listed, key=len, reverse=True))
+        source = source.replace(f"{{{name}}}", f"(?:{alt})")
+    return source
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +242,48 @@ def _scan(text: str, low: str | None, patterns: list[_Pattern]) -> list[RawDeadl
             found.append(dl)
             taken.add(a, b)
     found.sort(key=lambda d: d.start)
-    return found
+    return _then(text, found, taken, patterns) if found else found
+
+
+THEN_REACH = 120  # characters after "và" that a day carried on from the one before it is read in
+
+
+def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pattern]) -> list[RawDeadline]:
+    """``found`` with the days that carry on a date or a cycle's day before them (deadlines.toml
+    ``[then]``: "chậm nhất vào ngày 10 tháng 7 của năm báo cáo (…) và ngày 15 tháng 01 của năm
+    tiếp sau"): each is read with the first one's words before its day, as the first one is."""
+    link, lead_of = _then_rules()
+    more: list[RawDeadline] = []
+    for first in found:
+        # the link first: most deadlines have none after them
+        if first.kind not in ("date", "recurring") or (m := link.match(text, first.end)) is None \
+                or (lead := lead_of.match(first.raw)) is None or not (lead_words := lead.group().rstrip()):
+            continue
+        while m is not None:
+            at = m.end()
+            head = lead_words + " "
+            inner = [d for d in _scan(head + text[at:at + THEN_REACH], None, patterns) if d.start == 0]
+            if not inner or inner[0].kind != first.kind:
+                break
+            end = at + inner[0].end - len(head)
+            if taken.overlaps(at, end):
+                break
+            d = inner[0]
+            more.append(RawDeadline(d.kind, " ".join(text[at:end].split()), at, end, d.first, d.last))
+            taken.add(at, end)
+            m = link.match(text, end)
+    if not more:
+        return found
+    return sorted(found + more, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=1)
+def _then_rules() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """deadlines.toml ``[then]``: what joins a day to a deadline before it (``link``, matched
+    at the deadline's end), and the words of a deadline before its day (``lead``)."""
+    with table_errors("deadlines.toml"):
+        then = read_table("deadlines.toml")["then"]
+        return regex.compile(then["link"]), regex.compile(then["lead"])
 
 
 def says(d: RawDeadline) -> int:

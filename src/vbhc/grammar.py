@@ -323,9 +323,9 @@ def _compiled() -> tuple:
     extractors and readers read themselves (each compiled on its first use)."""
     from . import assignments, deadlines, html_reader, legacy, pdf_reader, references, source, tables
 
-    return (grammar, assignments.agency_grammar, deadlines._patterns, deadlines._range_start, html_reader._rules,
-            legacy._tables, pdf_reader._rules, references.ref_grammar, source._layout_cue, tables._columns,
-            tables._table_words)
+    return (grammar, assignments.agency_grammar, deadlines._patterns, deadlines._range_start,
+            deadlines._then_rules, html_reader._rules, legacy._tables, pdf_reader._rules, references.ref_grammar,
+            source._layout_cue, tables._columns, tables._table_words)
 
 
 def load_all() -> Grammar:
