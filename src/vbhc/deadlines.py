@@ -246,6 +246,10 @@ def _scan(text: str, low: str | None, patterns: list[_Pattern]) -> list[RawDeadl
 
 
 THEN_REACH = 120  # characters after "và" that a day carried on from the one before it is read in
+# characters after a deadline that its link to the next day is looked for in (a note in brackets,
+# up to 80, and "và"): a bounded match, which the regex module would otherwise scan to the
+# text's end for its required word
+LINK_REACH = 120
 
 
 def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pattern]) -> list[RawDeadline]:
@@ -256,7 +260,7 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
     more: list[RawDeadline] = []
     for first in found:
         # the link first: most deadlines have none after them
-        if first.kind not in ("date", "recurring") or (m := link.match(text, first.end)) is None \
+        if first.kind not in ("date", "recurring") or (m := link.match(text, first.end, first.end + LINK_REACH)) is None \
                 or (lead := lead_of.match(first.raw)) is None or not (lead_words := lead.group().rstrip()):
             continue
         while m is not None:
@@ -271,7 +275,7 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
             d = inner[0]
             more.append(RawDeadline(d.kind, " ".join(text[at:end].split()), at, end, d.first, d.last))
             taken.add(at, end)
-            m = link.match(text, end)
+            m = link.match(text, end, end + LINK_REACH)
     if not more:
         return found
     return sorted(found + more, key=lambda d: d.start)
