@@ -271,6 +271,43 @@ def test_two_signers_in_a_joint_document():
     assert names(doc) == RECIPIENTS
 
 
+JOINT_ROWS = (
+    ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN", "TM. ỦY BAN NHÂN DÂN TỈNH"),
+    ("BÍ THƯ", "KT. CHỦ TỊCH"),
+    ("", "PHÓ CHỦ TỊCH"),
+    ("(Đã ký)", "(Đã ký)"),
+    ("Hoàng Thị Lan", "Nguyễn Văn Du"),
+)
+
+
+@pytest.mark.parametrize("layout", ["spaces", "tab", "pipes"])
+def test_joint_signers_side_by_side_are_two_signature_blocks(layout):
+    # a joint document's two signers printed in two columns on the same lines
+    if layout == "spaces":
+        rows = tuple(f"{left:<40}{right}".rstrip() for left, right in JOINT_ROWS)
+    elif layout == "tab":
+        rows = tuple(f"{left}\t{right}" for left, right in JOINT_ROWS)
+    else:
+        rows = tuple(f"| **{left}** | **{right}** |" if left else f"| | **{right}** |" for left, right in JOINT_ROWS)
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.mode, s.prefixes, s.position, s.name) for s in doc.signatures] == [
+        ("TM", ["TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"], "BÍ THƯ", "Hoàng Thị Lan"),
+        ("KT", ["TM. ỦY BAN NHÂN DÂN TỈNH", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Du"),
+    ]
+    assert [s.placeholder for s in doc.signatures] == ["(Đã ký)", "(Đã ký)"]
+    assert names(doc) == RECIPIENTS
+
+
+def test_noi_nhan_beside_a_signature_is_no_joint_signature():
+    # one signing mark in the row: the two-column table of Nơi nhận and signature, read row by row
+    rows = tuple(f"| {left} | **{right}** |" for left, right in (
+        ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"), ("- Thường trực Tỉnh ủy;", "CHỦ TỊCH"),
+        ("- Lưu: VT.", "Lý Thái Hải")))
+    doc = parse(rows)
+    assert [(s.mode, s.position, s.name) for s in doc.signatures] == [("TM", "CHỦ TỊCH", "Lý Thái Hải")]
+    assert names(doc) == ["Thường trực Tỉnh ủy"]
+
+
 def test_two_signers_with_bare_titles():
     doc = parse((
         "GIÁM ĐỐC SỞ Y TẾ",

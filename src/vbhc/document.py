@@ -137,7 +137,7 @@ def _parse(text: str, source: str | None, markdown: bool, extract: bool) -> M.Do
     def stop(i: int) -> bool:
         return i in is_start or bool(g.closing["footnote"].match(work[i].text))
 
-    closing = parse_closing(work, cs, len(work), g, stop) if cs < len(work) else Closing()
+    closing = parse_closing(work, cs, len(work), g, stop, ctx.norm) if cs < len(work) else Closing()
     _apply_closing(ctx, doc, closing)
     _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop, is_start)
     _checks(ctx, doc, header, closing)
@@ -777,7 +777,7 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
             i = j
             continue
         if not doc.signatures and starts_closing(work, i, g):
-            cl = parse_closing(work, i, n, g, stop)
+            cl = parse_closing(work, i, n, g, stop, ctx.norm)
             _apply_closing(ctx, doc, cl)
             i = max(cl.end, i + 1)
             continue
@@ -864,7 +864,7 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     sigs: list[M.Signature] = []
     recipients: list[M.Recipient] = []
     if cs < hi:
-        cl = parse_closing(work, cs, hi, g, lambda k: False)
+        cl = parse_closing(work, cs, hi, g, lambda k: False, ctx.norm)
         sigs, recipients = _signatures(ctx, cl), _recipients(ctx, cl)
         for k in range(cl.end, hi):  # nothing dropped: what follows the signature is body text
             ln = work[k]
