@@ -712,6 +712,40 @@ def test_a_form_printed_below_an_appendix_title_is_not_its_title():
     assert doc.attachments[0].title == "MẪU BÁO CÁO KẾT QUẢ"
 
 
+FORMS_APPENDIX = (
+    "PHỤ LỤC II",
+    "MẪU HỢP ĐỒNG THUÊ KHO",
+    "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh)",
+    "1. Các bên thỏa thuận thời hạn thuê kho.",
+    "",
+    "PHỤ LỤC I",
+    "DANH MỤC TÀI SẢN TRONG KHO",
+    "(Kèm theo Hợp đồng số …/HĐ ngày … tháng … năm …)",
+    "1. Tên tài sản, số lượng.",
+    "",
+    "PHỤ LỤC II",
+    "TIẾN ĐỘ GIAO NHẬN KHO",
+    "1. Ngày bàn giao.",
+)
+
+
+def test_a_forms_own_appendices_stay_inside_the_attachment_that_prints_it():
+    # "PHỤ LỤC I" "(Kèm theo Hợp đồng số …)": an appendix of the contract form, with the number
+    # left as dots to fill in, and the unlabelled "PHỤ LỤC II" after it, are inside Phụ lục II
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "", *FORMS_APPENDIX))
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("Phụ lục I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM"), ("Phụ lục II", "MẪU HỢP ĐỒNG THUÊ KHO")]
+    inner = body_text(doc.attachments[1])
+    assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Ngày bàn giao." in inner
+
+
+def test_a_drafts_appendices_with_its_own_blank_number_stay_attachments():
+    head = tuple("Số: /KH-UBND" if x.startswith("Số:") else x for x in STATE_HEAD)
+    blank = tuple(x.replace("155/KH-UBND", "…/KH-UBND") for x in (*APPENDIX_I, "", *APPENDIX_II))
+    doc = parse(SIGNED, head=head, after=("", *blank))
+    assert [a.label for a in doc.attachments] == ["Phụ lục I", "Phụ lục II"]
+
+
 def test_a_table_cell_after_the_title_ends_it():
     doc = parse(SIGNED, after=("", "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM", "|", "STT", "|", "NỘI DUNG", "|"))
     assert doc.attachments[0].title == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
@@ -965,6 +999,22 @@ def test_attachment_keeps_its_own_signature_and_recipients():
     (att,) = doc.attachments
     assert [r.name for r in att.recipients] == ["Các sở, ban, ngành"]
     assert [s.name for s in att.signatures] == ["Nguyễn Văn An"]
+
+
+def test_text_after_a_forms_closing_inside_an_attachment_is_read_as_text():
+    # a form's "Nơi nhận" inside an appendix: the procedures after it keep their numbering and their
+    # wrapped lines, and a second form's closing further down is kept
+    doc = parse(SIGNED, after=(
+        "", *APPENDIX_I[:3], "MẪU THÔNG BÁO", "Nơi nhận:", "- Như trên;", "- Lưu tại cơ sở.", "",
+        "3. Thủ tục cấp giấy phép: hồ sơ nộp tại Sở Y", "tế nơi người đề nghị cư trú.", "",
+        "Nơi nhận:", "- Như trên;", "", "4. Thủ tục gia hạn giấy phép.",
+    ))
+    (att,) = doc.attachments
+    assert [r.name for r in att.recipients] == ["Như trên"]
+    clauses = [(n.label, n.text) for n in att.body if n.label]
+    assert clauses == [("3", "Thủ tục cấp giấy phép: hồ sơ nộp tại Sở Y tế nơi người đề nghị cư trú."),
+                       ("4", "Thủ tục gia hạn giấy phép.")]
+    assert "- Như trên;" in [n.text for n in att.body]
 
 
 CLOSING_LINES = ["Nơi nhận:", "Nơi", "nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",

@@ -21,7 +21,7 @@ from .grammar import Grammar, grammar
 from .header import Diag, Header, addressee_line, doc_type_code, parse_header, preamble_kind
 from .lines import (Block, Line, ends_terminal, first_line_wraps, last_word, marker_text_wraps, match_wrapped, paragraph_gaps, printed,
                     reflow, starts_lower, tokenize, wrap_width)
-from .normalize import Normalized, normalize
+from .normalize import Normalized, fold, normalize
 from .references import before_type
 from .references import extract as extract_references
 from .references import ref_grammar
@@ -768,10 +768,13 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
     starts = sorted(k for k in is_start if k >= lo)
     # footnotes after the last attachment belong to the document, not to that attachment
     tail = next((k for k in range(starts[-1] + 1 if starts else lo, n) if g.closing["footnote"].match(work[k].text)), n)
+    # a draft (its own number blank) is issued with its own blank number: "Kèm theo Quyết định số …"
+    own = fold(doc.doc_type.name) if doc.doc_type and (doc.number is None or doc.number.number is None) else None
+    heads = set(starts) - _inner_starts(work, starts, n, g, own)
     while i < n:
-        if i in is_start:
+        if i in heads:
             j = i + 1
-            while j < n and j != tail and j not in is_start:
+            while j < n and j != tail and j not in heads:
                 j += 1
             doc.attachments.append(_attachment(ctx, work, i, j))
             i = j
@@ -805,6 +808,32 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
                 k += 1
             doc.notes.append(_node(ctx, node))
         i = j
+
+
+def _template_issued(work: list[Line], k: int, hi: int, g: Grammar, own: str | None) -> bool | None:
+    """Whether the attachment starting at line ``k`` (up to ``hi``) is "issued with" a template's
+    blank number ("Kèm theo Hợp đồng số … ngày …"): True; with a real number, or a draft's own
+    (``own``: its type's name, folded): False; no such line: None."""
+    for j in range(k, min(hi, k + 12)):
+        if _issued_with(work, j, g):
+            text = work[j].text
+            if j + 1 < hi and not text.rstrip().endswith(")"):
+                text = f"{text} {work[j + 1].text}"  # "(Kèm theo Giấy phép số" / ".../GP ngày …)"
+            return g.attachment["template_number"].search(text) is not None and not (own and own in fold(text))
+    return None
+
+
+def _inner_starts(work: list[Line], starts: list[int], n: int, g: Grammar, own: str | None) -> set[int]:
+    """The attachment starts that lie inside the attachment above them: a form's own appendices
+    and title pages, "issued with" a template's blank number ("PHỤ LỤC I" / "(Kèm theo Hợp đồng số
+    … ngày …)"), and the labels after them that name no document of their own. The first
+    attachment is always the document's."""
+    inner: set[int] = set()
+    for m in range(1, len(starts)):
+        t = _template_issued(work, starts[m], starts[m + 1] if m + 1 < len(starts) else n, g, own)
+        if t or (t is None and starts[m - 1] in inner):
+            inner.add(starts[m])
+    return inner
 
 
 def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
@@ -866,9 +895,17 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     if cs < hi:
         cl = parse_closing(work, cs, hi, g, lambda k: False, ctx.norm)
         sigs, recipients = _signatures(ctx, cl), _recipients(ctx, cl)
-        for k in range(cl.end, hi):  # nothing dropped: what follows the signature is body text
-            ln = work[k]
-            body.append(_node(ctx, RawNode("paragraph", ln.start, ln.end, text=ln.text)))
+        k = cl.end
+        while k < hi:
+            # nothing dropped: what follows the signature is body text, read like the text above
+            # it (a form printed inside the attachment, "Đề nghị Bộ …" / "hóa, …" wrapped), and a
+            # form's own closing further down is kept line by line
+            cs = first_closing(work, k, hi, g)
+            body.extend(_node(ctx, n) for n in build_tree(_blocks(ctx, work, k, cs), g))
+            if cs >= hi:
+                break
+            k = max(parse_closing(work, cs, hi, g, lambda k: False, ctx.norm).end, cs + 1)
+            body.extend(_node(ctx, RawNode("paragraph", ln.start, ln.end, text=ln.text)) for ln in work[cs:k])
     title = " ".join(" ".join(title_parts).split()) or None
     issued_text = " ".join(" ".join(issued).split()).strip("() ") or None
     return M.Attachment(kind=kind, label=label,
