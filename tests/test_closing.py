@@ -746,6 +746,25 @@ def test_a_drafts_appendices_with_its_own_blank_number_stay_attachments():
     assert [a.label for a in doc.attachments] == ["Phụ lục I", "Phụ lục II"]
 
 
+def test_a_forms_last_heading_above_the_next_appendix_is_no_attachment():
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "", "**V. KIẾN NGHỊ VÀ ĐỀ XUẤT", "CỦA ĐƠN VỊ BÁO CÁO**", "",
+                               *APPENDIX_II))
+    assert [a.label for a in doc.attachments] == ["Phụ lục I", "Phụ lục II"]
+    assert "KIẾN NGHỊ VÀ ĐỀ XUẤT" in body_text(doc.attachments[0])
+
+
+@pytest.mark.parametrize("title", [("**QUY", "CHẾ**", "", "THI ĐUA KHEN THƯỞNG CỦA TỈNH"),
+                                   ("DANH MỤC", "", "01 QUY TRÌNH THI ĐUA KHEN THƯỞNG CỦA TỈNH")])
+def test_an_attachment_title_after_an_empty_line_is_no_second_attachment(title):
+    doc = parse(QD_CLOSING, head=QD_HEAD, body=QD_BODY, after=(
+        "", *title, "", "(Ban hành kèm theo Quyết định số 84/2025/QĐ-UBND ngày 05 tháng 01 năm 2025)",
+        "Điều 1. Phạm vi điều chỉnh", "Quy chế này quy định việc thi đua."))
+    (att,) = doc.attachments
+    assert att.title.endswith("THI ĐUA KHEN THƯỞNG CỦA TỈNH")
+    assert att.issued_with.startswith("Ban hành kèm theo Quyết định số 84/2025/QĐ-UBND")
+    assert [n.label for n in att.body] == ["Điều 1"]
+
+
 def test_a_table_cell_after_the_title_ends_it():
     doc = parse(SIGNED, after=("", "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM", "|", "STT", "|", "NỘI DUNG", "|"))
     assert doc.attachments[0].title == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"

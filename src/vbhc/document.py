@@ -130,9 +130,15 @@ def _parse(text: str, source: str | None, markdown: bool, extract: bool) -> M.Do
     doc.body = [_node(ctx, n) for n in build_tree(rest, g)]
 
     is_start: set[int] = set()  # computed once
+    titled = -1  # the last start while only its title lines follow it
     for k in range(cs, len(work)):
+        if titled >= 0 and (not _title_line(work[k]) or _issued_with(work, k, g) or k - titled > 6):
+            titled = -1
+        if titled >= 0 and _appendix_line(work, k, g)[0] is None:
+            continue  # the title of the attachment above, wrapped or after an empty line: "QUY" / "CHẾ" / "XÉT TẶNG …"
         if _attachment_start(work, k, g, first=not is_start):
             is_start.add(_form_header_above(work, k, cs, g))
+            titled = k
 
     def stop(i: int) -> bool:
         return i in is_start or bool(g.closing["footnote"].match(work[i].text))
@@ -723,11 +729,13 @@ def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False)
     if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not _title_line(work[i - 1])) \
             and not (i > 0 and (g.attachment["appendix"].match(work[i - 1].text)
                                 or (work[i - 1].caps and g.type_line.match(work[i - 1].text)))):
-        # an upper-case title whose following title lines lead to "(Kèm theo …)"
+        # an upper-case title whose following title lines lead to "(Kèm theo …)"; not across
+        # another attachment's label: "V. ĐỀ XUẤT BIỆN PHÁP …" / "PHỤ LỤC II" / … "(Ban hành kèm
+        # theo …)" is the last heading of a form, then the next appendix
         for k in range(i + 1, min(len(work), i + 7)):
             if _issued_with(work, k, g):
                 return True
-            if not _title_line(work[k]):
+            if not _title_line(work[k]) or _appendix_line(work, k, g)[0] is not None:
                 return False
     return False
 
@@ -739,6 +747,16 @@ def _titled_form(work: list[Line], k: int, g: Grammar, rest: str | None) -> bool
     if rest and not rest.isupper():
         return False
     for j in range(k, min(len(work), k + 7)):
+        if _issued_with(work, j, g):
+            return True
+        if not _title_line(work[j]) or _appendix_line(work, j, g)[0] is not None:
+            return False
+    return False
+
+
+def _titles_to_issued(work: list[Line], k: int, hi: int, g: Grammar) -> bool:
+    """Whether only upper-case title lines lead from line ``k`` to a "(Kèm theo …)" line."""
+    for j in range(k, min(hi, k + 7)):
         if _issued_with(work, j, g):
             return True
         if not _title_line(work[j]) or _appendix_line(work, j, g)[0] is not None:
@@ -872,11 +890,12 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
         if _issued_with(work, i, g) or (issued and not issued[-1].rstrip().endswith(")")):
             issued.append(ln.text)
         elif ln.cell_break and (title_parts or issued) and not (
-                ctx.gapped and ln.caps and not issued and len(ln.text) < 200
-                and not g.attachment["form_head"].match(ln.text)):
-            # after an empty line the "(Kèm theo …)" line goes on, and on a page with an empty
-            # line between all its lines an upper-case title line; a form below a title (its
-            # issuer, quốc hiệu) starts its own
+                ln.caps and not issued and len(ln.text) < 200 and not g.attachment["form_head"].match(ln.text)
+                and (ctx.gapped or _titles_to_issued(work, i, hi, g))):
+            # after an empty line the "(Kèm theo …)" line goes on, and an upper-case title line on
+            # a page with an empty line between all its lines or when only title lines stand
+            # between it and the "(Kèm theo …)" line ("DANH MỤC" / "01 QUY TRÌNH …" / "(Kèm theo
+            # …)"); a form below a title (its issuer, quốc hiệu) starts its own
             break
         elif ln.caps and not issued and ln.marker is None:
             title_parts.append(ln.text)
