@@ -298,6 +298,24 @@ def test_joint_signers_side_by_side_are_two_signature_blocks(layout):
     assert names(doc) == RECIPIENTS
 
 
+def test_joint_signers_on_a_line_longer_than_one_prefix_start_the_closing():
+    # the two prefixes together are longer than any one signature line; a column's lines are
+    # placed by where the last full row put the columns
+    rows = (
+        "TM. BAN CHẤP HÀNH ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH TỈNH BẮC KẠN      TM. ỦY BAN NHÂN DÂN TỈNH BẮC KẠN",
+        "BÍ THƯ                                   KT. CHỦ TỊCH",
+        "                                         PHÓ CHỦ TỊCH",
+        "",
+        "Hoàng Thị Lan                            Nguyễn Văn Du",
+    )
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.authority, s.position, s.name) for s in doc.signatures] == [
+        ("BAN CHẤP HÀNH ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH TỈNH BẮC KẠN", "BÍ THƯ", "Hoàng Thị Lan"),
+        ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Du"),
+    ]
+    assert "TM." not in body_text(doc)
+
+
 def test_noi_nhan_beside_a_signature_is_no_joint_signature():
     # one signing mark in the row: the two-column table of Nơi nhận and signature, read row by row
     rows = tuple(f"| {left} | **{right}** |" for left, right in (

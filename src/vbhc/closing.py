@@ -173,8 +173,9 @@ def starts_closing(lines: list[Line], i: int, g: Grammar) -> bool:
     cl = g.closing
     if noi_nhan_at(lines, i, g):
         return True
-    if ln.caps and cl["authority"].match(ln.text) and len(ln.text) <= 90:
-        return True
+    if ln.caps and cl["authority"].match(ln.text) and (
+            len(ln.text) <= 90 or (len(ln.text) <= 180 and cl["second_mark"].search(ln.text))):
+        return True  # two signers side by side take a line as long as both prefixes
     if is_position(ln, g) and len(ln.text) <= 40:
         # a bare title ("THỦ TƯỚNG", "CHỦ TỊCH"), at most two lines, followed by a person's name
         # in mixed case (an upper-case "name" here is more often a wrapped heading)
@@ -395,9 +396,13 @@ def _side_by_side(lines: list[Line], i: int, hi: int, g: Grammar, norm: Normaliz
         for k, (piece, t) in enumerate(zip(pieces, texts)):
             if not t:
                 continue
-            col = k if by_place else min(range(len(anchors)), key=lambda c: abs(anchors[c] - (piece[0] - a)))
+            # a full row goes column by column; a shorter one by where each piece starts
+            col = k if by_place or len(pieces) == len(columns) else \
+                min(range(len(anchors)), key=lambda c: abs(anchors[c] - (piece[0] - a)))
             columns[col].append(piece)
             named[col] = named[col] or (is_name(_bare(t, cl), g) and not cl["authority"].match(t))
+        if len(pieces) == len(columns):
+            anchors = [x - a for x, _ in pieces]  # where the columns start, from the last full row
         end = b
     sigs: list[RawSignature] = []
     for col in columns:
