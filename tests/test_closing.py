@@ -271,6 +271,61 @@ def test_two_signers_in_a_joint_document():
     assert names(doc) == RECIPIENTS
 
 
+JOINT_ROWS = (
+    ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN", "TM. ỦY BAN NHÂN DÂN TỈNH"),
+    ("BÍ THƯ", "KT. CHỦ TỊCH"),
+    ("", "PHÓ CHỦ TỊCH"),
+    ("(Đã ký)", "(Đã ký)"),
+    ("Hoàng Thị Lan", "Nguyễn Văn Du"),
+)
+
+
+@pytest.mark.parametrize("layout", ["spaces", "tab", "pipes"])
+def test_joint_signers_side_by_side_are_two_signature_blocks(layout):
+    # a joint document's two signers printed in two columns on the same lines
+    if layout == "spaces":
+        rows = tuple(f"{left:<40}{right}".rstrip() for left, right in JOINT_ROWS)
+    elif layout == "tab":
+        rows = tuple(f"{left}\t{right}" for left, right in JOINT_ROWS)
+    else:
+        rows = tuple(f"| **{left}** | **{right}** |" if left else f"| | **{right}** |" for left, right in JOINT_ROWS)
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.mode, s.prefixes, s.position, s.name) for s in doc.signatures] == [
+        ("TM", ["TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"], "BÍ THƯ", "Hoàng Thị Lan"),
+        ("KT", ["TM. ỦY BAN NHÂN DÂN TỈNH", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Du"),
+    ]
+    assert [s.placeholder for s in doc.signatures] == ["(Đã ký)", "(Đã ký)"]
+    assert names(doc) == RECIPIENTS
+
+
+def test_joint_signers_on_a_line_longer_than_one_prefix_start_the_closing():
+    # the two prefixes together are longer than any one signature line; a column's lines are
+    # placed by where the last full row put the columns
+    rows = (
+        "TM. BAN CHẤP HÀNH ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH TỈNH BẮC KẠN      TM. ỦY BAN NHÂN DÂN TỈNH BẮC KẠN",
+        "BÍ THƯ                                   KT. CHỦ TỊCH",
+        "                                         PHÓ CHỦ TỊCH",
+        "",
+        "Hoàng Thị Lan                            Nguyễn Văn Du",
+    )
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.authority, s.position, s.name) for s in doc.signatures] == [
+        ("BAN CHẤP HÀNH ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH TỈNH BẮC KẠN", "BÍ THƯ", "Hoàng Thị Lan"),
+        ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Du"),
+    ]
+    assert "TM." not in body_text(doc)
+
+
+def test_noi_nhan_beside_a_signature_is_no_joint_signature():
+    # one signing mark in the row: the two-column table of Nơi nhận and signature, read row by row
+    rows = tuple(f"| {left} | **{right}** |" for left, right in (
+        ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"), ("- Thường trực Tỉnh ủy;", "CHỦ TỊCH"),
+        ("- Lưu: VT.", "Lý Thái Hải")))
+    doc = parse(rows)
+    assert [(s.mode, s.position, s.name) for s in doc.signatures] == [("TM", "CHỦ TỊCH", "Lý Thái Hải")]
+    assert names(doc) == ["Thường trực Tỉnh ủy"]
+
+
 def test_two_signers_with_bare_titles():
     doc = parse((
         "GIÁM ĐỐC SỞ Y TẾ",
@@ -675,6 +730,59 @@ def test_a_form_printed_below_an_appendix_title_is_not_its_title():
     assert doc.attachments[0].title == "MẪU BÁO CÁO KẾT QUẢ"
 
 
+FORMS_APPENDIX = (
+    "PHỤ LỤC II",
+    "MẪU HỢP ĐỒNG THUÊ KHO",
+    "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh)",
+    "1. Các bên thỏa thuận thời hạn thuê kho.",
+    "",
+    "PHỤ LỤC I",
+    "DANH MỤC TÀI SẢN TRONG KHO",
+    "(Kèm theo Hợp đồng số …/HĐ ngày … tháng … năm …)",
+    "1. Tên tài sản, số lượng.",
+    "",
+    "PHỤ LỤC II",
+    "TIẾN ĐỘ GIAO NHẬN KHO",
+    "1. Ngày bàn giao.",
+)
+
+
+def test_a_forms_own_appendices_stay_inside_the_attachment_that_prints_it():
+    # "PHỤ LỤC I" "(Kèm theo Hợp đồng số …)": an appendix of the contract form, with the number
+    # left as dots to fill in, and the unlabelled "PHỤ LỤC II" after it, are inside Phụ lục II
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "", *FORMS_APPENDIX))
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("Phụ lục I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM"), ("Phụ lục II", "MẪU HỢP ĐỒNG THUÊ KHO")]
+    inner = body_text(doc.attachments[1])
+    assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Ngày bàn giao." in inner
+
+
+def test_a_drafts_appendices_with_its_own_blank_number_stay_attachments():
+    head = tuple("Số: /KH-UBND" if x.startswith("Số:") else x for x in STATE_HEAD)
+    blank = tuple(x.replace("155/KH-UBND", "…/KH-UBND") for x in (*APPENDIX_I, "", *APPENDIX_II))
+    doc = parse(SIGNED, head=head, after=("", *blank))
+    assert [a.label for a in doc.attachments] == ["Phụ lục I", "Phụ lục II"]
+
+
+def test_a_forms_last_heading_above_the_next_appendix_is_no_attachment():
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "", "**V. KIẾN NGHỊ VÀ ĐỀ XUẤT", "CỦA ĐƠN VỊ BÁO CÁO**", "",
+                               *APPENDIX_II))
+    assert [a.label for a in doc.attachments] == ["Phụ lục I", "Phụ lục II"]
+    assert "KIẾN NGHỊ VÀ ĐỀ XUẤT" in body_text(doc.attachments[0])
+
+
+@pytest.mark.parametrize("title", [("**QUY", "CHẾ**", "", "THI ĐUA KHEN THƯỞNG CỦA TỈNH"),
+                                   ("DANH MỤC", "", "01 QUY TRÌNH THI ĐUA KHEN THƯỞNG CỦA TỈNH")])
+def test_an_attachment_title_after_an_empty_line_is_no_second_attachment(title):
+    doc = parse(QD_CLOSING, head=QD_HEAD, body=QD_BODY, after=(
+        "", *title, "", "(Ban hành kèm theo Quyết định số 84/2025/QĐ-UBND ngày 05 tháng 01 năm 2025)",
+        "Điều 1. Phạm vi điều chỉnh", "Quy chế này quy định việc thi đua."))
+    (att,) = doc.attachments
+    assert att.title.endswith("THI ĐUA KHEN THƯỞNG CỦA TỈNH")
+    assert att.issued_with.startswith("Ban hành kèm theo Quyết định số 84/2025/QĐ-UBND")
+    assert [n.label for n in att.body] == ["Điều 1"]
+
+
 def test_a_table_cell_after_the_title_ends_it():
     doc = parse(SIGNED, after=("", "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM", "|", "STT", "|", "NỘI DUNG", "|"))
     assert doc.attachments[0].title == "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
@@ -928,6 +1036,22 @@ def test_attachment_keeps_its_own_signature_and_recipients():
     (att,) = doc.attachments
     assert [r.name for r in att.recipients] == ["Các sở, ban, ngành"]
     assert [s.name for s in att.signatures] == ["Nguyễn Văn An"]
+
+
+def test_text_after_a_forms_closing_inside_an_attachment_is_read_as_text():
+    # a form's "Nơi nhận" inside an appendix: the procedures after it keep their numbering and their
+    # wrapped lines, and a second form's closing further down is kept
+    doc = parse(SIGNED, after=(
+        "", *APPENDIX_I[:3], "MẪU THÔNG BÁO", "Nơi nhận:", "- Như trên;", "- Lưu tại cơ sở.", "",
+        "3. Thủ tục cấp giấy phép: hồ sơ nộp tại Sở Y", "tế nơi người đề nghị cư trú.", "",
+        "Nơi nhận:", "- Như trên;", "", "4. Thủ tục gia hạn giấy phép.",
+    ))
+    (att,) = doc.attachments
+    assert [r.name for r in att.recipients] == ["Như trên"]
+    clauses = [(n.label, n.text) for n in att.body if n.label]
+    assert clauses == [("3", "Thủ tục cấp giấy phép: hồ sơ nộp tại Sở Y tế nơi người đề nghị cư trú."),
+                       ("4", "Thủ tục gia hạn giấy phép.")]
+    assert "- Như trên;" in [n.text for n in att.body]
 
 
 CLOSING_LINES = ["Nơi nhận:", "Nơi", "nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import regex
 
 from .grammar import Grammar, grammar
-from .lines import Line, ends_terminal, match_wrapped, starts_lower
+from .lines import Line, classify, clean, ends_terminal, match_wrapped, starts_lower
+from .normalize import Normalized
 
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’]*\.?)(?:[ ](?:\p{Lu}[\p{Ll}'’]*\.?)){1,6}$")
 _CAPS_NAME = regex.compile(r"^\p{Lu}+(?:[ ]\p{Lu}+){1,5}$")
@@ -37,6 +38,8 @@ _UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]{2,})(?:\.\s*|\s+)(?P<w
 _UNIT_WHO_COPIES = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\s+(?P<who>\p{Lu}[\p{Lu}.]*)\s+0*(?P<n>\d{1,4})\s*(?:b|bản)$",
                                  regex.I)
 _PERSON = regex.compile(r"^(?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+$")  # a drafter alone: "N.Đ.Minh"
+# the gap between two signature blocks printed side by side on one line: three spaces or more
+_COLUMN_GAP = regex.compile(r"[ ]{3,}")
 
 
 def _after_mode(prefix: str) -> str:
@@ -170,8 +173,9 @@ def starts_closing(lines: list[Line], i: int, g: Grammar) -> bool:
     cl = g.closing
     if noi_nhan_at(lines, i, g):
         return True
-    if ln.caps and cl["authority"].match(ln.text) and len(ln.text) <= 90:
-        return True
+    if ln.caps and cl["authority"].match(ln.text) and (
+            len(ln.text) <= 90 or (len(ln.text) <= 180 and cl["second_mark"].search(ln.text))):
+        return True  # two signers side by side take a line as long as both prefixes
     if is_position(ln, g) and len(ln.text) <= 40:
         # a bare title ("THỦ TƯỚNG", "CHỦ TỊCH"), at most two lines, followed by a person's name
         # in mixed case (an upper-case "name" here is more often a wrapped heading)
@@ -198,9 +202,10 @@ def first_closing(lines: list[Line], lo: int, hi: int, g: Grammar) -> int:
     return hi
 
 
-def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Closing:
+def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop, norm: Normalized | None = None) -> Closing:
     """Read the closing from ``lo``; ``stop(i)`` says a line starts something after it
-    (an attachment, a footnote)."""
+    (an attachment, a footnote). ``norm``: the text the lines come from, where signature blocks
+    printed side by side are told apart (see :func:`_side_by_side`)."""
     cl = g.closing
     out = Closing(start=lo)
     sig: RawSignature | None = None
@@ -223,6 +228,11 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
             i += used
             continue
         am = cl["authority"].match(text) if ln.caps else None
+        if am and norm is not None and (joint := _side_by_side(lines, i, hi, g, norm)) is not None:
+            sigs, i = joint
+            out.signatures.extend(sigs)
+            sig = sigs[-1]
+            continue
         if am:
             if sig is None or sig.name is not None:
                 sig = RawSignature(start=ln.start)
@@ -294,6 +304,120 @@ def parse_closing(lines: list[Line], lo: int, hi: int, g: Grammar, stop) -> Clos
 
 
 SIGNER_REACH = 4  # lines after a second title that its signer's name may be on
+JOINT_BLANKS = 3  # empty lines that may stand between the rows of signatures printed side by side
+
+
+def _row(text: str, at: int) -> tuple[int, int]:
+    """The physical line of ``text`` around offset ``at``: (start, end)."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _cells(norm: Normalized, a: int, b: int) -> tuple[bool, list[tuple[int, int]]]:
+    """The columns of the physical line ``a``..``b`` of the normalised text, as (start, end) offsets
+    of each non-empty piece (``(a, a)`` for an empty one): cut at ``|`` and at tabs, which keep their
+    empty cells, so a piece's place in the list is its column (True); else at wide gaps of spaces,
+    where a piece's column is told by where it starts (False)."""
+    sa, sb = norm.map.to_source(a), norm.map.to_source(b)
+    raw = norm.source[sa:sb]
+    by_place = "|" in raw or "\t" in raw
+    pieces: list[tuple[int, int]] = []
+    if by_place:
+        cuts = [k for k, ch in enumerate(raw) if ch in "|\t"]
+        bounds = list(zip([0, *(k + 1 for k in cuts)], [*cuts, len(raw)]))
+        if "|" in raw and raw[:cuts[0]].strip() == "":
+            bounds = bounds[1:]  # a markdown row's outer "|"
+        if "|" in raw and bounds and raw[bounds[-1][0]:].strip() == "":
+            bounds = bounds[:-1]
+    else:
+        bounds, k = [], 0
+        for m in _COLUMN_GAP.finditer(raw):
+            bounds.append((k, m.start()))
+            k = m.end()
+        bounds.append((k, len(raw)))
+    for x, y in bounds:
+        piece = raw[x:y]
+        lead, trail = len(piece) - len(piece.lstrip()), len(piece.rstrip())
+        if trail <= lead:
+            if by_place:
+                pieces.append((a, a))
+            continue
+        pieces.append((norm.map.to_norm(sa + x + lead), norm.map.to_norm(sa + x + trail)))
+    return by_place, pieces
+
+
+def _signature_piece(text: str, g: Grammar) -> bool:
+    """Whether a piece of a row can be a line of a signature block."""
+    cl = g.closing
+    if not text:
+        return True
+    if cl["placeholder"].match(text) or is_name(_bare(text, cl), g):
+        return True
+    line = Line(0, 0, 0, text, False, False, False)
+    classify(line, g)
+    return is_position(line, g) or (line.caps and cl["authority"].match(text) is not None) or (
+        _name_like(text) and not ends_terminal(text))
+
+
+def _side_by_side(lines: list[Line], i: int, hi: int, g: Grammar, norm: Normalized) \
+        -> tuple[list[RawSignature], int] | None:
+    """Signature blocks printed side by side (a joint document's signers, "TM. BAN THƯỜNG VỤ
+    TỈNH ĐOÀN      TM. ỦY BAN NHÂN DÂN TỈNH" / "BÍ THƯ      KT. CHỦ TỊCH" / …, in columns cut by
+    spaces, tabs or ``|``): when line ``i``'s physical line holds two signing marks or more, each
+    column is read as its own block. Returns the blocks and the index of the first line after
+    them, or None."""
+    cl = g.closing
+    text = norm.text
+    a, b = _row(text, lines[i].start)
+    by_place, first = _cells(norm, a, b)
+    heads = [clean(text[x:y]) for x, y in first]
+    if sum(1 for h in heads if h and cl["authority"].match(h)) < 2:
+        return None
+    anchors = [x - a for x, _ in first]
+    columns: list[list[tuple[int, int]]] = [[] for _ in first]
+    for k, piece in enumerate(first):
+        if piece[1] > piece[0]:
+            columns[k].append(piece)
+    named = [False] * len(first)
+    end, blanks = b, 0
+    while end < len(text) and not all(named) and blanks <= JOINT_BLANKS:
+        a, b = _row(text, end + 1)
+        if not text[a:b].strip(" |\t*"):
+            blanks += 1
+            end = b
+            continue
+        blanks = 0
+        place, pieces = _cells(norm, a, b)
+        if place != by_place or len(pieces) > len(columns):
+            break
+        texts = [clean(text[x:y]) for x, y in pieces]
+        if not all(_signature_piece(t, g) for t in texts):
+            break
+        for k, (piece, t) in enumerate(zip(pieces, texts)):
+            if not t:
+                continue
+            # a full row goes column by column; a shorter one by where each piece starts
+            col = k if by_place or len(pieces) == len(columns) else \
+                min(range(len(anchors)), key=lambda c: abs(anchors[c] - (piece[0] - a)))
+            columns[col].append(piece)
+            named[col] = named[col] or (is_name(_bare(t, cl), g) and not cl["authority"].match(t))
+        if len(pieces) == len(columns):
+            anchors = [x - a for x, _ in pieces]  # where the columns start, from the last full row
+        end = b
+    sigs: list[RawSignature] = []
+    for col in columns:
+        col_lines = []
+        for x, y in col:
+            line = Line(len(col_lines), x, y, clean(text[x:y]), False, False, False)
+            classify(line, g)
+            col_lines.append(line)
+        sigs.extend(parse_closing(col_lines, 0, len(col_lines), g, lambda k: False).signatures)
+    if len(sigs) < 2:
+        return None
+    j = i
+    while j < hi and lines[j].start < end:
+        j += 1
+    return sigs, j
 
 
 def _signer_follows(lines: list[Line], i: int, hi: int, g: Grammar) -> bool:

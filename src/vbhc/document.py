@@ -21,7 +21,7 @@ from .grammar import Grammar, grammar
 from .header import Diag, Header, addressee_line, doc_type_code, parse_header, preamble_kind
 from .lines import (Block, Line, ends_terminal, first_line_wraps, last_word, marker_text_wraps, match_wrapped, paragraph_gaps, printed,
                     reflow, starts_lower, tokenize, wrap_width)
-from .normalize import Normalized, normalize
+from .normalize import Normalized, fold, normalize
 from .references import before_type
 from .references import extract as extract_references
 from .references import ref_grammar
@@ -130,14 +130,20 @@ def _parse(text: str, source: str | None, markdown: bool, extract: bool) -> M.Do
     doc.body = [_node(ctx, n) for n in build_tree(rest, g)]
 
     is_start: set[int] = set()  # computed once
+    titled = -1  # the last start while only its title lines follow it
     for k in range(cs, len(work)):
+        if titled >= 0 and (not _title_line(work[k]) or _issued_with(work, k, g) or k - titled > 6):
+            titled = -1
+        if titled >= 0 and _appendix_line(work, k, g)[0] is None:
+            continue  # the title of the attachment above, wrapped or after an empty line: "QUY" / "CHẾ" / "XÉT TẶNG …"
         if _attachment_start(work, k, g, first=not is_start):
             is_start.add(_form_header_above(work, k, cs, g))
+            titled = k
 
     def stop(i: int) -> bool:
         return i in is_start or bool(g.closing["footnote"].match(work[i].text))
 
-    closing = parse_closing(work, cs, len(work), g, stop) if cs < len(work) else Closing()
+    closing = parse_closing(work, cs, len(work), g, stop, ctx.norm) if cs < len(work) else Closing()
     _apply_closing(ctx, doc, closing)
     _after_closing(ctx, doc, work, closing.end if cs < len(work) else len(work), stop, is_start)
     _checks(ctx, doc, header, closing)
@@ -723,11 +729,13 @@ def _attachment_start(work: list[Line], i: int, g: Grammar, first: bool = False)
     if ln.caps and len(text) < 120 and (i == 0 or ln.cell_break or not _title_line(work[i - 1])) \
             and not (i > 0 and (g.attachment["appendix"].match(work[i - 1].text)
                                 or (work[i - 1].caps and g.type_line.match(work[i - 1].text)))):
-        # an upper-case title whose following title lines lead to "(Kèm theo …)"
+        # an upper-case title whose following title lines lead to "(Kèm theo …)"; not across
+        # another attachment's label: "V. ĐỀ XUẤT BIỆN PHÁP …" / "PHỤ LỤC II" / … "(Ban hành kèm
+        # theo …)" is the last heading of a form, then the next appendix
         for k in range(i + 1, min(len(work), i + 7)):
             if _issued_with(work, k, g):
                 return True
-            if not _title_line(work[k]):
+            if not _title_line(work[k]) or _appendix_line(work, k, g)[0] is not None:
                 return False
     return False
 
@@ -739,6 +747,16 @@ def _titled_form(work: list[Line], k: int, g: Grammar, rest: str | None) -> bool
     if rest and not rest.isupper():
         return False
     for j in range(k, min(len(work), k + 7)):
+        if _issued_with(work, j, g):
+            return True
+        if not _title_line(work[j]) or _appendix_line(work, j, g)[0] is not None:
+            return False
+    return False
+
+
+def _titles_to_issued(work: list[Line], k: int, hi: int, g: Grammar) -> bool:
+    """Whether only upper-case title lines lead from line ``k`` to a "(Kèm theo …)" line."""
+    for j in range(k, min(hi, k + 7)):
         if _issued_with(work, j, g):
             return True
         if not _title_line(work[j]) or _appendix_line(work, j, g)[0] is not None:
@@ -768,16 +786,19 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
     starts = sorted(k for k in is_start if k >= lo)
     # footnotes after the last attachment belong to the document, not to that attachment
     tail = next((k for k in range(starts[-1] + 1 if starts else lo, n) if g.closing["footnote"].match(work[k].text)), n)
+    # a draft (its own number blank) is issued with its own blank number: "Kèm theo Quyết định số …"
+    own = fold(doc.doc_type.name) if doc.doc_type and (doc.number is None or doc.number.number is None) else None
+    heads = set(starts) - _inner_starts(work, starts, n, g, own)
     while i < n:
-        if i in is_start:
+        if i in heads:
             j = i + 1
-            while j < n and j != tail and j not in is_start:
+            while j < n and j != tail and j not in heads:
                 j += 1
             doc.attachments.append(_attachment(ctx, work, i, j))
             i = j
             continue
         if not doc.signatures and starts_closing(work, i, g):
-            cl = parse_closing(work, i, n, g, stop)
+            cl = parse_closing(work, i, n, g, stop, ctx.norm)
             _apply_closing(ctx, doc, cl)
             i = max(cl.end, i + 1)
             continue
@@ -805,6 +826,32 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
                 k += 1
             doc.notes.append(_node(ctx, node))
         i = j
+
+
+def _template_issued(work: list[Line], k: int, hi: int, g: Grammar, own: str | None) -> bool | None:
+    """Whether the attachment starting at line ``k`` (up to ``hi``) is "issued with" a template's
+    blank number ("Kèm theo Hợp đồng số … ngày …"): True; with a real number, or a draft's own
+    (``own``: its type's name, folded): False; no such line: None."""
+    for j in range(k, min(hi, k + 12)):
+        if _issued_with(work, j, g):
+            text = work[j].text
+            if j + 1 < hi and not text.rstrip().endswith(")"):
+                text = f"{text} {work[j + 1].text}"  # "(Kèm theo Giấy phép số" / ".../GP ngày …)"
+            return g.attachment["template_number"].search(text) is not None and not (own and own in fold(text))
+    return None
+
+
+def _inner_starts(work: list[Line], starts: list[int], n: int, g: Grammar, own: str | None) -> set[int]:
+    """The attachment starts that lie inside the attachment above them: a form's own appendices
+    and title pages, "issued with" a template's blank number ("PHỤ LỤC I" / "(Kèm theo Hợp đồng số
+    … ngày …)"), and the labels after them that name no document of their own. The first
+    attachment is always the document's."""
+    inner: set[int] = set()
+    for m in range(1, len(starts)):
+        t = _template_issued(work, starts[m], starts[m + 1] if m + 1 < len(starts) else n, g, own)
+        if t or (t is None and starts[m - 1] in inner):
+            inner.add(starts[m])
+    return inner
 
 
 def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
@@ -843,11 +890,12 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
         if _issued_with(work, i, g) or (issued and not issued[-1].rstrip().endswith(")")):
             issued.append(ln.text)
         elif ln.cell_break and (title_parts or issued) and not (
-                ctx.gapped and ln.caps and not issued and len(ln.text) < 200
-                and not g.attachment["form_head"].match(ln.text)):
-            # after an empty line the "(Kèm theo …)" line goes on, and on a page with an empty
-            # line between all its lines an upper-case title line; a form below a title (its
-            # issuer, quốc hiệu) starts its own
+                ln.caps and not issued and len(ln.text) < 200 and not g.attachment["form_head"].match(ln.text)
+                and (ctx.gapped or _titles_to_issued(work, i, hi, g))):
+            # after an empty line the "(Kèm theo …)" line goes on, and an upper-case title line on
+            # a page with an empty line between all its lines or when only title lines stand
+            # between it and the "(Kèm theo …)" line ("DANH MỤC" / "01 QUY TRÌNH …" / "(Kèm theo
+            # …)"); a form below a title (its issuer, quốc hiệu) starts its own
             break
         elif ln.caps and not issued and ln.marker is None:
             title_parts.append(ln.text)
@@ -864,11 +912,19 @@ def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
     sigs: list[M.Signature] = []
     recipients: list[M.Recipient] = []
     if cs < hi:
-        cl = parse_closing(work, cs, hi, g, lambda k: False)
+        cl = parse_closing(work, cs, hi, g, lambda k: False, ctx.norm)
         sigs, recipients = _signatures(ctx, cl), _recipients(ctx, cl)
-        for k in range(cl.end, hi):  # nothing dropped: what follows the signature is body text
-            ln = work[k]
-            body.append(_node(ctx, RawNode("paragraph", ln.start, ln.end, text=ln.text)))
+        k = cl.end
+        while k < hi:
+            # nothing dropped: what follows the signature is body text, read like the text above
+            # it (a form printed inside the attachment, "Đề nghị Bộ …" / "hóa, …" wrapped), and a
+            # form's own closing further down is kept line by line
+            cs = first_closing(work, k, hi, g)
+            body.extend(_node(ctx, n) for n in build_tree(_blocks(ctx, work, k, cs), g))
+            if cs >= hi:
+                break
+            k = max(parse_closing(work, cs, hi, g, lambda k: False, ctx.norm).end, cs + 1)
+            body.extend(_node(ctx, RawNode("paragraph", ln.start, ln.end, text=ln.text)) for ln in work[cs:k])
     title = " ".join(" ".join(title_parts).split()) or None
     issued_text = " ".join(" ".join(issued).split()).strip("() ") or None
     return M.Attachment(kind=kind, label=label,
