@@ -1372,6 +1372,19 @@ def test_names_listed_with_semicolons_before_a_responsibility_all_lead():
     assert rows_ == [(["Sở Tài chính"], "bố trí kinh phí.")]
 
 
+@pytest.mark.parametrize("blank", ["…..(B)……", "(02)", "…….(tên tổ chức, cá nhân)……", "…………"])
+def test_a_sample_decision_with_a_name_left_blank_is_no_task(blank):
+    # a form printed in an appendix holds a sample decision whose names are left to fill in
+    text = (HEADER + "1. Sở Tài chính chủ trì xây dựng dự toán.\n"
+            f"Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, {blank} và tổ chức, cá nhân có liên quan "
+            "chịu trách nhiệm thi hành Quyết định này.\n")
+    assert [(a.lead, a.task) for a in vbhc.parse(text).assignments] == [(["Sở Tài chính"], "xây dựng dự toán")]
+    # the same sentence with every name given is a task
+    filled = text.replace(blank, "Giám đốc Sở Nội vụ")
+    assert [a.lead for a in vbhc.parse(filled).assignments][-1] == [
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "tổ chức, cá nhân có liên quan"]
+
+
 def test_a_lead_task_goes_on_through_its_own_duties_after_a_semicolon():
     doc = vbhc.parse(HEADER + "1. Công an tỉnh chủ trì, phối hợp với Sở Nội vụ tham mưu kiện toàn Ban Chỉ đạo; tham mưu sửa "
                      "đổi Quyết định số 15/2021/QĐ-UBND; kiểm tra trật tự an toàn giao thông; Sở Tư pháp thẩm định.\n"

@@ -103,6 +103,7 @@ class AgencyGrammar:
     copula: regex.Pattern[str]
     plural: regex.Pattern[str]
     list_task: regex.Pattern[str]
+    blank_name: regex.Pattern[str]
     task_goes_on: regex.Pattern[str]
     giao_opens: re.Pattern[str]
     bare_heads: frozenset[str]
@@ -290,6 +291,7 @@ def agency_grammar() -> AgencyGrammar:
             copula=regex.compile(ph["copula"]),
             plural=regex.compile(ph["plural"]),
             list_task=regex.compile(ph["list_task"]),
+            blank_name=regex.compile(ph["blank_name"]),
             task_goes_on=regex.compile(ph["task_goes_on"]),
             giao_opens=re.compile(ph["giao_opens"]),
             bare_heads=frozenset(h for head in data["heads"] for h in (head, head[:1] + head[1:].lower())),
@@ -1518,6 +1520,8 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     seen: dict[tuple, str | None] = {}
     unique = []
     for r in rows:
+        if any(ag.blank_name.match(n) for n in (*r.lead, *r.partners)):
+            continue  # a form's sample, a name left blank: "…..(B)…… chịu trách nhiệm thi hành …"
         k = (r.start, r.end, tuple(r.lead), tuple(r.partners), r.task)
         if seen.setdefault(k, r.phrase) == r.phrase:
             unique.append(r)
