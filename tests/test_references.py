@@ -483,6 +483,27 @@ def test_a_spaced_dash_before_no_code_ends_the_symbol(body, number):
     assert one(body).number == number
 
 
+def test_a_letters_number_with_dots_is_read_whole_with_its_date_and_issuer():
+    found = refs("Trả lời công văn số\n45.2024/KD.ABCVN ngày 12/10/2024 của Công ty TNHH Minh An về việc "
+                 "nhập khẩu; công văn số 77/CCT.IV-NV.HN ngày 3/4/2024 của Chi cục Thuế khu vực IV về thuế.")
+    assert [(r.number, r.date, r.issuer, r.issuer_code, r.suffix) for r in found] == [
+        ("45.2024/KD.ABCVN", "2024-10-12", "Công ty TNHH Minh An", "KD.ABCVN", None),
+        ("77/CCT.IV-NV.HN", "2024-04-03", "Chi cục Thuế khu vực IV", "CCT.IV", "NV.HN")]
+
+
+@pytest.mark.parametrize(("body", "number"), [
+    ("Thực hiện Công văn số 12/UBND.Trân trọng.", "12/UBND"),  # a sentence's end glued to a word
+    ("Thực hiện Công văn số 12/UBND. Sở Tài chính báo cáo.", "12/UBND"),
+    ("Thực hiện Công văn số 12/UBND.\nSở Tài chính báo cáo.", "12/UBND"),
+])
+def test_a_dot_after_a_number_that_ends_a_sentence_is_not_in_it(body, number):
+    assert one(body).number == number
+
+
+def test_a_dotted_amount_after_so_is_no_citation():
+    assert refs("Tổng số 1.250 người; số: 800.000 đồng.") == []
+
+
 def test_a_lower_case_name_goes_only_with_a_laws_own_number():
     r = one("theo Luật hiện hành và văn bản hợp nhất số 09/VBHN-VPQH.")
     assert (r.number, r.doc_type, r.name) == ("09/VBHN-VPQH", None, None)
