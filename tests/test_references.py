@@ -451,6 +451,24 @@ def test_expiry_said_as_a_fact_or_in_a_title_is_no_replacement():
                      "09/2021/NQ-HĐND": None, "44/2019/QĐ-UBND": "thay thế"}
 
 
+def test_expiry_that_ends_a_cited_title_publishing_a_list_is_no_replacement():
+    body = ("Điều 1. Các sở thực hiện.\n1. Ngày 10/01/2025, Ủy ban nhân dân tỉnh ban hành Quyết định số 41/QĐ-UBND "
+            "công bố Danh mục thủ tục hành chính hết hiệu lực.\n2. Quyết định số 42/QĐ-UBND ngày 11/01/2025 của "
+            "Chủ tịch Ủy ban nhân dân tỉnh về việc công bố danh mục thủ tục hành chính lĩnh vực đất đai hết\n"
+            "hiệu lực.\n3. Quyết định số 43/QĐ-UBND của Ủy ban nhân dân tỉnh công bố quy phạm pháp luật của Hội đồng "
+            "nhân dân tỉnh hết hiệu lực.\n"
+            "Điều 2. Hiệu lực thi hành\n1. Quyết định số 12/2020/QĐ-UBND ngày 5/3/2020 của Ủy ban nhân dân tỉnh "
+            "ban hành Quy chế quản lý văn bản đi, đến hết hiệu lực.\n2. Quyết định số 13/2020/QĐ-UBND của Ủy ban "
+            "nhân dân tỉnh công bố danh mục thủ tục hành chính; Quyết định số 14/2021/QĐ-UBND ban hành Quy chế làm "
+            "việc hết hiệu lực.\n3. Quyết định số 15/2021/QĐ-UBND ban hành Danh mục dịch vụ công hết hiệu lực kể "
+            "từ ngày Quyết định này có hiệu lực.")
+    found = {r.number: r.relation for r in refs(body, QD_HEADER) if "QĐ-UBND" in r.number}
+    # the item's own title decides: 13/2020 publishes a list, but the words end 14/2021's item
+    assert found == {"41/QĐ-UBND": None, "42/QĐ-UBND": None, "43/QĐ-UBND": None,
+                     "12/2020/QĐ-UBND": "thay thế", "13/2020/QĐ-UBND": "thay thế", "14/2021/QĐ-UBND": "thay thế",
+                     "15/2021/QĐ-UBND": "thay thế"}
+
+
 def test_documents_said_to_expire_in_a_hard_wrapped_sentence_are_replaced():
     body = ("Điều 2. Hiệu lực thi hành\n1. Quyết định này có hiệu lực từ ngày 01 tháng 12 năm 2025.\n"
             "2. Quyết định số 16/2020/QĐ-UBND ngày 07 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh\n"
