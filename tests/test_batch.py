@@ -229,6 +229,36 @@ def test_resume_from_another_folder_is_refused_not_parsed_twice(folder, tmp_path
     assert out.read_bytes() == before
 
 
+def test_resume_by_bare_names_from_the_folder_above_is_refused(folder, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(folder)
+    main(["batch", ".", "-o", "../o.jsonl", "-q"])  # records name the files "a.txt", "sub/…"
+    before = (tmp_path / "o.jsonl").read_bytes()
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["batch", "in", "-o", "o.jsonl", "--resume", "-q"]) == 2
+    assert "relative to another folder" in capsys.readouterr().err
+    assert (tmp_path / "o.jsonl").read_bytes() == before
+
+
+def test_resume_parses_a_new_input_named_like_a_file_gone_from_the_batchs_folder(folder, tmp_path, capsys,
+                                                                                  monkeypatch):
+    monkeypatch.chdir(folder)
+    main(["batch", ".", "-o", "../o.jsonl", "-q"])
+    first = records(tmp_path / "o.jsonl")
+    name = min(p.name for p in folder.glob("*.txt") if p.stat().st_size)
+    assert name in {r["source"] for r in first}  # a bare file name
+    (folder / "new").mkdir()
+    (folder / name).unlink()  # gone; another document of the same name is a new input
+    shutil.copy(max(SYNTH.glob("*.txt")), folder / "new" / name)
+    capsys.readouterr()
+    main(["batch", ".", "-o", "../o.jsonl", "--resume", "-q"])
+    assert "another folder" not in capsys.readouterr().err
+    again = records(tmp_path / "o.jsonl")
+    assert again[:len(first)] == first
+    assert [r["source"] for r in again[len(first):]] == [f"new/{name}"]
+    assert again[-1]["number"]["raw"]
+
+
 def test_resume_retry_errors_parses_failed_inputs_again(folder, tmp_path, capsys):
     out = tmp_path / "o.jsonl"
     late = tmp_path / "late.txt"  # missing on the first run

@@ -191,6 +191,43 @@ def test_invalid_toml_is_a_grammar_error(tmp_path, fname, edit):
     assert msg.startswith(f"grammars/{fname}:")
 
 
+# a broken pattern in each table an extractor or a reader compiles itself: one string, an item of a
+# list, a multi-line pattern the code fills in ({types}), a pattern in a table of tables; as (old,
+# new, what the line the error names holds). A word the code escapes and that does not compile on
+# its own ("tháng (" in deadlines.toml, just above the first broken pattern) is not blamed; a
+# pattern that compiles alone but not where the code puts it is found by the error's position
+EXTRACTOR_PATTERNS = [
+    ("deadlines.toml", r"(?i:(?:(?<![\p{L}\d])0?6\s+tháng", r"(?i:((?:(?<![\p{L}\d])0?6\s+tháng",
+     r"(?i:((?:(?<![\p{L}\d])0?6"),
+    ("deadlines.toml", "range_start = '(?<!", "range_start = '((?<!", "range_start = '((?<!"),
+    # compiles on its own for regex, not for the standard engine the code compiles it with
+    ("deadlines.toml", r"hint = 'thường\s+xuyên|liên", r"hint = 'thường\s+xuyên|(?i)liên", "hint = '"),
+    ("references.toml", r"alias = '\((?i:", "alias = '((?i:", "alias = '((?i:"),
+    ("references.toml", r"(?P<issuer>[\p{Lu}]", r"(?P<issuer>([\p{Lu}]", "issuer = '''"),
+    ("references.toml", "number_name = '[^", "number_name = '[^[:nosuch:]", "number_name = '[^[:nosuch:]"),
+    ("references.toml", "\"thay thế\" = '(?i:thay", "\"thay thế\" = '((?i:thay", "\"thay thế\" = '((?i:thay"),
+    ("agencies.toml", "deadline = '^(?i:thời", "deadline = '^((?i:thời", "deadline = '^((?i:thời"),
+    ("agencies.toml", r"  | nội\s+dung\s+công\s+việc)$", r"  | nội\s+dung\s+(công\s+việc)$", "task = '''"),
+    ("html.toml", "'^nav$'", "'^(nav$'", "'^(nav$'"),
+    ("html.toml", r"marker = '^\s*(?:", r"marker = '^\s*((?:", r"marker = '^\s*((?:"),
+    ("readers.toml", r"'^\s*(?i:Nơi\s+nhận)", r"'^\s*((?i:Nơi\s+nhận)", r"'^\s*((?i:Nơi\s+nhận)"),
+]
+
+
+@pytest.mark.parametrize(("fname", "old", "new", "needle"), EXTRACTOR_PATTERNS,
+                         ids=[f"{f}-{n}" for n, (f, *_rest) in enumerate(EXTRACTOR_PATTERNS)])
+def test_a_broken_pattern_in_an_extractors_table_names_its_line(grammar_copy, fname, old, new, needle):
+    p = grammar_copy / fname
+    text = p.read_text(encoding="utf-8")
+    assert old in text, "the edit did not apply: the grammar file changed under the test"
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(GrammarError) as info:
+        G.load_all()
+    msg = str(info.value)
+    assert _prefix(msg, fname) == _line_of(grammar_copy, fname, needle), msg
+    assert "bad pattern" in msg
+
+
 @pytest.mark.parametrize(("fname", "edit", "needle"), [
     ("page.toml", lambda s: s.replace("[trailing]", "[trailing", 1), "[trailing"),
     ("doc_types.toml", lambda s: s.replace('code = "KH"', "code = KH", 1), "code = KH"),

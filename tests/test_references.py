@@ -451,6 +451,24 @@ def test_expiry_said_as_a_fact_or_in_a_title_is_no_replacement():
                      "09/2021/NQ-HĐND": None, "44/2019/QĐ-UBND": "thay thế"}
 
 
+def test_expiry_that_ends_a_cited_title_publishing_a_list_is_no_replacement():
+    body = ("Điều 1. Các sở thực hiện.\n1. Ngày 10/01/2025, Ủy ban nhân dân tỉnh ban hành Quyết định số 41/QĐ-UBND "
+            "công bố Danh mục thủ tục hành chính hết hiệu lực.\n2. Quyết định số 42/QĐ-UBND ngày 11/01/2025 của "
+            "Chủ tịch Ủy ban nhân dân tỉnh về việc công bố danh mục thủ tục hành chính lĩnh vực đất đai hết\n"
+            "hiệu lực.\n3. Quyết định số 43/QĐ-UBND của Ủy ban nhân dân tỉnh công bố quy phạm pháp luật của Hội đồng "
+            "nhân dân tỉnh hết hiệu lực.\n"
+            "Điều 2. Hiệu lực thi hành\n1. Quyết định số 12/2020/QĐ-UBND ngày 5/3/2020 của Ủy ban nhân dân tỉnh "
+            "ban hành Quy chế quản lý văn bản đi, đến hết hiệu lực.\n2. Quyết định số 13/2020/QĐ-UBND của Ủy ban "
+            "nhân dân tỉnh công bố danh mục thủ tục hành chính; Quyết định số 14/2021/QĐ-UBND ban hành Quy chế làm "
+            "việc hết hiệu lực.\n3. Quyết định số 15/2021/QĐ-UBND ban hành Danh mục dịch vụ công hết hiệu lực kể "
+            "từ ngày Quyết định này có hiệu lực.")
+    found = {r.number: r.relation for r in refs(body, QD_HEADER) if "QĐ-UBND" in r.number}
+    # the item's own title decides: 13/2020 publishes a list, but the words end 14/2021's item
+    assert found == {"41/QĐ-UBND": None, "42/QĐ-UBND": None, "43/QĐ-UBND": None,
+                     "12/2020/QĐ-UBND": "thay thế", "13/2020/QĐ-UBND": "thay thế", "14/2021/QĐ-UBND": "thay thế",
+                     "15/2021/QĐ-UBND": "thay thế"}
+
+
 def test_documents_said_to_expire_in_a_hard_wrapped_sentence_are_replaced():
     body = ("Điều 2. Hiệu lực thi hành\n1. Quyết định này có hiệu lực từ ngày 01 tháng 12 năm 2025.\n"
             "2. Quyết định số 16/2020/QĐ-UBND ngày 07 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh\n"
@@ -481,6 +499,27 @@ def test_a_repealing_list_reads_relation_words_in_decomposed_text():
 ])
 def test_a_spaced_dash_before_no_code_ends_the_symbol(body, number):
     assert one(body).number == number
+
+
+def test_a_letters_number_with_dots_is_read_whole_with_its_date_and_issuer():
+    found = refs("Trả lời công văn số\n45.2024/KD.ABCVN ngày 12/10/2024 của Công ty TNHH Minh An về việc "
+                 "nhập khẩu; công văn số 77/CCT.IV-NV.HN ngày 3/4/2024 của Chi cục Thuế khu vực IV về thuế.")
+    assert [(r.number, r.date, r.issuer, r.issuer_code, r.suffix) for r in found] == [
+        ("45.2024/KD.ABCVN", "2024-10-12", "Công ty TNHH Minh An", "KD.ABCVN", None),
+        ("77/CCT.IV-NV.HN", "2024-04-03", "Chi cục Thuế khu vực IV", "CCT.IV", "NV.HN")]
+
+
+@pytest.mark.parametrize(("body", "number"), [
+    ("Thực hiện Công văn số 12/UBND.Trân trọng.", "12/UBND"),  # a sentence's end glued to a word
+    ("Thực hiện Công văn số 12/UBND. Sở Tài chính báo cáo.", "12/UBND"),
+    ("Thực hiện Công văn số 12/UBND.\nSở Tài chính báo cáo.", "12/UBND"),
+])
+def test_a_dot_after_a_number_that_ends_a_sentence_is_not_in_it(body, number):
+    assert one(body).number == number
+
+
+def test_a_dotted_amount_after_so_is_no_citation():
+    assert refs("Tổng số 1.250 người; số: 800.000 đồng.") == []
 
 
 def test_a_lower_case_name_goes_only_with_a_laws_own_number():

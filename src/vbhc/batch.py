@@ -487,8 +487,11 @@ def done_sources(path: str, retry_errors: bool = False, inputs: Sequence[str] | 
 
     Raises :class:`Elsewhere`, before changing the file, when a record's relative path is
     found neither from here nor among ``inputs`` while an input of this run ends with it
-    (``mix/a.txt`` written from another folder, ``/data/mix/a.txt`` now): a resume from the
-    wrong folder would parse that input again."""
+    (``mix/a.txt`` written from another folder, ``/data/mix/a.txt`` now) and the output's
+    relative paths are found from the folder that input says the batch ran in more often than
+    from here: a resume from the wrong folder would parse that input again. A record whose file
+    is gone from a folder where the others still are (``a.txt`` deleted beside ``b.txt``) says
+    nothing against a new input of the same name (``new/a.txt``)."""
     p = Path(path)
     if not p.exists():
         return Done(set(), set())
@@ -502,6 +505,7 @@ def done_sources(path: str, retry_errors: bool = False, inputs: Sequence[str] | 
     done: set[str] = set()
     errors: set[str] = set()
     stray: set[tuple[str, ...]] = set()
+    relative: list[str] = []  # the records' relative paths
     keep: list[bytes] = []
     dropped = False
     for line in data.splitlines(keepends=True):
@@ -520,23 +524,38 @@ def done_sources(path: str, retry_errors: bool = False, inputs: Sequence[str] | 
             done.add(key)
             if "error" in rec:
                 errors.add(key)
-            if wanted is not None and key not in wanted and not os.path.isabs(src) and not os.path.lexists(src):
-                stray.add(Path(os.path.normpath(src)).parts)
+            if not os.path.isabs(src):
+                relative.append(src)
+                if wanted is not None and key not in wanted and not os.path.lexists(src):
+                    stray.add(Path(os.path.normpath(src)).parts)
     if stray and wanted:
-        _check_here(stray, [f for k, f in wanted.items() if k not in done], path)
+        _check_here(stray, [f for k, f in wanted.items() if k not in done], path, relative)
     if dropped:
         _rewrite(p, b"".join(keep))
     return Done(done, errors)
 
 
-def _check_here(stray: set[tuple[str, ...]], todo: list[str], output: str) -> None:
-    """Raise :class:`Elsewhere` when an input left to do ends with a stray relative path."""
+WITNESSES = 64  # at most this many of an output's relative paths say which folder it was written from
+
+
+def _check_here(stray: set[tuple[str, ...]], todo: list[str], output: str, relative: list[str]) -> None:
+    """Raise :class:`Elsewhere` when an input left to do ends with a stray relative path and
+    the output's relative paths (up to WITNESSES of them, spread over it) are found from the
+    folder that input would have been named from more often than from here."""
     sizes = {len(s) for s in stray}
+    witnesses = relative[::max(1, len(relative) // WITNESSES)][:WITNESSES]
+    here = sum(os.path.lexists(r) for r in witnesses)
+    there: dict[str, int] = {}  # folder -> how many witnesses are found from it
     for f in todo:
         for whole in (os.path.abspath(f), os.path.realpath(f)):
             parts = Path(whole).parts
             for n in sizes:
                 if parts[-n:] in stray:
+                    base = os.path.join(*parts[:-n])
+                    if base not in there:
+                        there[base] = sum(os.path.lexists(os.path.join(base, r)) for r in witnesses)
+                    if there[base] <= here:
+                        continue  # written here: that record's file is gone, this input is another
                     rel = os.path.join(*parts[-n:])
                     raise Elsewhere(f"{output}: its records name inputs by paths relative to another folder "
                                     f"({rel}, not found from here, may be {f}); resume from the folder "

@@ -123,13 +123,29 @@ class _Source:
             raise GrammarError(f"{self.label}:{where}: {message}") from None
 
     def line_of(self, needle: str) -> int:
+        return self.find_line(needle) or 1
+
+    def find_line(self, needle: str) -> int | None:
         for number, line in enumerate(self.text.splitlines(), 1):
             if needle in line:
                 return number
-        return 1
+        return None
+
+    def line_of_value(self, key: str, value: str) -> int:
+        """The line a string value of the table starts on: where its text is (a literal string
+        is written as it reads), else where its first line is, else its key's line."""
+        at = self.text.find(value)
+        if at >= 0:
+            return self.text.count("\n", 0, at) + 1
+        first = value.strip().split("\n", 1)[0].strip()
+        return (first and self.find_line(first)) or self.find_line(f"{key} =") \
+            or self.find_line(f'"{key}" =') or 1
 
     def fail(self, needle: str, message: str) -> GrammarError:
-        return GrammarError(f"{self.label}:{self.line_of(needle)}: {message}")
+        return self.fail_at(self.line_of(needle), message)
+
+    def fail_at(self, line: int, message: str) -> GrammarError:
+        return GrammarError(f"{self.label}:{line}: {message}")
 
     def table(self, key: str) -> dict[str, Any]:
         value = self.data.get(key)
@@ -308,8 +324,59 @@ def table_errors(name: str) -> Iterator[None]:
         yield
     except KeyError as exc:
         raise GrammarError(f"grammars/{name}: missing {exc}") from None
-    except (regex.error, re.error, TypeError) as exc:
+    except (regex.error, re.error) as exc:
+        raise _bad_pattern(name, exc) from None
+    except TypeError as exc:
         raise GrammarError(f"grammars/{name}: {exc}") from None
+
+
+def _strings(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """Every string value in a table's data, with the key it is under (a list's items: the list's)."""
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _strings(v, k)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _strings(v, key)
+
+
+def _bad_pattern(name: str, exc: regex.error | re.error) -> GrammarError:
+    """The error of a pattern built from table ``name`` that does not compile, naming the line of
+    the table's string at fault: one that does not compile on its own and is in the pattern as
+    written (not a word the code escapes: "tháng ("), else the one the error's position falls in,
+    else any that does not compile on its own."""
+    src = _Source(grammar_dir() / name)
+    built = exc.pattern if isinstance(exc.pattern, str) else ""
+    values = list(dict.fromkeys(_strings(src.data)))
+    alone: list[tuple[str, str, Exception]] = []
+    for key, value in values:
+        try:
+            regex.compile(value, regex.V0)
+        except (regex.error, re.error) as own:
+            alone.append((key, value, own))
+    as_written = [a for a in alone if all(
+        piece in built for piece in regex.split(r"\{\w+\}", a[1].removeprefix("(?x)")) if piece.strip())]
+    found: tuple[str, str, Exception] | None = (as_written or [None])[0]
+    if found is None and built and exc.pos is not None:
+        covering = [(key, value) for key, value in values if len(value.strip()) > 2 and any(
+            i <= exc.pos <= i + len(value) for i in _occurrences(built, value))]
+        if covering:
+            key, value = max(covering, key=lambda kv: len(kv[1]))
+            found = (key, value, exc)
+    found = found or (alone[0] if alone else None)
+    if found is None:
+        return GrammarError(f"grammars/{name}: bad pattern: {exc}")
+    key, value, error = found
+    return src.fail_at(src.line_of_value(key, value), f"bad pattern ({key}): {error}")
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
 
 
 @lru_cache(maxsize=1)

@@ -64,6 +64,8 @@ class RefGrammar:
     after_relation_name: str
     after_relation_start: regex.Pattern[str]
     after_relation_since: regex.Pattern[str]
+    after_relation_titled: regex.Pattern[str]
+    after_relation_item: regex.Pattern[str]
     documents_named: regex.Pattern[str]
     basis_line: regex.Pattern[str]
     basis_other: regex.Pattern[str]
@@ -129,6 +131,8 @@ def ref_grammar() -> RefGrammar:
             after_relation_name=pats["after_relation_name"],
             after_relation_start=regex.compile(pats["after_relation_start"]),
             after_relation_since=regex.compile(pats["after_relation_since"]),
+            after_relation_titled=regex.compile(pats["after_relation_titled"]),
+            after_relation_item=regex.compile(pats["after_relation_item"]),
             documents_named=regex.compile(rf"(?<![\p{{L}}])(?i:{alt}|văn\s+bản)(?![\p{{L}}])"),
             basis_line=regex.compile(data["basis"]["line"]),
             basis_other=regex.compile(data["basis"]["other"]),
@@ -443,9 +447,22 @@ def _relations_after(rg: RefGrammar, jt: Joined, refs: list[RawRef]) -> None:
             if bisect_left(starts, since.start()) < bisect_left(starts, since.end()):
                 continue
             sentence = since.end()
+        if m.group("act") is None and _titled_expiry(rg, text, refs, starts, sentence, m.start()):
+            continue
         for r in refs[bisect_left(starts, sentence):bisect_left(starts, m.start())]:
             if r.relation is None and r.kind != "short":
                 r.relation = rg.after_relation_name
+
+
+def _titled_expiry(rg: RefGrammar, text: str, refs: list[RawRef], starts: list[int], sentence: int, at: int) -> bool:
+    """Whether "hết hiệu lực" at ``at``, ending its clause, ends the title of the last item's
+    citation ("Quyết định số 41/QĐ-UBND … công bố Danh mục thủ tục hành chính hết hiệu lực."):
+    references.toml ``after_relation_titled`` between the item's first citation and it."""
+    item = sentence
+    for im in rg.after_relation_item.finditer(text, sentence, at):
+        item = im.end()
+    i = bisect_left(starts, item)
+    return i < len(refs) and refs[i].start < at and rg.after_relation_titled.search(text, refs[i].end, at) is not None
 
 
 def _aliases(rg: RefGrammar, text: str, refs: list[RawRef], named: list[RawNamed]) -> None:
