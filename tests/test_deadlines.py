@@ -215,6 +215,11 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("xây dựng dự toán thu chi ngân sách nhà nước hằng năm đối với các khoản viện trợ", []),
     ("giải ngân vốn kế hoạch đầu tư công trung hạn và hằng năm theo quy định", []),
     ("Mức lương hưu hằng tháng được tính bằng tỷ lệ hưởng", []),
+    # a comma before a coordinated noun carries the phrase on
+    ("người đang hưởng trợ cấp ốm đau, thai sản hằng tháng thì được", []),
+    ("phê duyệt dự toán thu, chi hoạt động của trung tâm hằng năm", []),
+    ("đưa nội dung vào chương trình kiểm tra, giám sát hằng năm của cấp ủy", []),
+    ("bố trí kinh phí mua sắm, sửa chữa, bảo dưỡng thiết bị hằng năm", []),
     # "trình" at the end of a noun ("chương trình", "công trình", "quy trình") does not end it
     ("bố trí kinh phí thực hiện Chương trình hằng năm cho các đơn vị", []),
     ("lập kế hoạch bảo dưỡng công trình thủy lợi hằng năm", []),
@@ -226,6 +231,12 @@ def test_what_is_and_is_not_a_deadline(text, expected):
     ("Quy trình đánh giá mức đủ vốn phải được rà soát tối thiểu hằng năm", [("recurring", "hằng năm", None, None)]),
     ("Sở Nội vụ tổng hợp, báo cáo hằng năm", [("recurring", "hằng năm", None, None)]),
     ("lập dự toán kinh phí trình Ủy ban nhân dân tỉnh hằng năm", [("recurring", "hằng năm", None, None)]),
+    # a comma before a verb of a task ends the noun phrase, wherever the verb comes after it
+    ("lập dự toán kinh phí, gửi Sở Tài chính hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("rà soát trợ cấp ốm đau, thai sản, tổng hợp kết quả hằng quý", [("recurring", "hằng quý", None, None)]),
+    ("xây dựng kế hoạch thanh tra, các phòng chuyên môn kiểm tra hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("lập kế hoạch học tập, trình Hiệu trưởng phê duyệt hằng năm", [("recurring", "hằng năm", None, None)]),
+    ("lập kế hoạch vốn, sơ kết, tổng kết hằng năm", [("recurring", "hằng năm", None, None)]),
     # and so does a preposition: the plan is the object, the cycle the work's
     ("Các phòng báo cáo kết quả thực hiện Chương trình về Văn phòng hằng năm", [("recurring", "hằng năm", None, None)]),
     ("UBND các phường sơ kết việc triển khai Kế hoạch tại cơ sở hằng năm", [("recurring", "hằng năm", None, None)]),
