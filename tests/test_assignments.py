@@ -149,6 +149,13 @@ def rows(body: str):
      ["Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Viện kiểm sát nhân dân tỉnh"]),
     ("Văn phòng Đoàn ĐBQH và Hội đồng nhân dân Thành phố và Sở Y tế",
      ["Văn phòng Đoàn ĐBQH và Hội đồng nhân dân Thành phố", "Sở Y tế"]),
+    # the press by its media after a noun of bodies is one collective phrase (collective_inner:
+    # the media words never open one bare)
+    ("Thông tấn xã Việt Nam và các cơ quan báo chí, phát thanh, truyền hình khác",
+     ["Thông tấn xã Việt Nam", "các cơ quan báo chí, phát thanh, truyền hình khác"]),
+    ("các cơ quan thông tấn, báo chí, Sở Nội vụ", ["các cơ quan thông tấn, báo chí", "Sở Nội vụ"]),
+    ("Đài Phát thanh và Truyền hình tỉnh, Đài Truyền hình Việt Nam",
+     ["Đài Phát thanh và Truyền hình tỉnh", "Đài Truyền hình Việt Nam"]),
 ])
 def test_split_names(text, names):
     assert split_names(text) == names
