@@ -1053,6 +1053,22 @@ def test_theo_chuc_nang_qualifies_the_lead_and_is_not_a_name():
     assert rows("a) Sở Y tế trong phạm vi chức năng, nhiệm vụ được giao chủ trì kiểm tra.") == [(["Sở Y tế"], [])]
 
 
+def test_a_remit_after_the_names_a_task_is_given_to_is_no_name():
+    found = vbhc.parse(HEADER + "Điều 3. Tổ chức thực hiện\n"
+                       "1. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân và các đại biểu Hội đồng "
+                       "nhân dân tỉnh trong phạm vi, nhiệm vụ, quyền hạn giám sát việc thực hiện Nghị quyết.\n"
+                       "2. Giao Sở Tài chính, Sở Nội vụ theo chức năng, nhiệm vụ được giao kiểm tra việc thực hiện.\n"
+                       "3. Sở Y tế trong phạm vi, nhiệm vụ, quyền hạn được giao kiểm tra việc thực hiện.\n").assignments
+    assert [(a.lead, a.task) for a in found] == [
+        # "trong phạm vi, nhiệm vụ, quyền hạn" ("chức năng" left out) qualifies the names
+        (["Thường trực Hội đồng nhân dân", "các Ban Hội đồng nhân dân", "các đại biểu Hội đồng nhân dân tỉnh"],
+         "giám sát việc thực hiện Nghị quyết."),
+        # the task starts after the remit, whole, not at a verb after "được giao"
+        (["Sở Tài chính", "Sở Nội vụ"], "kiểm tra việc thực hiện."),
+        (["Sở Y tế"], "kiểm tra việc thực hiện."),
+    ]
+
+
 def test_the_lead_follows_an_adverbial_clause_before_it():
     assert rows("- Trên cơ sở Quyết định phê duyệt danh sách của Ủy ban nhân dân xã, trong 05 ngày làm việc, "
                 "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính trình phê duyệt.") == [

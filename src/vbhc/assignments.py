@@ -1366,6 +1366,10 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         names, task_from = _partner_text(text, m.end(), subject=True)
         if (tm := ag.time_in_name.search(names)) is not None:
             names = names[:tm.start()]  # "Giao Sở Tài chính trước ngày 15 tháng 11 năm 2025 kiểm tra …"
+        if (fm := ag.function_clause.search(text, m.end(), m.end() + len(names) + 2)) is not None and fm.start() > m.end():
+            # "Giao Sở X theo chức năng, nhiệm vụ được giao kiểm tra …": the task starts after the
+            # remit, whole (not at a verb after "được giao", which reads as a relative clause)
+            names, task_from = text[m.end():fm.start()], fm.end()
         names = _unqualified(names)  # "Giao Sở Nội vụ kịp thời ban hành …", "Giao X có trách nhiệm …"
         if names and is_agency(names):
             task, end = _sentence_task(text, task_from)
