@@ -1069,6 +1069,18 @@ def test_a_remit_after_the_names_a_task_is_given_to_is_no_name():
     ]
 
 
+def test_the_ground_of_a_task_after_the_partner_list_opens_the_task():
+    found = vbhc.parse(HEADER + "Điều 2. Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Tài chính, các "
+                       "cơ quan, đơn vị có liên quan, trên cơ sở quy trình được phê duyệt tại Quyết định này xây "
+                       "dựng quy trình điện tử.\nĐiều 3. Sở Y tế chủ trì, phối hợp với Sở Nội vụ trên cơ sở kết quả "
+                       "rà soát đề xuất phương án sắp xếp.\n").assignments
+    assert [(a.lead, a.partners, a.task) for a in found] == [
+        (["Văn phòng Ủy ban nhân dân tỉnh"], ["Sở Tài chính", "các cơ quan, đơn vị có liên quan"],
+         "trên cơ sở quy trình được phê duyệt tại Quyết định này xây dựng quy trình điện tử"),
+        (["Sở Y tế"], ["Sở Nội vụ"], "trên cơ sở kết quả rà soát đề xuất phương án sắp xếp"),
+    ]
+
+
 def test_the_lead_follows_an_adverbial_clause_before_it():
     assert rows("- Trên cơ sở Quyết định phê duyệt danh sách của Ủy ban nhân dân xã, trong 05 ngày làm việc, "
                 "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính trình phê duyệt.") == [
