@@ -302,6 +302,25 @@ def test_a_task_that_goes_on_in_the_items_below_it_holds_their_text():
     ]
 
 
+def test_an_item_under_a_body_that_goes_on_in_parts_below_it_is_one_task():
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ:\na) Tổ chức các hoạt động truyền thông, gồm:\n"
+                  "- Chuyên mục trên Cổng thông tin điện tử tỉnh;\n- 02 hội nghị tập huấn kỹ năng số;\n"
+                  "- Cuộc thi tìm hiểu pháp luật.\nb) Báo cáo kết quả.\n"
+                  "2. Sở Y tế:\na) Tổ chức các sự kiện, gồm:\n- Ngày hội văn hóa đọc;\n- Cuộc thi viết về sách.\n"
+                  "3. Sở Tư pháp:\na) Thực hiện các nội dung, bao gồm:\n- Rà soát văn bản;\n- Kiểm tra văn bản.\n")
+    assert found == [
+        ("heading", ["Sở Nội vụ"], [], "Tổ chức các hoạt động truyền thông, gồm: Chuyên mục trên Cổng thông tin "
+         "điện tử tỉnh; 02 hội nghị tập huấn kỹ năng số; Cuộc thi tìm hiểu pháp luật.", ["IV", "1", "a"]),
+        ("heading", ["Sở Nội vụ"], [], "Báo cáo kết quả.", ["IV", "1", "b"]),
+        # a body whose only item lists parts that are nouns has its row (it had none)
+        ("heading", ["Sở Y tế"], [], "Tổ chức các sự kiện, gồm: Ngày hội văn hóa đọc; Cuộc thi viết về sách.",
+         ["IV", "2", "a"]),
+        # items that are tasks are one row each
+        ("heading", ["Sở Tư pháp"], [], "Rà soát văn bản", ["IV", "3", "a", "-1"]),
+        ("heading", ["Sở Tư pháp"], [], "Kiểm tra văn bản.", ["IV", "3", "a", "-2"]),
+    ]
+
+
 def tasks(body: str):
     return [(a.phrase, a.lead, a.partners, a.task, a.path) for a in vbhc.parse(HEADER + body + "\n").assignments]
 

@@ -941,6 +941,8 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
         colon = head is not None and head.rstrip().endswith(":")
         if not child.children or not head or not (colon or child.title):
             yield child, step  # a task, with its own text
+        elif ag.task_goes_on.search(head) and _parts_below(child):
+            yield child, step  # "b) Tổ chức các hội nghị, gồm:" / "- Hội nghị …": one task, its parts below it
         elif _heading_agency(head) or ag.responsible.search(head) or ag.lead.search(head) \
                 or ag.request.match(head.lstrip(" -–+•*")) or agency_grammar().partnering.match(head):
             continue  # "a) Chủ trì, phối hợp với …" over its own list gives its own rows
@@ -1714,6 +1716,8 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                 # trách nhiệm trước chủ dự án …": a duty in a list of them, to whom it answers)
                 lead = [" ".join(n.split()) for n in own_lead.split(";") if n.strip()]
                 task = task[rm.end():].strip(" ,")
+        if child.children and ag.task_goes_on.search(task) and _parts_below(child):
+            task = _with_parts(task, child)  # "b) Tổ chức các hội nghị, gồm:" / "- Hội nghị sơ kết …"
         partners = row.partners or carried
         if not partners and len(lead) == 1 and (ag.lead.match(task, at := _opening_end(task))
                                                 or agency_grammar().partnering.match(task, at)):
