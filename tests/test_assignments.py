@@ -149,6 +149,13 @@ def rows(body: str):
      ["Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Viện kiểm sát nhân dân tỉnh"]),
     ("Văn phòng Đoàn ĐBQH và Hội đồng nhân dân Thành phố và Sở Y tế",
      ["Văn phòng Đoàn ĐBQH và Hội đồng nhân dân Thành phố", "Sở Y tế"]),
+    # the press by its media after a noun of bodies is one collective phrase (collective_inner:
+    # the media words never open one bare)
+    ("Thông tấn xã Việt Nam và các cơ quan báo chí, phát thanh, truyền hình khác",
+     ["Thông tấn xã Việt Nam", "các cơ quan báo chí, phát thanh, truyền hình khác"]),
+    ("các cơ quan thông tấn, báo chí, Sở Nội vụ", ["các cơ quan thông tấn, báo chí", "Sở Nội vụ"]),
+    ("Đài Phát thanh và Truyền hình tỉnh, Đài Truyền hình Việt Nam",
+     ["Đài Phát thanh và Truyền hình tỉnh", "Đài Truyền hình Việt Nam"]),
 ])
 def test_split_names(text, names):
     assert split_names(text) == names
@@ -292,6 +299,25 @@ def test_a_task_that_goes_on_in_the_items_below_it_holds_their_text():
         # items that are tasks are one row each
         (["Sở Nội vụ"], "Xây dựng kế hoạch tuyển dụng.", ["b", "-1"]),
         (["Sở Nội vụ"], "Tổ chức tập huấn nghiệp vụ.", ["b", "-2"]),
+    ]
+
+
+def test_an_item_under_a_body_that_goes_on_in_parts_below_it_is_one_task():
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ:\na) Tổ chức các hoạt động truyền thông, gồm:\n"
+                  "- Chuyên mục trên Cổng thông tin điện tử tỉnh;\n- 02 hội nghị tập huấn kỹ năng số;\n"
+                  "- Cuộc thi tìm hiểu pháp luật.\nb) Báo cáo kết quả.\n"
+                  "2. Sở Y tế:\na) Tổ chức các sự kiện, gồm:\n- Ngày hội văn hóa đọc;\n- Cuộc thi viết về sách.\n"
+                  "3. Sở Tư pháp:\na) Thực hiện các nội dung, bao gồm:\n- Rà soát văn bản;\n- Kiểm tra văn bản.\n")
+    assert found == [
+        ("heading", ["Sở Nội vụ"], [], "Tổ chức các hoạt động truyền thông, gồm: Chuyên mục trên Cổng thông tin "
+         "điện tử tỉnh; 02 hội nghị tập huấn kỹ năng số; Cuộc thi tìm hiểu pháp luật.", ["IV", "1", "a"]),
+        ("heading", ["Sở Nội vụ"], [], "Báo cáo kết quả.", ["IV", "1", "b"]),
+        # a body whose only item lists parts that are nouns has its row (it had none)
+        ("heading", ["Sở Y tế"], [], "Tổ chức các sự kiện, gồm: Ngày hội văn hóa đọc; Cuộc thi viết về sách.",
+         ["IV", "2", "a"]),
+        # items that are tasks are one row each
+        ("heading", ["Sở Tư pháp"], [], "Rà soát văn bản", ["IV", "3", "a", "-1"]),
+        ("heading", ["Sở Tư pháp"], [], "Kiểm tra văn bản.", ["IV", "3", "a", "-2"]),
     ]
 
 
@@ -1044,6 +1070,34 @@ def test_theo_chuc_nang_qualifies_the_lead_and_is_not_a_name():
     assert rows("2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với các "
                 "địa phương rà soát hàng dự trữ.") == [(["Bộ Quốc phòng", "Bộ Công an"], ["các địa phương"])]
     assert rows("a) Sở Y tế trong phạm vi chức năng, nhiệm vụ được giao chủ trì kiểm tra.") == [(["Sở Y tế"], [])]
+
+
+def test_a_remit_after_the_names_a_task_is_given_to_is_no_name():
+    found = vbhc.parse(HEADER + "Điều 3. Tổ chức thực hiện\n"
+                       "1. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân và các đại biểu Hội đồng "
+                       "nhân dân tỉnh trong phạm vi, nhiệm vụ, quyền hạn giám sát việc thực hiện Nghị quyết.\n"
+                       "2. Giao Sở Tài chính, Sở Nội vụ theo chức năng, nhiệm vụ được giao kiểm tra việc thực hiện.\n"
+                       "3. Sở Y tế trong phạm vi, nhiệm vụ, quyền hạn được giao kiểm tra việc thực hiện.\n").assignments
+    assert [(a.lead, a.task) for a in found] == [
+        # "trong phạm vi, nhiệm vụ, quyền hạn" ("chức năng" left out) qualifies the names
+        (["Thường trực Hội đồng nhân dân", "các Ban Hội đồng nhân dân", "các đại biểu Hội đồng nhân dân tỉnh"],
+         "giám sát việc thực hiện Nghị quyết."),
+        # the task starts after the remit, whole, not at a verb after "được giao"
+        (["Sở Tài chính", "Sở Nội vụ"], "kiểm tra việc thực hiện."),
+        (["Sở Y tế"], "kiểm tra việc thực hiện."),
+    ]
+
+
+def test_the_ground_of_a_task_after_the_partner_list_opens_the_task():
+    found = vbhc.parse(HEADER + "Điều 2. Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Tài chính, các "
+                       "cơ quan, đơn vị có liên quan, trên cơ sở quy trình được phê duyệt tại Quyết định này xây "
+                       "dựng quy trình điện tử.\nĐiều 3. Sở Y tế chủ trì, phối hợp với Sở Nội vụ trên cơ sở kết quả "
+                       "rà soát đề xuất phương án sắp xếp.\n").assignments
+    assert [(a.lead, a.partners, a.task) for a in found] == [
+        (["Văn phòng Ủy ban nhân dân tỉnh"], ["Sở Tài chính", "các cơ quan, đơn vị có liên quan"],
+         "trên cơ sở quy trình được phê duyệt tại Quyết định này xây dựng quy trình điện tử"),
+        (["Sở Y tế"], ["Sở Nội vụ"], "trên cơ sở kết quả rà soát đề xuất phương án sắp xếp"),
+    ]
 
 
 def test_the_lead_follows_an_adverbial_clause_before_it():

@@ -943,6 +943,8 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
         colon = head is not None and head.rstrip().endswith(":")
         if not child.children or not head or not (colon or child.title):
             yield child, step  # a task, with its own text
+        elif ag.task_goes_on.search(head) and _parts_below(child):
+            yield child, step  # "b) Tổ chức các hội nghị, gồm:" / "- Hội nghị …": one task, its parts below it
         elif _heading_agency(head) or ag.responsible.search(head) or ag.lead.search(head) \
                 or ag.request.match(head.lstrip(" -–+•*")) or agency_grammar().partnering.match(head):
             continue  # "a) Chủ trì, phối hợp với …" over its own list gives its own rows
@@ -1368,6 +1370,10 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         names, task_from = _partner_text(text, m.end(), subject=True)
         if (tm := ag.time_in_name.search(names)) is not None:
             names = names[:tm.start()]  # "Giao Sở Tài chính trước ngày 15 tháng 11 năm 2025 kiểm tra …"
+        if (fm := ag.function_clause.search(text, m.end(), m.end() + len(names) + 2)) is not None and fm.start() > m.end():
+            # "Giao Sở X theo chức năng, nhiệm vụ được giao kiểm tra …": the task starts after the
+            # remit, whole (not at a verb after "được giao", which reads as a relative clause)
+            names, task_from = text[m.end():fm.start()], fm.end()
         names = _unqualified(names)  # "Giao Sở Nội vụ kịp thời ban hành …", "Giao X có trách nhiệm …"
         if names and is_agency(names):
             task, end = _sentence_task(text, task_from)
@@ -1714,6 +1720,8 @@ def _per_child(row: RawAssignment, node) -> Iterator[RawAssignment]:
                 # trách nhiệm trước chủ dự án …": a duty in a list of them, to whom it answers)
                 lead = [" ".join(n.split()) for n in own_lead.split(";") if n.strip()]
                 task = task[rm.end():].strip(" ,")
+        if child.children and ag.task_goes_on.search(task) and _parts_below(child):
+            task = _with_parts(task, child)  # "b) Tổ chức các hội nghị, gồm:" / "- Hội nghị sơ kết …"
         partners = row.partners or carried
         if not partners and len(lead) == 1 and (ag.lead.match(task, at := _opening_end(task))
                                                 or agency_grammar().partnering.match(task, at)):
