@@ -1229,6 +1229,36 @@ def test_the_subject_of_a_request_or_a_responsibility_ends_at_its_verb(body, lea
     assert a.task.startswith(task)
 
 
+def test_a_procedure_step_given_to_a_body_is_led_by_its_name_alone():
+    # a survey step of a land procedure: the body's name ends at the survey verb, the step
+    # (and its duration) is the task
+    (a,) = vbhc.parse(HEADER + "Điều 5. Trình tự thực hiện\n2. Bước 2:\n- Giao Chi nhánh Văn phòng đăng ký "
+                      "đất đai huyện đo đạc, chỉnh lý bản đồ địa chính thửa đất (3 ngày).\n- Chuyển hồ sơ.\n"
+                      ).assignments
+    assert (a.phrase, a.lead, a.task) == ("giao", ["Chi nhánh Văn phòng đăng ký đất đai huyện"],
+                                          "đo đạc, chỉnh lý bản đồ địa chính thửa đất (3 ngày).")
+    # the trade a body is licensed for is part of its name
+    (a,) = vbhc.parse(HEADER + "1. Văn phòng đăng ký đất đai hoặc đơn vị có giấy phép hành nghề đo đạc theo quy "
+                      "định có trách nhiệm bàn giao kết quả đo.\n").assignments
+    assert (a.lead, a.task) == (["Văn phòng đăng ký đất đai hoặc đơn vị có giấy phép hành nghề đo đạc theo quy "
+                                 "định"], "bàn giao kết quả đo.")
+
+
+@pytest.mark.parametrize("body", [
+    # no verb ends the names: they run to the sentence's end and hold the task
+    "2. Giao Trung tâm Giống cây trồng tỉnh khảo nghiệm giống lúa mới (5 ngày).",
+    "2. Giao Sở Nội vụ.",
+])
+def test_a_request_whose_names_run_to_the_sentence_end_gives_no_row(body):
+    assert vbhc.parse(HEADER + body + "\n").assignments == []
+
+
+def test_a_request_over_items_without_a_colon_still_leads_them():
+    doc = vbhc.parse(HEADER + "1. Giao Sở Nội vụ\na) Rà soát hồ sơ.\nb) Tổ chức kiểm tra.\n")
+    assert [(a.phrase, a.lead, a.task) for a in doc.assignments] == [
+        ("giao", ["Sở Nội vụ"], "Rà soát hồ sơ."), ("giao", ["Sở Nội vụ"], "Tổ chức kiểm tra.")]
+
+
 def test_a_row_whose_partner_list_ends_the_sentence_has_no_task():
     (a,) = vbhc.parse(HEADER + "2. Công an tỉnh phối hợp với chủ rừng.\n").assignments
     assert (a.lead, a.partners, a.task) == (["Công an tỉnh"], ["chủ rừng"], None)

@@ -1377,6 +1377,12 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         names = _unqualified(names)  # "Giao Sở Nội vụ kịp thời ban hành …", "Giao X có trách nhiệm …"
         if names and is_agency(names):
             task, end = _sentence_task(text, task_from)
+            if task is None and text[:end].rstrip()[-1:] in ".;":
+                # the names ran to the end of a finished sentence: no verb was found to end them,
+                # so they hold the task too ("Giao Chi nhánh X khảo sát … (2 ngày)."); a lead is a
+                # name only, and a request with no task left gives no row ("Giao X:" and "Giao X"
+                # over items do: the items are its tasks)
+                continue
             if _has_lead_word(text, cs, end):
                 continue  # "Đề nghị X chủ trì, phối hợp với Y …": a row of its own shape
             # "UBND tỉnh đã yêu cầu Sở X …" in a report: a request made before, not a task given
