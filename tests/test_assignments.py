@@ -1237,6 +1237,7 @@ def test_a_procedure_step_given_to_a_body_is_led_by_its_name_alone():
                       ).assignments
     assert (a.phrase, a.lead, a.task) == ("giao", ["Chi nhánh Văn phòng đăng ký đất đai huyện"],
                                           "đo đạc, chỉnh lý bản đồ địa chính thửa đất (3 ngày).")
+    assert (a.deadline.kind, a.deadline.raw) == ("relative", "3 ngày")  # the step's days are its time
     # the trade a body is licensed for is part of its name
     (a,) = vbhc.parse(HEADER + "1. Văn phòng đăng ký đất đai hoặc đơn vị có giấy phép hành nghề đo đạc theo quy "
                       "định có trách nhiệm bàn giao kết quả đo.\n").assignments

@@ -43,7 +43,7 @@ def test_gates_on_phrases_of_every_kind():
                  "Tháng 12 hằng năm", "báo cáo hằng tuần", "Trước ngày 31 tháng 7 của năm xét tặng",
                  "từ ngày 08 đến ngày 10 tháng 12 năm 2025", "Từ năm 2025 đến hết năm 2030",
                  "tháng 4 và tháng 8 năm 2026", "6 tháng (trước ngày 16/6)", "năm (trước ngày 16/12)",
-                 "hoàn thành trước năm 2030"]:
+                 "hoàn thành trước năm 2030", "lập trích lục bản đồ địa chính (2 ngày)."]:
         assert D.find(text) == ungated(text) != [], text
 
 
@@ -384,6 +384,23 @@ def test_taken_spans_answer_as_a_scan_of_every_span_would(added, a, width):
 ])
 def test_review_cases_of_month_lists_and_durations(text, expected):
     assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the days a procedure gives a step, in brackets at the step's end
+    ("Giao Văn phòng đăng ký đất đai lập trích lục bản đồ địa chính thửa đất (2 ngày).", [("relative", "2 ngày")]),
+    ("- Kiểm tra hồ sơ (0,5 ngày)", [("relative", "0,5 ngày")]),
+    ("Thẩm định hồ sơ (03 ngày làm việc); trình ký.", [("relative", "03 ngày làm việc")]),
+    # not a length inside the clause, how long each time lasts, a heading's total, a bracket
+    # alone, nor a form's blank range
+    ("Tổ chức hội nghị (02 ngày) để tổng kết.", []),
+    ("Tổ chức nghỉ dưỡng 01 lần/năm (05 ngày).", []),
+    ("Thời gian giải quyết (03 ngày làm việc)", []),
+    ("(03 ngày làm việc)", []),
+    ("từ ngày … tháng … đến hết ngày … tháng … (03 ngày làm việc).", []),
+])
+def test_a_procedure_steps_days_in_brackets_are_its_time(text, expected):
+    assert [(d.kind, d.raw) for d in D.find(text)] == expected
 
 
 @pytest.mark.parametrize(("text", "picked"), [
