@@ -1470,6 +1470,17 @@ def test_a_sample_decision_with_a_name_left_blank_is_no_task(blank):
         "Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "tổ chức, cá nhân có liên quan"]
 
 
+@pytest.mark.parametrize(("partners", "kept"), [
+    ("Sở Y tế, Sở Xây dựng, …", ["Sở Y tế", "Sở Xây dựng", "…"]),  # "and others", no blank
+    ("Sở Y tế, (Sở Xây dựng)", ["Sở Y tế", "(Sở Xây dựng)"]),
+    ("Sở Y tế, …………", ["Sở Y tế"]),  # a blank to fill in is no partner; the row stays
+])
+def test_a_partner_that_is_a_blank_is_dropped_not_the_row(partners, kept):
+    (a,) = vbhc.parse(HEADER + f"1. Sở Tài chính chủ trì, phối hợp với {partners} triển khai thực hiện kế hoạch.\n"
+                      ).assignments
+    assert (a.lead, a.partners, a.task) == (["Sở Tài chính"], kept, "triển khai thực hiện kế hoạch")
+
+
 def test_a_lead_task_goes_on_through_its_own_duties_after_a_semicolon():
     doc = vbhc.parse(HEADER + "1. Công an tỉnh chủ trì, phối hợp với Sở Nội vụ tham mưu kiện toàn Ban Chỉ đạo; tham mưu sửa "
                      "đổi Quyết định số 15/2021/QĐ-UBND; kiểm tra trật tự an toàn giao thông; Sở Tư pháp thẩm định.\n"

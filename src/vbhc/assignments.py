@@ -1532,8 +1532,10 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     seen: dict[tuple, str | None] = {}
     unique = []
     for r in rows:
-        if any(ag.blank_name.match(n) for n in (*r.lead, *r.partners)):
+        if any(ag.blank_name.match(n) for n in r.lead):
             continue  # a form's sample, a name left blank: "…..(B)…… chịu trách nhiệm thi hành …"
+        if any(ag.blank_name.match(n) for n in r.partners):
+            r.partners = [n for n in r.partners if not ag.blank_name.match(n)]
         k = (r.start, r.end, tuple(r.lead), tuple(r.partners), r.task)
         if seen.setdefault(k, r.phrase) == r.phrase:
             unique.append(r)
