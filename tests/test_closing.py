@@ -757,6 +757,34 @@ def test_a_forms_own_appendices_stay_inside_the_attachment_that_prints_it():
     assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Ngày bàn giao." in inner
 
 
+def test_the_documents_next_appendix_after_a_forms_own_appendix_is_the_documents():
+    # Phụ lục I is a contract form with its own unnumbered appendix; "PHỤ LỤC II" after it, with
+    # no "(Kèm theo …)" line, goes on the document's numbering (II after I), not the form's
+    form = ("PHỤ LỤC I", "MẪU HỢP ĐỒNG THUÊ KHO", APPENDIX_I[2], "1. Các bên thỏa thuận thời hạn thuê kho.", "",
+            "PHỤ LỤC", "DANH MỤC TÀI SẢN TRONG KHO", "(Kèm theo Hợp đồng số …/HĐ ngày … tháng … năm …)",
+            "1. Tên tài sản, số lượng.", "")
+    doc = parse(SIGNED, after=("", *form, "PHỤ LỤC II", "DANH SÁCH CÁC ĐƠN VỊ THAM GIA", "1. Sở Tài chính.", "",
+                               "PHỤ LỤC III", "BIỂU TỔNG HỢP KINH PHÍ", "1. Kinh phí năm 2020."))
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("Phụ lục I", "MẪU HỢP ĐỒNG THUÊ KHO"), ("Phụ lục II", "DANH SÁCH CÁC ĐƠN VỊ THAM GIA"),
+        ("Phụ lục III", "BIỂU TỔNG HỢP KINH PHÍ")]
+    inner = body_text(doc.attachments[0])
+    assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Sở Tài chính" not in inner
+
+
+@pytest.mark.parametrize("issued", [
+    "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh).",
+    "Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh",
+])
+def test_a_form_field_to_fill_in_below_a_real_issued_with_line_keeps_the_appendix(issued):
+    # the appendix is issued with this plan's own number; the form's blank field under that
+    # line ("Đơn vị báo cáo: ………(1)") is no template's number
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "", "PHỤ LỤC II", "MẪU BÁO CÁO KẾT QUẢ", issued,
+                               "Đơn vị báo cáo: ………………(1)", "1. Kết quả thực hiện."))
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("Phụ lục I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM"), ("Phụ lục II", "MẪU BÁO CÁO KẾT QUẢ")]
+
+
 def test_a_drafts_appendices_with_its_own_blank_number_stay_attachments():
     head = tuple("Số: /KH-UBND" if x.startswith("Số:") else x for x in STATE_HEAD)
     blank = tuple(x.replace("155/KH-UBND", "…/KH-UBND") for x in (*APPENDIX_I, "", *APPENDIX_II))
