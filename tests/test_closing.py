@@ -316,6 +316,62 @@ def test_joint_signers_on_a_line_longer_than_one_prefix_start_the_closing():
     assert "TM." not in body_text(doc)
 
 
+TWO_SIGNERS = [("TM", ["TM. BAN THƯỜNG VỤ"], "BÍ THƯ", "Hoàng Thị Lan"),
+               ("TM", ["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH", "Nguyễn Văn Du")]
+
+
+@pytest.mark.parametrize("rows", [
+    # a markdown table: the separator row under its first row is no signature line
+    ("| **TM. BAN THƯỜNG VỤ** | **TM. ỦY BAN NHÂN DÂN** |", "|---|---|", "| **BÍ THƯ** | **CHỦ TỊCH** |",
+     "| **Hoàng Thị Lan** | **Nguyễn Văn Du** |"),
+    # Word's alignment tabs: a run of tabs is one column gap
+    ("TM. BAN THƯỜNG VỤ\tTM. ỦY BAN NHÂN DÂN", "BÍ THƯ\t\tCHỦ TỊCH", "", "Hoàng Thị Lan\t\tNguyễn Văn Du"),
+    # a tab row, then rows cut by spaces, as many pieces as columns
+    ("TM. BAN THƯỜNG VỤ\tTM. ỦY BAN NHÂN DÂN", "BÍ THƯ      CHỦ TỊCH", "Hoàng Thị Lan      Nguyễn Văn Du"),
+    # no-break spaces, as pasted from a web page
+    ("TM. BAN THƯỜNG VỤ\u00a0\u00a0\u00a0\u00a0TM. ỦY BAN NHÂN DÂN", "BÍ THƯ\u00a0\u00a0\u00a0\u00a0CHỦ TỊCH",
+     "Hoàng Thị Lan\u00a0\u00a0\u00a0\u00a0Nguyễn Văn Du"),
+])
+def test_joint_signers_side_by_side_in_other_layouts(rows):
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.mode, s.prefixes, s.position, s.name) for s in doc.signatures] == TWO_SIGNERS
+    assert names(doc) == RECIPIENTS
+
+
+@pytest.mark.parametrize("rows", [
+    ("TM. ỦY BAN NHÂN DÂN      KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn Du"),
+    ("TM. ỦY BAN NHÂN DÂN\tKT. CHỦ TỊCH", "\tPHÓ CHỦ TỊCH", "\tNguyễn Văn Du"),
+    ("| **TM. ỦY BAN NHÂN DÂN** | **KT. CHỦ TỊCH** |", "| | **PHÓ CHỦ TỊCH** |", "| | **Nguyễn Văn Du** |"),
+])
+def test_one_signers_two_prefixes_on_one_line_are_one_signature(rows):
+    # "TM." and "KT." of one signer side by side: the left column goes on to no title or name
+    # of its own, so it is the first prefix of the block beside it
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.mode, s.prefixes, s.position, s.name) for s in doc.signatures] == [
+        ("KT", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Du")]
+    assert names(doc) == RECIPIENTS
+
+
+def test_joint_signers_cut_by_one_fixed_gap_a_row_opening_with_it_has_an_empty_first_cell():
+    # every row is "left    right": a row opening with that gap has nothing in the left column,
+    # though it starts nearer the left column's start
+    rows = ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN    TM. ỦY BAN NHÂN DÂN TỈNH", "BÍ THƯ    KT. CHỦ TỊCH",
+            "    PHÓ CHỦ TỊCH", "Hoàng Thị Lan    Nguyễn Văn Du")
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.authority, s.position, s.name) for s in doc.signatures] == [
+        ("BAN THƯỜNG VỤ TỈNH ĐOÀN", "BÍ THƯ", "Hoàng Thị Lan"), ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Du")]
+
+
+def test_joint_signers_a_short_centred_row_goes_to_the_column_it_stands_under():
+    rows = ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN          TM. ỦY BAN NHÂN DÂN TỈNH",
+            "          BÍ THƯ",
+            "                                         CHỦ TỊCH",
+            "        Hoàng Thị Lan                  Nguyễn Văn Du")
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.authority, s.position, s.name) for s in doc.signatures] == [
+        ("BAN THƯỜNG VỤ TỈNH ĐOÀN", "BÍ THƯ", "Hoàng Thị Lan"), ("ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Nguyễn Văn Du")]
+
+
 def test_noi_nhan_beside_a_signature_is_no_joint_signature():
     # one signing mark in the row: the two-column table of Nơi nhận and signature, read row by row
     rows = tuple(f"| {left} | **{right}** |" for left, right in (
