@@ -316,6 +316,62 @@ def test_joint_signers_on_a_line_longer_than_one_prefix_start_the_closing():
     assert "TM." not in body_text(doc)
 
 
+TWO_SIGNERS = [("TM", ["TM. BAN THƯỜNG VỤ"], "BÍ THƯ", "Hoàng Thị Lan"),
+               ("TM", ["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH", "Nguyễn Văn Du")]
+
+
+@pytest.mark.parametrize("rows", [
+    # a markdown table: the separator row under its first row is no signature line
+    ("| **TM. BAN THƯỜNG VỤ** | **TM. ỦY BAN NHÂN DÂN** |", "|---|---|", "| **BÍ THƯ** | **CHỦ TỊCH** |",
+     "| **Hoàng Thị Lan** | **Nguyễn Văn Du** |"),
+    # Word's alignment tabs: a run of tabs is one column gap
+    ("TM. BAN THƯỜNG VỤ\tTM. ỦY BAN NHÂN DÂN", "BÍ THƯ\t\tCHỦ TỊCH", "", "Hoàng Thị Lan\t\tNguyễn Văn Du"),
+    # a tab row, then rows cut by spaces, as many pieces as columns
+    ("TM. BAN THƯỜNG VỤ\tTM. ỦY BAN NHÂN DÂN", "BÍ THƯ      CHỦ TỊCH", "Hoàng Thị Lan      Nguyễn Văn Du"),
+    # no-break spaces, as pasted from a web page
+    ("TM. BAN THƯỜNG VỤ\u00a0\u00a0\u00a0\u00a0TM. ỦY BAN NHÂN DÂN", "BÍ THƯ\u00a0\u00a0\u00a0\u00a0CHỦ TỊCH",
+     "Hoàng Thị Lan\u00a0\u00a0\u00a0\u00a0Nguyễn Văn Du"),
+])
+def test_joint_signers_side_by_side_in_other_layouts(rows):
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.mode, s.prefixes, s.position, s.name) for s in doc.signatures] == TWO_SIGNERS
+    assert names(doc) == RECIPIENTS
+
+
+@pytest.mark.parametrize("rows", [
+    ("TM. ỦY BAN NHÂN DÂN      KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn Du"),
+    ("TM. ỦY BAN NHÂN DÂN\tKT. CHỦ TỊCH", "\tPHÓ CHỦ TỊCH", "\tNguyễn Văn Du"),
+    ("| **TM. ỦY BAN NHÂN DÂN** | **KT. CHỦ TỊCH** |", "| | **PHÓ CHỦ TỊCH** |", "| | **Nguyễn Văn Du** |"),
+])
+def test_one_signers_two_prefixes_on_one_line_are_one_signature(rows):
+    # "TM." and "KT." of one signer side by side: the left column goes on to no title or name
+    # of its own, so it is the first prefix of the block beside it
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.mode, s.prefixes, s.position, s.name) for s in doc.signatures] == [
+        ("KT", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Du")]
+    assert names(doc) == RECIPIENTS
+
+
+def test_joint_signers_cut_by_one_fixed_gap_a_row_opening_with_it_has_an_empty_first_cell():
+    # every row is "left    right": a row opening with that gap has nothing in the left column,
+    # though it starts nearer the left column's start
+    rows = ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN    TM. ỦY BAN NHÂN DÂN TỈNH", "BÍ THƯ    KT. CHỦ TỊCH",
+            "    PHÓ CHỦ TỊCH", "Hoàng Thị Lan    Nguyễn Văn Du")
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.authority, s.position, s.name) for s in doc.signatures] == [
+        ("BAN THƯỜNG VỤ TỈNH ĐOÀN", "BÍ THƯ", "Hoàng Thị Lan"), ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Du")]
+
+
+def test_joint_signers_a_short_centred_row_goes_to_the_column_it_stands_under():
+    rows = ("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN          TM. ỦY BAN NHÂN DÂN TỈNH",
+            "          BÍ THƯ",
+            "                                         CHỦ TỊCH",
+            "        Hoàng Thị Lan                  Nguyễn Văn Du")
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.authority, s.position, s.name) for s in doc.signatures] == [
+        ("BAN THƯỜNG VỤ TỈNH ĐOÀN", "BÍ THƯ", "Hoàng Thị Lan"), ("ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Nguyễn Văn Du")]
+
+
 def test_noi_nhan_beside_a_signature_is_no_joint_signature():
     # one signing mark in the row: the two-column table of Nơi nhận and signature, read row by row
     rows = tuple(f"| {left} | **{right}** |" for left, right in (
@@ -755,6 +811,34 @@ def test_a_forms_own_appendices_stay_inside_the_attachment_that_prints_it():
         ("Phụ lục I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM"), ("Phụ lục II", "MẪU HỢP ĐỒNG THUÊ KHO")]
     inner = body_text(doc.attachments[1])
     assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Ngày bàn giao." in inner
+
+
+def test_the_documents_next_appendix_after_a_forms_own_appendix_is_the_documents():
+    # Phụ lục I is a contract form with its own unnumbered appendix; "PHỤ LỤC II" after it, with
+    # no "(Kèm theo …)" line, goes on the document's numbering (II after I), not the form's
+    form = ("PHỤ LỤC I", "MẪU HỢP ĐỒNG THUÊ KHO", APPENDIX_I[2], "1. Các bên thỏa thuận thời hạn thuê kho.", "",
+            "PHỤ LỤC", "DANH MỤC TÀI SẢN TRONG KHO", "(Kèm theo Hợp đồng số …/HĐ ngày … tháng … năm …)",
+            "1. Tên tài sản, số lượng.", "")
+    doc = parse(SIGNED, after=("", *form, "PHỤ LỤC II", "DANH SÁCH CÁC ĐƠN VỊ THAM GIA", "1. Sở Tài chính.", "",
+                               "PHỤ LỤC III", "BIỂU TỔNG HỢP KINH PHÍ", "1. Kinh phí năm 2020."))
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("Phụ lục I", "MẪU HỢP ĐỒNG THUÊ KHO"), ("Phụ lục II", "DANH SÁCH CÁC ĐƠN VỊ THAM GIA"),
+        ("Phụ lục III", "BIỂU TỔNG HỢP KINH PHÍ")]
+    inner = body_text(doc.attachments[0])
+    assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Sở Tài chính" not in inner
+
+
+@pytest.mark.parametrize("issued", [
+    "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh).",
+    "Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh",
+])
+def test_a_form_field_to_fill_in_below_a_real_issued_with_line_keeps_the_appendix(issued):
+    # the appendix is issued with this plan's own number; the form's blank field under that
+    # line ("Đơn vị báo cáo: ………(1)") is no template's number
+    doc = parse(SIGNED, after=("", *APPENDIX_I, "", "PHỤ LỤC II", "MẪU BÁO CÁO KẾT QUẢ", issued,
+                               "Đơn vị báo cáo: ………………(1)", "1. Kết quả thực hiện."))
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("Phụ lục I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM"), ("Phụ lục II", "MẪU BÁO CÁO KẾT QUẢ")]
 
 
 def test_a_drafts_appendices_with_its_own_blank_number_stay_attachments():

@@ -423,7 +423,7 @@ def build_tree(blocks: Sequence[Block], g: Grammar, _quotes: int = 0, *, tables:
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
-def _ordinal(style: str, num: str) -> float | None:
+def ordinal(style: str, num: str) -> float | None:
     """Position of a marker's number in its sequence (1-based), None when unknown."""
     num = num.strip()
     if not num:
@@ -451,7 +451,7 @@ def _ordinal(style: str, num: str) -> float | None:
 def _successor(prev: RawNode, new: RawNode) -> bool:
     if not new.num:
         return True  # '-' and '+' items are always siblings of the one before
-    a, b = _ordinal(prev.style, prev.num), _ordinal(new.style, new.num)
+    a, b = ordinal(prev.style, prev.num), ordinal(new.style, new.num)
     if a is None or b is None:
         return False
     if new.style in ("letter", "letter_dot"):
@@ -477,7 +477,7 @@ def _place(stack: list[RawNode], node: RawNode) -> None:
         if _successor(stack[same], node):
             del stack[same:]
             return
-        if _ordinal(node.style, node.num) == 1:
+        if ordinal(node.style, node.num) == 1:
             return  # the same style restarts at 1: a nested list under the innermost open item
     while stack and stack[-1].rank >= node.rank:
         stack.pop()

@@ -38,8 +38,12 @@ _UNIT_THEN_NAME = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]{2,})(?:\.\s*|\s+)(?P<w
 _UNIT_WHO_COPIES = regex.compile(r"^(?P<unit>[\p{Lu}\d&/-]+)\s+(?P<who>\p{Lu}[\p{Lu}.]*)\s+0*(?P<n>\d{1,4})\s*(?:b|bản)$",
                                  regex.I)
 _PERSON = regex.compile(r"^(?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+$")  # a drafter alone: "N.Đ.Minh"
-# the gap between two signature blocks printed side by side on one line: three spaces or more
-_COLUMN_GAP = regex.compile(r"[ ]{3,}")
+# the gap between two signature blocks printed side by side on one line: three spaces or more,
+# also no-break ones (text pasted from a web page); with tabs or "|", a cut is a "|" or a run of
+# tabs (Word's alignment tabs, "BÍ THƯ\t\tCHỦ TỊCH")
+_COLUMN_GAP = regex.compile(r"[^\S\t\r\n]{3,}")
+_PLACE_CUT = regex.compile(r"[ \t]*\|[ \t]*|\t+")
+_SEPARATOR_ROW = regex.compile(r"^(?=[^|]*\|)[\s|:-]*-{3,}[\s|:-]*$")  # markdown's "|---|---|" under a table's first row
 
 
 def _after_mode(prefix: str) -> str:
@@ -313,28 +317,31 @@ def _row(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
-def _cells(norm: Normalized, a: int, b: int) -> tuple[bool, list[tuple[int, int]]]:
+def _cells(norm: Normalized, a: int, b: int) -> tuple[bool, list[tuple[int, int]], list[int]]:
     """The columns of the physical line ``a``..``b`` of the normalised text, as (start, end) offsets
-    of each non-empty piece (``(a, a)`` for an empty one): cut at ``|`` and at tabs, which keep their
-    empty cells, so a piece's place in the list is its column (True); else at wide gaps of spaces,
-    where a piece's column is told by where it starts (False)."""
+    of each non-empty piece (``(a, a)`` for an empty one): cut at ``|`` and at runs of tabs, which
+    keep their empty cells, so a piece's place in the list is its column (True); else at wide gaps
+    of spaces, where a piece's column is told by where it starts (False). Also the widths of the
+    gaps of spaces, the one that opens the line first when it does (else 0)."""
     sa, sb = norm.map.to_source(a), norm.map.to_source(b)
     raw = norm.source[sa:sb]
     by_place = "|" in raw or "\t" in raw
     pieces: list[tuple[int, int]] = []
+    gaps: list[int] = []
+    bounds, k = [], 0
+    for m in (_PLACE_CUT if by_place else _COLUMN_GAP).finditer(raw):
+        bounds.append((k, m.start()))
+        k = m.end()
+        gaps.append(m.end() - m.start())
+    bounds.append((k, len(raw)))
     if by_place:
-        cuts = [k for k, ch in enumerate(raw) if ch in "|\t"]
-        bounds = list(zip([0, *(k + 1 for k in cuts)], [*cuts, len(raw)]))
-        if "|" in raw and raw[:cuts[0]].strip() == "":
+        gaps = []
+        if "|" in raw and raw[:bounds[0][1]].strip() == "" and raw[bounds[0][1]:].lstrip(" \t")[:1] == "|":
             bounds = bounds[1:]  # a markdown row's outer "|"
-        if "|" in raw and bounds and raw[bounds[-1][0]:].strip() == "":
+        if "|" in raw and bounds and raw[bounds[-1][0]:].strip() == "" and raw[:bounds[-1][0]].rstrip(" \t")[-1:] == "|":
             bounds = bounds[:-1]
-    else:
-        bounds, k = [], 0
-        for m in _COLUMN_GAP.finditer(raw):
-            bounds.append((k, m.start()))
-            k = m.end()
-        bounds.append((k, len(raw)))
+    elif bounds[0][1] > 0 or not gaps:
+        gaps.insert(0, 0)  # the line opens with a piece
     for x, y in bounds:
         piece = raw[x:y]
         lead, trail = len(piece) - len(piece.lstrip()), len(piece.rstrip())
@@ -343,7 +350,7 @@ def _cells(norm: Normalized, a: int, b: int) -> tuple[bool, list[tuple[int, int]
                 pieces.append((a, a))
             continue
         pieces.append((norm.map.to_norm(sa + x + lead), norm.map.to_norm(sa + x + trail)))
-    return by_place, pieces
+    return by_place, pieces, gaps
 
 
 def _signature_piece(text: str, g: Grammar) -> bool:
@@ -359,51 +366,90 @@ def _signature_piece(text: str, g: Grammar) -> bool:
         _name_like(text) and not ends_terminal(text))
 
 
+def _short_row(pieces: list[tuple[int, int]], a: int, opening: int, anchors: list[int], fixed: int | None) -> list[int]:
+    """The columns of the pieces of a row cut by spaces that has fewer pieces than columns: each
+    goes to the column it stands under (the nearest start, a tie to the one at or before it),
+    keeping their order; where every row is cut by one fixed gap, a row that opens with that gap
+    has an empty first cell."""
+    cols: list[int] = []
+    low = 1 if fixed is not None and opening == fixed else 0
+    for k, (x, _) in enumerate(pieces):
+        at = x - a
+        top = len(anchors) - (len(pieces) - k)  # leave a column for each piece after it
+        best = min(range(low, top + 1), key=lambda c: (abs(anchors[c] - at), anchors[c] > at))
+        cols.append(best)
+        low = best + 1
+    return cols
+
+
 def _side_by_side(lines: list[Line], i: int, hi: int, g: Grammar, norm: Normalized) \
         -> tuple[list[RawSignature], int] | None:
     """Signature blocks printed side by side (a joint document's signers, "TM. BAN THƯỜNG VỤ
     TỈNH ĐOÀN      TM. ỦY BAN NHÂN DÂN TỈNH" / "BÍ THƯ      KT. CHỦ TỊCH" / …, in columns cut by
     spaces, tabs or ``|``): when line ``i``'s physical line holds two signing marks or more, each
-    column is read as its own block. Returns the blocks and the index of the first line after
-    them, or None."""
+    column is read as its own block, when each goes on to a title or name of its own below; else
+    they are the prefixes of one block ("TM. ỦY BAN NHÂN DÂN      KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+    Returns the blocks and the index of the first line after them, or None."""
     cl = g.closing
     text = norm.text
     a, b = _row(text, lines[i].start)
-    by_place, first = _cells(norm, a, b)
+    by_place, first, gaps = _cells(norm, a, b)
     heads = [clean(text[x:y]) for x, y in first]
     if sum(1 for h in heads if h and cl["authority"].match(h)) < 2:
         return None
     anchors = [x - a for x, _ in first]
-    columns: list[list[tuple[int, int]]] = [[] for _ in first]
-    for k, piece in enumerate(first):
-        if piece[1] > piece[0]:
-            columns[k].append(piece)
+    columns: list[list[tuple[int, int]]] = [[piece] if piece[1] > piece[0] else [] for piece in first]
+    # the rows read: their pieces, where each ends, whether it holds a name
+    rows: list[tuple[list[tuple[int, int]], int, bool]] = [([p for p in first if p[1] > p[0]], b, False)]
+    went_on = [False] * len(first)
     named = [False] * len(first)
+    widths = set(gaps)  # the gaps of full rows cut by spaces, and what opens them: one width, a fixed separator
+    full_rows = 1
     end, blanks = b, 0
     while end < len(text) and not all(named) and blanks <= JOINT_BLANKS:
         a, b = _row(text, end + 1)
+        if _SEPARATOR_ROW.match(text[a:b]):
+            end = b
+            continue
         if not text[a:b].strip(" |\t*"):
             blanks += 1
             end = b
             continue
         blanks = 0
-        place, pieces = _cells(norm, a, b)
-        if place != by_place or len(pieces) > len(columns):
-            break
+        place, pieces, gaps = _cells(norm, a, b)
+        full = len(pieces) == len(columns)
+        if len(pieces) > len(columns) or (place != by_place and not full):
+            break  # a row cut another way is read only when it fills the columns
         texts = [clean(text[x:y]) for x, y in pieces]
         if not all(_signature_piece(t, g) for t in texts):
             break
-        for k, (piece, t) in enumerate(zip(pieces, texts)):
+        # a full row goes column by column, as does a row cut at "|" or tabs; a shorter one cut by
+        # spaces by where each piece starts
+        fixed = next(iter(widths - {0})) if full_rows > 1 and len(widths - {0}) == 1 and 0 in widths else None
+        cols = list(range(len(pieces))) if place or full else _short_row(pieces, a, gaps[0], anchors, fixed)
+        row: list[tuple[int, int]] = []
+        has_name = False
+        for col, piece, t in zip(cols, pieces, texts):
             if not t:
                 continue
-            # a full row goes column by column; a shorter one by where each piece starts
-            col = k if by_place or len(pieces) == len(columns) else \
-                min(range(len(anchors)), key=lambda c: abs(anchors[c] - (piece[0] - a)))
             columns[col].append(piece)
-            named[col] = named[col] or (is_name(_bare(t, cl), g) and not cl["authority"].match(t))
-        if len(pieces) == len(columns):
+            row.append(piece)
+            went_on[col] = True
+            if is_name(_bare(t, cl), g) and not cl["authority"].match(t):
+                named[col] = has_name = True
+        rows.append((row, b, has_name))
+        if full and not place:
             anchors = [x - a for x, _ in pieces]  # where the columns start, from the last full row
+            widths.update(gaps)
+            full_rows += 1
         end = b
+    if not any(went_on):
+        return None
+    if not all(went_on[k] for k, h in enumerate(heads) if h and cl["authority"].match(h)):
+        # one signer's prefixes side by side: one block, down to its name
+        upto = next((k for k, row in enumerate(rows) if row[2]), len(rows) - 1)
+        columns = [[piece for row in rows[:upto + 1] for piece in row[0]]]
+        end = rows[upto][1]
     sigs: list[RawSignature] = []
     for col in columns:
         col_lines = []
@@ -412,7 +458,7 @@ def _side_by_side(lines: list[Line], i: int, hi: int, g: Grammar, norm: Normaliz
             classify(line, g)
             col_lines.append(line)
         sigs.extend(parse_closing(col_lines, 0, len(col_lines), g, lambda k: False).signatures)
-    if len(sigs) < 2:
+    if not sigs or len(sigs) < sum(1 for col in columns if col):
         return None
     j = i
     while j < hi and lines[j].start < end:

@@ -13,7 +13,7 @@ from . import models as M
 from .assignments import RawAssignment, is_agency, task_verb_at, walk_paths, walk_texts
 from .assignments import extract as extract_assignments
 from .assignments import key as agency_key
-from .body import RawNode, build_tree
+from .body import RawNode, build_tree, ordinal
 from .closing import Closing, first_closing, item_name, parse_archive, parse_closing, starts_closing
 from .deadlines import RawDeadline
 from .deadlines import find as find_deadlines
@@ -832,12 +832,20 @@ def _template_issued(work: list[Line], k: int, hi: int, g: Grammar, own: str | N
     """Whether the attachment starting at line ``k`` (up to ``hi``) is "issued with" a template's
     blank number ("Kèm theo Hợp đồng số … ngày …"): True; with a real number, or a draft's own
     (``own``: its type's name, folded): False; no such line: None."""
+    at = g.attachment
     for j in range(k, min(hi, k + 12)):
         if _issued_with(work, j, g):
-            text = work[j].text
-            if j + 1 < hi and not text.rstrip().endswith(")"):
-                text = f"{text} {work[j + 1].text}"  # "(Kèm theo Giấy phép số" / ".../GP ngày …)"
-            return g.attachment["template_number"].search(text) is not None and not (own and own in fold(text))
+            line = work[j].text
+            after = work[j + 1].text if j + 1 < hi else ""
+            # the line goes on below only inside its open bracket: "(Kèm theo Giấy phép" / "nhập khẩu
+            # số .../GP ngày …)"; else a number slot is taken only after the line's own "số"
+            text = f"{line} {after}" if after and line.count("(") > line.count(")") else line
+            m = at["template_number"].search(f"{line} {after}")
+            if m is not None and m.start() < len(text):
+                blank = True
+            else:
+                blank = at["issued_number"].search(text) is None and at["template_name"].search(text) is not None
+            return blank and not (own and own in fold(text))
     return None
 
 
@@ -845,13 +853,26 @@ def _inner_starts(work: list[Line], starts: list[int], n: int, g: Grammar, own: 
     """The attachment starts that lie inside the attachment above them: a form's own appendices
     and title pages, "issued with" a template's blank number ("PHỤ LỤC I" / "(Kèm theo Hợp đồng số
     … ngày …)"), and the labels after them that name no document of their own. The first
-    attachment is always the document's."""
+    attachment is always the document's; so is a label that goes on the document's own numbering
+    ("PHỤ LỤC II" after the document's "PHỤ LỤC I" and a form's inner "PHỤ LỤC")."""
     inner: set[int] = set()
+    last = _label_number(work, starts[0], g) if starts else None  # the document's last appendix number
     for m in range(1, len(starts)):
         t = _template_issued(work, starts[m], starts[m + 1] if m + 1 < len(starts) else n, g, own)
-        if t or (t is None and starts[m - 1] in inner):
+        num = _label_number(work, starts[m], g)
+        if t or (t is None and starts[m - 1] in inner and (last is None or num != last + 1)):
             inner.add(starts[m])
+        else:
+            last = num
     return inner
+
+
+def _label_number(work: list[Line], k: int, g: Grammar) -> float | None:
+    """The number of the appendix label at line ``k`` in its sequence ("PHỤ LỤC II": 2, "Phụ lục
+    số 03": 3), None for none."""
+    am, _ = _appendix_line(work, k, g)
+    num = am.group("num") if am is not None else None
+    return ordinal("roman", num.split()[-1]) if num else None
 
 
 def _attachment(ctx: _Ctx, work: list[Line], lo: int, hi: int) -> M.Attachment:
