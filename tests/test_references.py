@@ -461,12 +461,14 @@ def test_expiry_that_ends_a_cited_title_publishing_a_list_is_no_replacement():
             "ban hành Quy chế quản lý văn bản đi, đến hết hiệu lực.\n2. Quyết định số 13/2020/QĐ-UBND của Ủy ban "
             "nhân dân tỉnh công bố danh mục thủ tục hành chính; Quyết định số 14/2021/QĐ-UBND ban hành Quy chế làm "
             "việc hết hiệu lực.\n3. Quyết định số 15/2021/QĐ-UBND ban hành Danh mục dịch vụ công hết hiệu lực kể "
-            "từ ngày Quyết định này có hiệu lực.")
+            "từ ngày Quyết định này có hiệu lực.\n4. Quyết định số 16/2021/QĐ-UBND ngày 10/6/2021 của Ủy ban nhân dân "
+            "tỉnh ban hành Danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước hết hiệu lực.")
     found = {r.number: r.relation for r in refs(body, QD_HEADER) if "QĐ-UBND" in r.number}
-    # the item's own title decides: 13/2020 publishes a list, but the words end 14/2021's item
+    # the item's own title decides: 13/2020 publishes a list, but the words end 14/2021's item;
+    # 16/2021 issues a list, which says nothing has expired: the citing decision replaces it
     assert found == {"41/QĐ-UBND": None, "42/QĐ-UBND": None, "43/QĐ-UBND": None,
                      "12/2020/QĐ-UBND": "thay thế", "13/2020/QĐ-UBND": "thay thế", "14/2021/QĐ-UBND": "thay thế",
-                     "15/2021/QĐ-UBND": "thay thế"}
+                     "15/2021/QĐ-UBND": "thay thế", "16/2021/QĐ-UBND": "thay thế"}
 
 
 def test_documents_said_to_expire_in_a_hard_wrapped_sentence_are_replaced():
