@@ -515,9 +515,21 @@ def test_a_letters_number_with_dots_is_read_whole_with_its_date_and_issuer():
     ("Thực hiện Công văn số 12/UBND.Trân trọng.", "12/UBND"),  # a sentence's end glued to a word
     ("Thực hiện Công văn số 12/UBND. Sở Tài chính báo cáo.", "12/UBND"),
     ("Thực hiện Công văn số 12/UBND.\nSở Tài chính báo cáo.", "12/UBND"),
+    # with no space after the dot: the next item's number, or a body's abbreviation that opens the
+    # next sentence with its place or level after it, is not a dotted part of the symbol
+    ("Thực hiện Kế hoạch số 61/KH-SNV.3. Các sở báo cáo.", "61/KH-SNV"),
+    ("Thực hiện Công văn số 61/STC-QLG.UBND huyện chỉ đạo.", "61/STC-QLG"),
+    ("Thực hiện Công văn số 61/STC-QLG.HĐND các xã giám sát.", "61/STC-QLG"),
+    ("Thực hiện Công văn số 61/STC.QLG.HN ngày 3/4/2024 của Sở Tài chính.", "61/STC.QLG.HN"),
 ])
 def test_a_dot_after_a_number_that_ends_a_sentence_is_not_in_it(body, number):
     assert one(body).number == number
+
+
+def test_a_dotted_part_glued_to_the_next_sentence_is_left_out_without_so_and_in_a_list():
+    assert [r.number for r in refs("Thực hiện Kế hoạch 61/KH-SNV.3. Các sở báo cáo.")] == ["61/KH-SNV"]
+    assert [r.number for r in refs("Thực hiện Công văn số 12/UBND, 61/STC-QLG.UBND tỉnh chỉ đạo.")] == [
+        "12/UBND", "61/STC-QLG"]
 
 
 def test_a_dotted_amount_after_so_is_no_citation():
