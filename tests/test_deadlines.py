@@ -4,6 +4,8 @@ pattern passes them. Checked against the same patterns run with no tests in fron
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -468,3 +470,27 @@ def test_a_task_verb_listed_once_ends_a_plan_name_for_the_period_and_the_year(mo
     finally:
         monkeypatch.undo()
         D._patterns.cache_clear()
+
+
+@pytest.mark.parametrize(("edit", "line_holds", "says"), [
+    # a string, not a list: spelled out into single letters, it would stop at any of them
+    (lambda s: s.replace('task_verbs = ["tổ chức", ', 'task_verbs = "tổ chức"\nx_verbs = [', 1),
+     'task_verbs = "tổ chức"', "'task_verbs' must be a list of words"),
+    # an empty list: an empty alternation, which matches everywhere
+    (lambda s: s.replace("[words]\n", "[words]\nno_verbs = []\n", 1), "no_verbs = []", "'no_verbs' must be a list"),
+    # a name with no list: literal braces, which never match
+    (lambda s: s.replace(r",\s*(?i:{task_verbs}|đến|tới)", r",\s*(?i:{task_verb}|đến|tới)", 1),
+     "{task_verb}", "names {task_verb}, which is no list of [words]"),
+], ids=["string", "empty", "unknown-name"])
+def test_a_bad_word_list_of_the_deadline_table_names_its_line(grammar_copy, edit, line_holds, says):
+    from vbhc import grammar as G
+    from vbhc.errors import GrammarError
+
+    p = grammar_copy / "deadlines.toml"
+    text = p.read_text(encoding="utf-8")
+    new = edit(text)
+    assert new != text, "the edit did not apply: the grammar file changed under the test"
+    p.write_text(new, encoding="utf-8")
+    line = next(n for n, ln in enumerate(new.splitlines(), 1) if line_holds in ln and not ln.startswith("#"))
+    with pytest.raises(GrammarError, match=rf"^grammars/deadlines\.toml:{line}: .*{re.escape(says)}"):
+        G.load_all()

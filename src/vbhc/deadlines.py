@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from .grammar import read_table, table_errors
+from .grammar import read_table, table_error, table_errors
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -48,20 +48,34 @@ def _patterns() -> tuple[re.Pattern[str], list[_Pattern]]:
         # these tests run on every node of a document: the standard engine, on case-folded
         # text, is three times faster at them than regex with (?i)
         return re.compile(data["hint"]), [
-            (d["kind"], regex.compile(_with_words(d["pattern"], words)),
+            (d["kind"], regex.compile(_with_words(d["pattern"], words, "pattern")),
              re.compile("|".join(re.escape(w.casefold()).replace(r"\ ", r"\s+") for w in d["needs"]))
              if d.get("needs") else None,
-             regex.compile(f"(?:{_with_words(d['not_after'], words)})\\s*$") if d.get("not_after") else None,
+             regex.compile(f"(?:{_with_words(d['not_after'], words, 'not_after')})\\s*$") if d.get("not_after") else None,
              bool(d.get("not_quoted")))
             for d in data["deadline"]]
 
 
-def _with_words(source: str, words: dict[str, list[str]]) -> str:
-    """``source`` with each ``{name}`` of a list of the ``[words]`` table replaced by its words as
-    one alternation (a space stands for any run of spaces; the longest first)."""
+# a list of ``[words]`` named in a pattern (not a property, ``\p{L}``, nor a character's name)
+_WORD_LIST = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
+
+
+def _with_words(source: str, words: dict[str, list[str]], key: str) -> str:
+    """``source`` (the string under ``key``) with each ``{name}`` of a list of the ``[words]``
+    table replaced by its words as one alternation (a space stands for any run of spaces; the
+    longest first). A list that is no list of words, or a name with no list, is a GrammarError
+    naming its line: either would compile into a pattern that silently matches something else."""
+    if not isinstance(words, dict):
+        raise table_error("deadlines.toml", "'words' must be a table of word lists", "words")
+    named = source
     for name, listed in words.items():
+        if not isinstance(listed, list) or not listed or not all(isinstance(w, str) and w.strip() for w in listed):
+            raise table_error("deadlines.toml", f"[words] '{name}' must be a list of words", name)
         alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(listed, key=len, reverse=True))
         source = source.replace(f"{{{name}}}", f"(?:{alt})")
+    if (left := _WORD_LIST.search(source)) is not None:
+        raise table_error("deadlines.toml", f"'{key}' names {left.group()}, which is no list of [words]",
+                          key, named, left.group())
     return source
 
 
