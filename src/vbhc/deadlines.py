@@ -270,7 +270,7 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
     """``found`` with the days that carry on a date or a cycle's day before them (deadlines.toml
     ``[then]``: "chậm nhất vào ngày 10 tháng 7 của năm báo cáo (…) và ngày 15 tháng 01 của năm
     tiếp sau"): each is read with the first one's words before its day, as the first one is."""
-    link, lead_of = _then_rules()
+    link, lead_of, day_of, clause = _then_rules()
     more: list[RawDeadline] = []
     for first in found:
         # the link first: most deadlines have none after them
@@ -281,10 +281,14 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
             at = m.end()
             head = lead_words + " "
             inner = [d for d in _scan(head + text[at:at + THEN_REACH], None, patterns) if d.start == 0]
-            if not inner or inner[0].kind != first.kind:
+            # a deadline of the first one's kind over the whole day: not one of the lead words
+            # alone ("định kỳ hằng năm, trước" before "20/12"), which ends before the day does
+            if not inner or inner[0].kind != first.kind or (day := day_of.match(text, at, at + THEN_REACH)) is None \
+                    or inner[0].end < len(head) + day.end() - at:
                 break
             end = at + inner[0].end - len(head)
-            if taken.overlaps(at, end):
+            # an event's date, not a due day: a task verb of its own follows it
+            if taken.overlaps(at, end) or clause.match(text, end, end + THEN_REACH):
                 break
             d = inner[0]
             more.append(RawDeadline(d.kind, " ".join(text[at:end].split()), at, end, d.first, d.last))
@@ -296,12 +300,15 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
 
 
 @lru_cache(maxsize=1)
-def _then_rules() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _then_rules() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """deadlines.toml ``[then]``: what joins a day to a deadline before it (``link``, matched
-    at the deadline's end), and the words of a deadline before its day (``lead``)."""
+    at the deadline's end), the words of a deadline before its day (``lead``), the day after
+    the link (``day``), and what after the day's deadline makes it an event's (``clause``)."""
     with table_errors("deadlines.toml"):
-        then = read_table("deadlines.toml")["then"]
-        return regex.compile(then["link"]), regex.compile(then["lead"])
+        data = read_table("deadlines.toml")
+        then, words = data["then"], data.get("words", {})
+        return (regex.compile(then["link"]), regex.compile(then["lead"]), regex.compile(then["day"]),
+                regex.compile(_with_words(then["clause"], words, "clause")))
 
 
 def says(d: RawDeadline) -> int:
