@@ -161,6 +161,24 @@ def test_split_names(text, names):
     assert split_names(text) == names
 
 
+def test_an_empty_table_of_name_shapes_protects_nothing_more(grammar_copy):
+    """With no shape of name listed (agencies.toml ``name_shapes = []``) the names split as before:
+    the empty table adds no empty branch, which would hold an empty name at every word's edge."""
+    from vbhc import assignments as A
+
+    text = "Sở Y tế, Phòng Kinh tế, Hạ tầng và Ủy ban nhân dân các xã"
+    names = ["Sở Y tế", "Phòng Kinh tế, Hạ tầng", "Ủy ban nhân dân các xã"]
+    assert split_names(text) == names
+    p = grammar_copy / "agencies.toml"
+    source = p.read_text(encoding="utf-8")
+    start = source.index("name_shapes = [")
+    p.write_text(source[:start] + "name_shapes = []" + source[source.index("\n]\n", start) + 2:], encoding="utf-8")
+    A.agency_grammar.cache_clear()  # read above from the table as shipped
+    assert A.read_table("agencies.toml")["name_shapes"] == []
+    assert split_names(text) == names
+    assert A.agency_grammar().protect.match(" Sở Y tế", 0) is None
+
+
 def test_grouping_key_folds_case_tones_and_abbreviations():
     assert key("UBND các huyện") == key("Ủy ban nhân dân các huyện") == key("Uỷ ban nhân dân các huyện")
     assert key("Văn phòng Đoàn ĐBQH và HĐND tỉnh") == key("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh")

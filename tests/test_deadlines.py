@@ -4,6 +4,8 @@ pattern passes them. Checked against the same patterns run with no tests in fron
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -448,6 +450,14 @@ def test_a_row_takes_the_deadline_that_says_the_most_of_when(text, picked):
      [("date", "hoàn thành trước ngày 30/6/2026", "2026-06-30", "2026-06-30")]),
     ("số liệu chốt tại ngày 30 tháng 6 và ngày 31 tháng 12 năm 2026", []),
     ("gửi trước ngày 15 tháng 7 và ngày 15 tháng 01 của năm 2027", []),
+    # nor a day that the first one's words make a deadline without: "định kỳ hằng năm" alone
+    ("báo cáo Sở Nội vụ định kỳ hằng năm, trước ngày 10/11 và 25/11 của năm sau.",
+     [("recurring", "định kỳ hằng năm, trước ngày 10/11", None, None)]),
+    # nor a day a task verb of its own follows: the date of an event, not a due day
+    ("gửi báo cáo trước ngày 05/11/2026 và ngày 12/11/2026 tổ chức hội thảo chuyên đề",
+     [("date", "trước ngày 05/11/2026", "2026-11-05", "2026-11-05")]),
+    ("gửi báo cáo trước ngày 05/11/2026 và ngày 12/11/2026 triển khai kiểm tra",
+     [("date", "trước ngày 05/11/2026", "2026-11-05", "2026-11-05")]),
 ])
 def test_a_day_joined_to_a_deadline_carries_it_on(text, expected):
     assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected
@@ -468,3 +478,38 @@ def test_a_task_verb_listed_once_ends_a_plan_name_for_the_period_and_the_year(mo
     finally:
         monkeypatch.undo()
         D._patterns.cache_clear()
+
+
+def test_a_carried_day_is_a_deadline_over_its_own_words_only():
+    """A day carried on is read over its own words (a span that starts before it ends, a raw that is
+    its text), never over the first one's lead words alone."""
+    for text in ["Sở Nội vụ báo cáo định kỳ hằng năm, trước ngày 10/11 và 25/11 của năm sau.",
+                 "Sở Nội vụ báo cáo định kỳ hằng quý, chậm nhất ngày 10/4 và 10/7 năm sau; gửi trước ngày 05/11/2026 "
+                 "và 12/11/2026."]:
+        found = D.find(text)
+        assert found and all(d.raw and d.start < d.end and " ".join(text[d.start:d.end].split()) == d.raw
+                             for d in found), found
+
+
+@pytest.mark.parametrize(("edit", "line_holds", "says"), [
+    # a string, not a list: spelled out into single letters, it would stop at any of them
+    (lambda s: s.replace('task_verbs = ["tổ chức", ', 'task_verbs = "tổ chức"\nx_verbs = [', 1),
+     'task_verbs = "tổ chức"', "'task_verbs' must be a list of words"),
+    # an empty list: an empty alternation, which matches everywhere
+    (lambda s: s.replace("[words]\n", "[words]\nno_verbs = []\n", 1), "no_verbs = []", "'no_verbs' must be a list"),
+    # a name with no list: literal braces, which never match
+    (lambda s: s.replace(r",\s*(?i:{task_verbs}|đến|tới)", r",\s*(?i:{task_verb}|đến|tới)", 1),
+     "{task_verb}", "names {task_verb}, which is no list of [words]"),
+], ids=["string", "empty", "unknown-name"])
+def test_a_bad_word_list_of_the_deadline_table_names_its_line(grammar_copy, edit, line_holds, says):
+    from vbhc import grammar as G
+    from vbhc.errors import GrammarError
+
+    p = grammar_copy / "deadlines.toml"
+    text = p.read_text(encoding="utf-8")
+    new = edit(text)
+    assert new != text, "the edit did not apply: the grammar file changed under the test"
+    p.write_text(new, encoding="utf-8")
+    line = next(n for n, ln in enumerate(new.splitlines(), 1) if line_holds in ln and not ln.startswith("#"))
+    with pytest.raises(GrammarError, match=rf"^grammars/deadlines\.toml:{line}: .*{re.escape(says)}"):
+        G.load_all()

@@ -461,12 +461,14 @@ def test_expiry_that_ends_a_cited_title_publishing_a_list_is_no_replacement():
             "ban hành Quy chế quản lý văn bản đi, đến hết hiệu lực.\n2. Quyết định số 13/2020/QĐ-UBND của Ủy ban "
             "nhân dân tỉnh công bố danh mục thủ tục hành chính; Quyết định số 14/2021/QĐ-UBND ban hành Quy chế làm "
             "việc hết hiệu lực.\n3. Quyết định số 15/2021/QĐ-UBND ban hành Danh mục dịch vụ công hết hiệu lực kể "
-            "từ ngày Quyết định này có hiệu lực.")
+            "từ ngày Quyết định này có hiệu lực.\n4. Quyết định số 16/2021/QĐ-UBND ngày 10/6/2021 của Ủy ban nhân dân "
+            "tỉnh ban hành Danh mục dịch vụ sự nghiệp công sử dụng ngân sách nhà nước hết hiệu lực.")
     found = {r.number: r.relation for r in refs(body, QD_HEADER) if "QĐ-UBND" in r.number}
-    # the item's own title decides: 13/2020 publishes a list, but the words end 14/2021's item
+    # the item's own title decides: 13/2020 publishes a list, but the words end 14/2021's item;
+    # 16/2021 issues a list, which says nothing has expired: the citing decision replaces it
     assert found == {"41/QĐ-UBND": None, "42/QĐ-UBND": None, "43/QĐ-UBND": None,
                      "12/2020/QĐ-UBND": "thay thế", "13/2020/QĐ-UBND": "thay thế", "14/2021/QĐ-UBND": "thay thế",
-                     "15/2021/QĐ-UBND": "thay thế"}
+                     "15/2021/QĐ-UBND": "thay thế", "16/2021/QĐ-UBND": "thay thế"}
 
 
 def test_documents_said_to_expire_in_a_hard_wrapped_sentence_are_replaced():
@@ -513,9 +515,21 @@ def test_a_letters_number_with_dots_is_read_whole_with_its_date_and_issuer():
     ("Thực hiện Công văn số 12/UBND.Trân trọng.", "12/UBND"),  # a sentence's end glued to a word
     ("Thực hiện Công văn số 12/UBND. Sở Tài chính báo cáo.", "12/UBND"),
     ("Thực hiện Công văn số 12/UBND.\nSở Tài chính báo cáo.", "12/UBND"),
+    # with no space after the dot: the next item's number, or a body's abbreviation that opens the
+    # next sentence with its place or level after it, is not a dotted part of the symbol
+    ("Thực hiện Kế hoạch số 61/KH-SNV.3. Các sở báo cáo.", "61/KH-SNV"),
+    ("Thực hiện Công văn số 61/STC-QLG.UBND huyện chỉ đạo.", "61/STC-QLG"),
+    ("Thực hiện Công văn số 61/STC-QLG.HĐND các xã giám sát.", "61/STC-QLG"),
+    ("Thực hiện Công văn số 61/STC.QLG.HN ngày 3/4/2024 của Sở Tài chính.", "61/STC.QLG.HN"),
 ])
 def test_a_dot_after_a_number_that_ends_a_sentence_is_not_in_it(body, number):
     assert one(body).number == number
+
+
+def test_a_dotted_part_glued_to_the_next_sentence_is_left_out_without_so_and_in_a_list():
+    assert [r.number for r in refs("Thực hiện Kế hoạch 61/KH-SNV.3. Các sở báo cáo.")] == ["61/KH-SNV"]
+    assert [r.number for r in refs("Thực hiện Công văn số 12/UBND, 61/STC-QLG.UBND tỉnh chỉ đạo.")] == [
+        "12/UBND", "61/STC-QLG"]
 
 
 def test_a_dotted_amount_after_so_is_no_citation():

@@ -199,9 +199,11 @@ def agency_grammar() -> AgencyGrammar:
              if w in ph["not_aspect_after"] else regex.escape(w)).replace(r"\ ", r"\s+")
             for w in sorted(ph["aspect"], key=len, reverse=True))
         # known names in any case: a heading prints them in capitals ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
-        shapes = "|".join(either_tones(shape) for shape in data["name_shapes"])
-        protect = regex.compile(rf"(?<![\p{{L}}])(?i:{either_tones(_alt(names + data['kept_phrases']))}|{shapes})(?![\p{{L}}])"
-                                rf"|{collective}")
+        # (an empty table adds no branch: an empty one would match nothing at every word's edge)
+        known = [p for p in (either_tones(_alt(names + data["kept_phrases"])),
+                             *(either_tones(shape) for shape in data["name_shapes"])) if p]
+        protect = regex.compile((rf"(?<![\p{{L}}])(?i:{'|'.join(known)})(?![\p{{L}}])|" if known else "")
+                                + collective)
         abbreviations = [(regex.compile(rf"(?<![\p{{L}}]){regex.escape(k)}(?![\p{{L}}])"), v)
                          for k, v in data["abbreviations"].items()]
         return AgencyGrammar(

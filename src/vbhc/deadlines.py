@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from .grammar import read_table, table_errors
+from .grammar import read_table, table_error, table_errors
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -48,20 +48,34 @@ def _patterns() -> tuple[re.Pattern[str], list[_Pattern]]:
         # these tests run on every node of a document: the standard engine, on case-folded
         # text, is three times faster at them than regex with (?i)
         return re.compile(data["hint"]), [
-            (d["kind"], regex.compile(_with_words(d["pattern"], words)),
+            (d["kind"], regex.compile(_with_words(d["pattern"], words, "pattern")),
              re.compile("|".join(re.escape(w.casefold()).replace(r"\ ", r"\s+") for w in d["needs"]))
              if d.get("needs") else None,
-             regex.compile(f"(?:{_with_words(d['not_after'], words)})\\s*$") if d.get("not_after") else None,
+             regex.compile(f"(?:{_with_words(d['not_after'], words, 'not_after')})\\s*$") if d.get("not_after") else None,
              bool(d.get("not_quoted")))
             for d in data["deadline"]]
 
 
-def _with_words(source: str, words: dict[str, list[str]]) -> str:
-    """``source`` with each ``{name}`` of a list of the ``[words]`` table replaced by its words as
-    one alternation (a space stands for any run of spaces; the longest first)."""
+# a list of ``[words]`` named in a pattern (not a property, ``\p{L}``, nor a character's name)
+_WORD_LIST = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
+
+
+def _with_words(source: str, words: dict[str, list[str]], key: str) -> str:
+    """``source`` (the string under ``key``) with each ``{name}`` of a list of the ``[words]``
+    table replaced by its words as one alternation (a space stands for any run of spaces; the
+    longest first). A list that is no list of words, or a name with no list, is a GrammarError
+    naming its line: either would compile into a pattern that silently matches something else."""
+    if not isinstance(words, dict):
+        raise table_error("deadlines.toml", "'words' must be a table of word lists", "words")
+    named = source
     for name, listed in words.items():
+        if not isinstance(listed, list) or not listed or not all(isinstance(w, str) and w.strip() for w in listed):
+            raise table_error("deadlines.toml", f"[words] '{name}' must be a list of words", name)
         alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(listed, key=len, reverse=True))
         source = source.replace(f"{{{name}}}", f"(?:{alt})")
+    if (left := _WORD_LIST.search(source)) is not None:
+        raise table_error("deadlines.toml", f"'{key}' names {left.group()}, which is no list of [words]",
+                          key, named, left.group())
     return source
 
 
@@ -256,7 +270,7 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
     """``found`` with the days that carry on a date or a cycle's day before them (deadlines.toml
     ``[then]``: "chậm nhất vào ngày 10 tháng 7 của năm báo cáo (…) và ngày 15 tháng 01 của năm
     tiếp sau"): each is read with the first one's words before its day, as the first one is."""
-    link, lead_of = _then_rules()
+    link, lead_of, day_of, clause = _then_rules()
     more: list[RawDeadline] = []
     for first in found:
         # the link first: most deadlines have none after them
@@ -267,10 +281,14 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
             at = m.end()
             head = lead_words + " "
             inner = [d for d in _scan(head + text[at:at + THEN_REACH], None, patterns) if d.start == 0]
-            if not inner or inner[0].kind != first.kind:
+            # a deadline of the first one's kind over the whole day: not one of the lead words
+            # alone ("định kỳ hằng năm, trước" before "20/12"), which ends before the day does
+            if not inner or inner[0].kind != first.kind or (day := day_of.match(text, at, at + THEN_REACH)) is None \
+                    or inner[0].end < len(head) + day.end() - at:
                 break
             end = at + inner[0].end - len(head)
-            if taken.overlaps(at, end):
+            # an event's date, not a due day: a task verb of its own follows it
+            if taken.overlaps(at, end) or clause.match(text, end, end + THEN_REACH):
                 break
             d = inner[0]
             more.append(RawDeadline(d.kind, " ".join(text[at:end].split()), at, end, d.first, d.last))
@@ -282,12 +300,15 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
 
 
 @lru_cache(maxsize=1)
-def _then_rules() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _then_rules() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """deadlines.toml ``[then]``: what joins a day to a deadline before it (``link``, matched
-    at the deadline's end), and the words of a deadline before its day (``lead``)."""
+    at the deadline's end), the words of a deadline before its day (``lead``), the day after
+    the link (``day``), and what after the day's deadline makes it an event's (``clause``)."""
     with table_errors("deadlines.toml"):
-        then = read_table("deadlines.toml")["then"]
-        return regex.compile(then["link"]), regex.compile(then["lead"])
+        data = read_table("deadlines.toml")
+        then, words = data["then"], data.get("words", {})
+        return (regex.compile(then["link"]), regex.compile(then["lead"]), regex.compile(then["day"]),
+                regex.compile(_with_words(then["clause"], words, "clause")))
 
 
 def says(d: RawDeadline) -> int:

@@ -317,6 +317,16 @@ def read_table(name: str) -> dict[str, Any]:
     return _Source(grammar_dir() / name).data
 
 
+def table_error(name: str, message: str, key: str, value: str | None = None, part: str = "") -> GrammarError:
+    """An error of table ``name`` that is no pattern's: it names the line of ``part`` in
+    ``value`` (a string under ``key``), or of ``value``, or, without one, of ``key`` itself."""
+    src = _Source(grammar_dir() / name)
+    if value is None:
+        return src.fail_at(src.find_line(f"{key} =") or src.find_line(f'"{key}" =') or 1, message)
+    at = value.find(part) if part else -1
+    return src.fail_at(src.line_of_value(key, value) + (value.count("\n", 0, at) if at > 0 else 0), message)
+
+
 @contextmanager
 def table_errors(name: str) -> Iterator[None]:
     """Turn a missing key or a bad pattern while compiling ``name`` into a GrammarError."""
