@@ -1470,6 +1470,22 @@ def test_a_sample_decision_with_a_name_left_blank_is_no_task(blank):
         "Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "tổ chức, cá nhân có liên quan"]
 
 
+@pytest.mark.parametrize("mark, note", [("………………(1)", "(1)"), ("\n(1) ………………", "(1):")])
+def test_a_forms_notes_on_what_to_write_in_its_blanks_are_no_tasks(mark, note):
+    signed = (HEADER + "I. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa chủ trì tổ chức Ngày sách.\n\n"
+              "Nơi nhận:\n- Các sở, ngành;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n\n"
+              "PHỤ LỤC\nMẪU ĐƠN ĐĂNG KÝ THAM GIA\n(Kèm theo Kế hoạch số 486/KH-UBND ngày 12/3/2024 của UBND tỉnh)\n")
+    form = (f"Kính gửi: {mark}\nTên đơn vị: ………………(2)\nĐơn vị cam kết thực hiện đúng thể lệ./.\n"
+            "………, ngày … tháng … năm …\n(Ký, ghi rõ họ tên)\n")
+    notes = (f"{note} Ủy ban nhân dân cấp xã nơi đơn vị đặt trụ sở hoặc nơi người đăng ký đang sinh sống.\n"
+             "(2) Sở Văn hóa chủ trì tổng hợp các đơn đăng ký.\n")
+    found = [(a.lead, a.task) for a in vbhc.parse(signed + form + notes).assignments]
+    assert found == [(["Sở Văn hóa"], "tổ chức Ngày sách")]
+    # the same items below a form with no blanks marked so are read
+    found = [(a.lead, a.task) for a in vbhc.parse(signed + form.replace("(1)", "").replace("(2)", "") + notes).assignments]
+    assert found[-1] == (["Sở Văn hóa"], "tổng hợp các đơn đăng ký")
+
+
 def test_a_lead_task_goes_on_through_its_own_duties_after_a_semicolon():
     doc = vbhc.parse(HEADER + "1. Công an tỉnh chủ trì, phối hợp với Sở Nội vụ tham mưu kiện toàn Ban Chỉ đạo; tham mưu sửa "
                      "đổi Quyết định số 15/2021/QĐ-UBND; kiểm tra trật tự an toàn giao thông; Sở Tư pháp thẩm định.\n"

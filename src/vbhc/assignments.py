@@ -104,6 +104,7 @@ class AgencyGrammar:
     plural: regex.Pattern[str]
     list_task: regex.Pattern[str]
     blank_name: regex.Pattern[str]
+    blank_mark: regex.Pattern[str]
     task_goes_on: regex.Pattern[str]
     giao_opens: re.Pattern[str]
     bare_heads: frozenset[str]
@@ -292,6 +293,7 @@ def agency_grammar() -> AgencyGrammar:
             plural=regex.compile(ph["plural"]),
             list_task=regex.compile(ph["list_task"]),
             blank_name=regex.compile(ph["blank_name"]),
+            blank_mark=regex.compile(ph["blank_mark"]),
             task_goes_on=regex.compile(ph["task_goes_on"]),
             giao_opens=re.compile(ph["giao_opens"]),
             bare_heads=frozenset(h for head in data["heads"] for h in (head, head[:1] + head[1:].lower())),
@@ -1448,9 +1450,20 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     # định …", "Tổ chức, cá nhân gửi hồ sơ …"), not tasks given to it
     reading_tasks = doc_type not in ag.no_directives_in  # a report's items state results
     directives = reading_tasks and family != "legal"
+    blanks: set[str] = set()  # the marks of a form's blanks ("……(1)"), in the order of the text
+    notes: set[int] = set()  # the notes below a form that say what to write in them
     for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
             continue
+        if (node.label is not None and node.label in blanks) or (notes and any(id(a) in notes for a in ancestors)):
+            # "Kính gửi: ……(1)" … "(1) Ủy ban nhân dân tỉnh nơi …": a note on what to write in blank
+            # (1), printed below the form, no task (nor what is written under it)
+            notes.add(id(node))
+            continue
+        if "(" in text:
+            blanks.update(f"({a or b})" for a, b in ag.blank_mark.findall(text))
+        if node.label and node.label[:1] == "(" and ag.blank_name.match(text):
+            blanks.add(node.label)  # "(1) ……………": the mark of a blank opening its line
         if ":" in text:  # a labelled field ("Cơ quan chủ trì: …") has its colon
             if ag.field_lead.match(text) and (labelled := _fields(node, ancestors, path[:-1])):
                 rows.extend(labelled)
