@@ -209,6 +209,23 @@ def test_what_the_lead_does_before_its_partner_phrase_stays_in_the_task(body, pa
     assert (a.lead[0][:3], a.partners, a.task) == ("Sở ", partners, task)
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a body named before the partner phrase is its subject: a clause of its own
+    ("1. Sở Tài chính chủ trì thẩm định, Sở Y tế phối hợp với Sở Xây dựng kiểm tra hồ sơ.",
+     [(["Sở Tài chính"], [], "thẩm định"), (["Sở Y tế"], ["Sở Xây dựng"], "kiểm tra hồ sơ")]),
+    ("2. Sở Tài chính chủ trì thẩm định, UBND các xã phối hợp với Sở Xây dựng kiểm tra hồ sơ.",
+     [(["Sở Tài chính"], [], "thẩm định"), (["UBND các xã"], ["Sở Xây dựng"], "kiểm tra hồ sơ")]),
+    # with no partner named after it, that body is the lead's partner
+    ("3. Sở Tài chính chủ trì thẩm định, Sở Y tế phối hợp thực hiện.",
+     [(["Sở Tài chính"], ["Sở Y tế"], "thẩm định")]),
+    # a remark in brackets on the lead's role is no task
+    ("4. Sở Tài chính chủ trì (theo chức năng, nhiệm vụ), phối hợp với Sở Y tế triển khai kế hoạch.",
+     [(["Sở Tài chính"], ["Sở Y tế"], "triển khai kế hoạch")]),
+])
+def test_a_body_named_before_a_partner_phrase_is_never_part_of_the_leads_task(body, expected):
+    assert [(a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected
+
+
 def test_distributive_lead_without_chu_tri():
     assert rows("a) Các Sở: Khoa học và Công nghệ, Giáo dục và Đào tạo phối hợp với các cơ quan, tổ chức, "
                 "đơn vị có liên quan xây dựng quy định.") == [

@@ -1124,9 +1124,26 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         partners: list[str] = []
         task_from = after
         said = ""  # what the lead does before its partner phrase ("chủ trì tổng hợp, trình … và phối hợp với Y …")
+        phrase = "chủ trì"
         if pm and not _STOP.search(text, after, pm.start()) and pm.start() - after <= 40:
-            said = _said_before_partners(text, after, pm.start())
-            if ag.partners_named.search(pm.group()) is None and ag.task_start.match(text, pm.end(), pm.end() + 40):
+            said, other = _said_before_partners(text, after, pm.start())
+            unnamed = ag.partners_named.search(pm.group()) is None and ag.task_start.match(
+                text, pm.end(), pm.end() + 40) is not None
+            if other is not None:
+                body = lead_names(text[other:pm.start()].strip())
+                if unnamed:
+                    # "Sở X chủ trì thẩm định, Sở Y phối hợp thực hiện.": Sở Y is the lead's partner
+                    end_m = ag.clause_end.search(text, pm.end(), pm.end() + TASK_REACH)
+                    end = end_m.start() if end_m else min(len(text), pm.end() + TASK_REACH)
+                    yield RawAssignment(lead, body, _task(said), offset + (cs or 0), offset + end,
+                                        reported=_reported(text, cs, m.start(), body, after))
+                    continue
+                # "Sở X chủ trì thẩm định, Sở Y phối hợp với Sở Z kiểm tra …": the lead's row ends
+                # before Sở Y's clause, whose partner phrase and task follow
+                yield RawAssignment(lead, [], _task(said), offset + (cs or 0), offset + other,
+                                    reported=_reported(text, cs, m.start(), [], after))
+                lead, cs, said, phrase = body, other, "", "phối hợp"
+            if unnamed:
                 # "chủ trì, phối hợp thực hiện …": the task, no partner named ("chủ trì tổng hợp,
                 # phối hợp thực hiện …": all of it)
                 task_from = after if said else pm.end()
@@ -1148,7 +1165,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         task = _task(text[task_from:end])
         if said:
             task = _task(f"{said} {task or ''}")  # the partner phrase taken out, the rest kept
-        yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end,
+        yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end, phrase=phrase,
                             reported=_reported(text, cs, m.start(), partners, task_from))
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
@@ -1275,18 +1292,34 @@ def _task(text: str) -> str | None:
     return task if any(ch.isalnum() for ch in task) else None
 
 
-def _said_before_partners(text: str, start: int, end: int) -> str:
+def _said_before_partners(text: str, start: int, end: int) -> tuple[str, int | None]:
     """The words of the task said between a lead word and its partner phrase ("chủ trì tổng hợp,
     trình cấp có thẩm quyền và phối hợp với Y bố trí …", "chủ trì đạo diễn, phối hợp với Y xây
     dựng …"), a conjunction before the phrase kept; "" when there are none ("chủ trì, phối hợp
-    với", "chủ trì và phối hợp với") or they name a body ("Sở X chủ trì, Sở Y phối hợp với …")."""
-    gap = text[start:end].lstrip(" ,").rstrip()
+    với", "chủ trì và phối hợp với", a remark on the lead alone: "chủ trì (theo chức năng, nhiệm
+    vụ), phối hợp với") or they name a body ("Sở X chủ trì, Sở Y phối hợp với …"). Second: where
+    another body's clause begins when they end in its name, the subject of the partner phrase
+    ("Sở X chủ trì thẩm định, Sở Y phối hợp với Sở Z kiểm tra …": the lead's task is "thẩm
+    định", and Sở Y's clause begins after the comma), else None."""
+    at = start
+    while at < end and text[at] in " ,":
+        at += 1
+    if text.startswith("(", at) and (b := _BRACKETED.match(text, at, end)) is not None:
+        at = b.end()  # a remark in brackets on the lead's role, no task
+        while at < end and text[at] in " ,":
+            at += 1
+    gap = text[at:end].rstrip()
     spaced = f" {gap}"  # "hoặc" alone: the conjunction wants a space before it
     m = agency_grammar().trailing_conjunction.search(spaced)
     words = spaced[:m.start() if m is not None else len(spaced)].strip(" ,")
     if not words or not any(ch.isalpha() for ch in words) or is_agency(words):
-        return ""
-    return gap
+        return "", None
+    if m is None:  # (after a conjunction or a comma the phrase goes on the lead's own predicate)
+        for c in _SPLIT.finditer(gap):
+            rest = gap[c.end():]
+            if is_agency(rest) and _task_cut(rest) is None:
+                return gap[:c.start()], at + c.end()
+    return gap, None
 
 
 def _sentence_task(text: str, start: int) -> tuple[str | None, int]:
