@@ -319,6 +319,22 @@ def test_a_task_that_goes_on_in_the_items_below_it_holds_their_text():
     ]
 
 
+def test_items_that_name_a_lead_of_their_own_are_no_parts_of_the_task_above_them():
+    # "…, bao gồm:" over items that say which body leads each: their rows, not text of the lead's task
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính chủ trì thực hiện các nội dung, bao gồm:\n"
+                  "- Sở Y tế chủ trì tổ chức tiêm chủng cho trẻ em.\n"
+                  "- Đề nghị Sở Giáo dục và Đào tạo tuyên truyền trong trường học.\n"
+                  "2. Sở Nội vụ chủ trì triển khai các dự án, bao gồm:\n- Dự án 1: Cải cách hành chính.\n"
+                  "- Dự án 2: Chuyển đổi số.\n")
+    assert [(a[1], a[3]) for a in found] == [
+        (["Sở Tài chính"], "thực hiện các nội dung, bao gồm"),
+        (["Sở Y tế"], "tổ chức tiêm chủng cho trẻ em"),
+        (["Sở Giáo dục và Đào tạo"], "tuyên truyền trong trường học."),
+        # items that only name what the task covers are still its text
+        (["Sở Nội vụ"], "triển khai các dự án, bao gồm: Dự án 1: Cải cách hành chính. Dự án 2: Chuyển đổi số."),
+    ]
+
+
 def test_an_item_under_a_body_that_goes_on_in_parts_below_it_is_one_task():
     found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ:\na) Tổ chức các hoạt động truyền thông, gồm:\n"
                   "- Chuyên mục trên Cổng thông tin điện tử tỉnh;\n- 02 hội nghị tập huấn kỹ năng số;\n"

@@ -963,13 +963,29 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
 _NOT_TASKS = frozenset({"quote", "table"})
 
 
-def _parts_below(node) -> bool:
-    """Whether the items below a task that goes on in them ("…, bao gồm:") list what it covers
-    ("- Dự án 1: …"), not tasks: fewer than half of them open with a task verb ("… các nội dung,
-    bao gồm:" / "- Xây dựng kế hoạch …" / "- Tổ chức tập huấn …" are tasks, one row each)."""
+def _own_lead(item: str) -> bool:
+    """Whether an item names a lead of its own ("- Sở Y tế chủ trì tổ chức tiêm chủng …", "- Đề
+    nghị Sở Y tế …"): it gives a row of its own, read with no heading's body to fall back on."""
+    return next(from_text(item[:TASK_REACH], 0, None), None) is not None
+
+
+def _items_below(node) -> tuple[bool, bool]:
+    """Of the items below a task that goes on in them ("…, bao gồm:"): whether they list what it
+    covers ("- Dự án 1: …"), not tasks: fewer than half of them open with a task verb or name a
+    lead of their own ("… các nội dung, bao gồm:" / "- Xây dựng kế hoạch …" / "- Tổ chức tập huấn
+    …" are tasks, one row each); and whether at least half of them name a lead of their own ("-
+    Sở Y tế chủ trì tổ chức tiêm chủng …" / "- Sở Giáo dục và Đào tạo chủ trì …": the rows of
+    those bodies, no text of the lead's task)."""
     ag = agency_grammar()
     said = [_task(" ".join(t for t in (c.title, c.text) if t)) or "" for c in node.children if c.kind not in _NOT_TASKS]
-    return 2 * sum(1 for t in said if ag.task_start.match(f" {t[:TASK_REACH].lower()}", 1)) < len(said)
+    led = [_own_lead(t) for t in said]
+    tasks = sum(1 for t, own in zip(said, led) if own or ag.task_start.match(f" {t[:TASK_REACH].lower()}", 1))
+    return 2 * tasks < len(said), 2 * sum(led) >= len(said) > 0
+
+
+def _parts_below(node) -> bool:
+    """Whether the items below a task that goes on in them list what it covers (:func:`_items_below`)."""
+    return _items_below(node)[0]
 
 
 def _with_parts(task: str, node) -> str:
@@ -1540,8 +1556,11 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
             if row.deadline is None and node.children:
                 row.deadline = _child_note(node)  # "Sở X chủ trì …" / "Thời gian hoàn thành: …"
             goes_on = bool(node.children and row.task and not text[b:].strip(" :") and ag.task_goes_on.search(row.task))
-            if goes_on and _parts_below(node):
+            parts, led = _items_below(node) if goes_on else (False, False)
+            if parts:
                 row.task, goes_on = _with_parts(row.task, node), False  # "… các dự án, bao gồm:" / "- Dự án 1: …"
+            elif led:
+                goes_on = False  # "… các nội dung, bao gồm:" / "- Sở Y tế chủ trì …": their rows, and the lead's own
             if not row.task and not node.children and text.rstrip().endswith(":"):
                 continue  # "- Giao các cơ quan, đơn vị:" over items that are not its children: no task of its own
             if node.children and (not row.task or goes_on or agency_grammar().list_task.search(row.task)):
