@@ -227,6 +227,23 @@ def test_what_the_lead_does_before_its_partner_phrase_stays_in_the_task(body, pa
     assert (a.lead[0][:3], a.partners, a.task) == ("Sở ", partners, task)
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a body named before the partner phrase is its subject: a clause of its own
+    ("1. Sở Tài chính chủ trì thẩm định, Sở Y tế phối hợp với Sở Xây dựng kiểm tra hồ sơ.",
+     [(["Sở Tài chính"], [], "thẩm định"), (["Sở Y tế"], ["Sở Xây dựng"], "kiểm tra hồ sơ")]),
+    ("2. Sở Tài chính chủ trì thẩm định, UBND các xã phối hợp với Sở Xây dựng kiểm tra hồ sơ.",
+     [(["Sở Tài chính"], [], "thẩm định"), (["UBND các xã"], ["Sở Xây dựng"], "kiểm tra hồ sơ")]),
+    # with no partner named after it, that body is the lead's partner
+    ("3. Sở Tài chính chủ trì thẩm định, Sở Y tế phối hợp thực hiện.",
+     [(["Sở Tài chính"], ["Sở Y tế"], "thẩm định")]),
+    # a remark in brackets on the lead's role is no task
+    ("4. Sở Tài chính chủ trì (theo chức năng, nhiệm vụ), phối hợp với Sở Y tế triển khai kế hoạch.",
+     [(["Sở Tài chính"], ["Sở Y tế"], "triển khai kế hoạch")]),
+])
+def test_a_body_named_before_a_partner_phrase_is_never_part_of_the_leads_task(body, expected):
+    assert [(a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected
+
+
 def test_distributive_lead_without_chu_tri():
     assert rows("a) Các Sở: Khoa học và Công nghệ, Giáo dục và Đào tạo phối hợp với các cơ quan, tổ chức, "
                 "đơn vị có liên quan xây dựng quy định.") == [
@@ -317,6 +334,22 @@ def test_a_task_that_goes_on_in_the_items_below_it_holds_their_text():
         # items that are tasks are one row each
         (["Sở Nội vụ"], "Xây dựng kế hoạch tuyển dụng.", ["b", "-1"]),
         (["Sở Nội vụ"], "Tổ chức tập huấn nghiệp vụ.", ["b", "-2"]),
+    ]
+
+
+def test_items_that_name_a_lead_of_their_own_are_no_parts_of_the_task_above_them():
+    # "…, bao gồm:" over items that say which body leads each: their rows, not text of the lead's task
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính chủ trì thực hiện các nội dung, bao gồm:\n"
+                  "- Sở Y tế chủ trì tổ chức tiêm chủng cho trẻ em.\n"
+                  "- Đề nghị Sở Giáo dục và Đào tạo tuyên truyền trong trường học.\n"
+                  "2. Sở Nội vụ chủ trì triển khai các dự án, bao gồm:\n- Dự án 1: Cải cách hành chính.\n"
+                  "- Dự án 2: Chuyển đổi số.\n")
+    assert [(a[1], a[3]) for a in found] == [
+        (["Sở Tài chính"], "thực hiện các nội dung, bao gồm"),
+        (["Sở Y tế"], "tổ chức tiêm chủng cho trẻ em"),
+        (["Sở Giáo dục và Đào tạo"], "tuyên truyền trong trường học."),
+        # items that only name what the task covers are still its text
+        (["Sở Nội vụ"], "triển khai các dự án, bao gồm: Dự án 1: Cải cách hành chính. Dự án 2: Chuyển đổi số."),
     ]
 
 
@@ -1497,6 +1530,22 @@ def test_a_partner_that_is_a_blank_is_dropped_not_the_row(partners, kept):
     (a,) = vbhc.parse(HEADER + f"1. Sở Tài chính chủ trì, phối hợp với {partners} triển khai thực hiện kế hoạch.\n"
                       ).assignments
     assert (a.lead, a.partners, a.task) == (["Sở Tài chính"], kept, "triển khai thực hiện kế hoạch")
+
+
+@pytest.mark.parametrize("mark, note", [("………………(1)", "(1)"), ("\n(1) ………………", "(1):")])
+def test_a_forms_notes_on_what_to_write_in_its_blanks_are_no_tasks(mark, note):
+    signed = (HEADER + "I. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa chủ trì tổ chức Ngày sách.\n\n"
+              "Nơi nhận:\n- Các sở, ngành;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n\n"
+              "PHỤ LỤC\nMẪU ĐƠN ĐĂNG KÝ THAM GIA\n(Kèm theo Kế hoạch số 486/KH-UBND ngày 12/3/2024 của UBND tỉnh)\n")
+    form = (f"Kính gửi: {mark}\nTên đơn vị: ………………(2)\nĐơn vị cam kết thực hiện đúng thể lệ./.\n"
+            "………, ngày … tháng … năm …\n(Ký, ghi rõ họ tên)\n")
+    notes = (f"{note} Ủy ban nhân dân cấp xã nơi đơn vị đặt trụ sở hoặc nơi người đăng ký đang sinh sống.\n"
+             "(2) Sở Văn hóa chủ trì tổng hợp các đơn đăng ký.\n")
+    found = [(a.lead, a.task) for a in vbhc.parse(signed + form + notes).assignments]
+    assert found == [(["Sở Văn hóa"], "tổ chức Ngày sách")]
+    # the same items below a form with no blanks marked so are read
+    found = [(a.lead, a.task) for a in vbhc.parse(signed + form.replace("(1)", "").replace("(2)", "") + notes).assignments]
+    assert found[-1] == (["Sở Văn hóa"], "tổng hợp các đơn đăng ký")
 
 
 def test_a_lead_task_goes_on_through_its_own_duties_after_a_semicolon():

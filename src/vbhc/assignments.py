@@ -104,6 +104,7 @@ class AgencyGrammar:
     plural: regex.Pattern[str]
     list_task: regex.Pattern[str]
     blank_name: regex.Pattern[str]
+    blank_mark: regex.Pattern[str]
     task_goes_on: regex.Pattern[str]
     giao_opens: re.Pattern[str]
     bare_heads: frozenset[str]
@@ -294,6 +295,7 @@ def agency_grammar() -> AgencyGrammar:
             plural=regex.compile(ph["plural"]),
             list_task=regex.compile(ph["list_task"]),
             blank_name=regex.compile(ph["blank_name"]),
+            blank_mark=regex.compile(ph["blank_mark"]),
             task_goes_on=regex.compile(ph["task_goes_on"]),
             giao_opens=re.compile(ph["giao_opens"]),
             bare_heads=frozenset(h for head in data["heads"] for h in (head, head[:1] + head[1:].lower())),
@@ -963,13 +965,29 @@ def _task_items(node, path: list[str]) -> Iterator[tuple]:
 _NOT_TASKS = frozenset({"quote", "table"})
 
 
-def _parts_below(node) -> bool:
-    """Whether the items below a task that goes on in them ("…, bao gồm:") list what it covers
-    ("- Dự án 1: …"), not tasks: fewer than half of them open with a task verb ("… các nội dung,
-    bao gồm:" / "- Xây dựng kế hoạch …" / "- Tổ chức tập huấn …" are tasks, one row each)."""
+def _own_lead(item: str) -> bool:
+    """Whether an item names a lead of its own ("- Sở Y tế chủ trì tổ chức tiêm chủng …", "- Đề
+    nghị Sở Y tế …"): it gives a row of its own, read with no heading's body to fall back on."""
+    return next(from_text(item[:TASK_REACH], 0, None), None) is not None
+
+
+def _items_below(node) -> tuple[bool, bool]:
+    """Of the items below a task that goes on in them ("…, bao gồm:"): whether they list what it
+    covers ("- Dự án 1: …"), not tasks: fewer than half of them open with a task verb or name a
+    lead of their own ("… các nội dung, bao gồm:" / "- Xây dựng kế hoạch …" / "- Tổ chức tập huấn
+    …" are tasks, one row each); and whether at least half of them name a lead of their own ("-
+    Sở Y tế chủ trì tổ chức tiêm chủng …" / "- Sở Giáo dục và Đào tạo chủ trì …": the rows of
+    those bodies, no text of the lead's task)."""
     ag = agency_grammar()
     said = [_task(" ".join(t for t in (c.title, c.text) if t)) or "" for c in node.children if c.kind not in _NOT_TASKS]
-    return 2 * sum(1 for t in said if ag.task_start.match(f" {t[:TASK_REACH].lower()}", 1)) < len(said)
+    led = [_own_lead(t) for t in said]
+    tasks = sum(1 for t, own in zip(said, led) if own or ag.task_start.match(f" {t[:TASK_REACH].lower()}", 1))
+    return 2 * tasks < len(said), 2 * sum(led) >= len(said) > 0
+
+
+def _parts_below(node) -> bool:
+    """Whether the items below a task that goes on in them list what it covers (:func:`_items_below`)."""
+    return _items_below(node)[0]
 
 
 def _with_parts(task: str, node) -> str:
@@ -1124,9 +1142,26 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         partners: list[str] = []
         task_from = after
         said = ""  # what the lead does before its partner phrase ("chủ trì tổng hợp, trình … và phối hợp với Y …")
+        phrase = "chủ trì"
         if pm and not _STOP.search(text, after, pm.start()) and pm.start() - after <= 40:
-            said = _said_before_partners(text, after, pm.start())
-            if ag.partners_named.search(pm.group()) is None and ag.task_start.match(text, pm.end(), pm.end() + 40):
+            said, other = _said_before_partners(text, after, pm.start())
+            unnamed = ag.partners_named.search(pm.group()) is None and ag.task_start.match(
+                text, pm.end(), pm.end() + 40) is not None
+            if other is not None:
+                body = lead_names(text[other:pm.start()].strip())
+                if unnamed:
+                    # "Sở X chủ trì thẩm định, Sở Y phối hợp thực hiện.": Sở Y is the lead's partner
+                    end_m = ag.clause_end.search(text, pm.end(), pm.end() + TASK_REACH)
+                    end = end_m.start() if end_m else min(len(text), pm.end() + TASK_REACH)
+                    yield RawAssignment(lead, body, _task(said), offset + (cs or 0), offset + end,
+                                        reported=_reported(text, cs, m.start(), body, after))
+                    continue
+                # "Sở X chủ trì thẩm định, Sở Y phối hợp với Sở Z kiểm tra …": the lead's row ends
+                # before Sở Y's clause, whose partner phrase and task follow
+                yield RawAssignment(lead, [], _task(said), offset + (cs or 0), offset + other,
+                                    reported=_reported(text, cs, m.start(), [], after))
+                lead, cs, said, phrase = body, other, "", "phối hợp"
+            if unnamed:
                 # "chủ trì, phối hợp thực hiện …": the task, no partner named ("chủ trì tổng hợp,
                 # phối hợp thực hiện …": all of it)
                 task_from = after if said else pm.end()
@@ -1148,7 +1183,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
         task = _task(text[task_from:end])
         if said:
             task = _task(f"{said} {task or ''}")  # the partner phrase taken out, the rest kept
-        yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end,
+        yield RawAssignment(lead, partners, task, offset + (cs or 0), offset + end, phrase=phrase,
                             reported=_reported(text, cs, m.start(), partners, task_from))
     # "X phối hợp với Y …" with an agency as X and no lead word in the clause
     for m in ag.partners.finditer(text):
@@ -1275,18 +1310,34 @@ def _task(text: str) -> str | None:
     return task if any(ch.isalnum() for ch in task) else None
 
 
-def _said_before_partners(text: str, start: int, end: int) -> str:
+def _said_before_partners(text: str, start: int, end: int) -> tuple[str, int | None]:
     """The words of the task said between a lead word and its partner phrase ("chủ trì tổng hợp,
     trình cấp có thẩm quyền và phối hợp với Y bố trí …", "chủ trì đạo diễn, phối hợp với Y xây
     dựng …"), a conjunction before the phrase kept; "" when there are none ("chủ trì, phối hợp
-    với", "chủ trì và phối hợp với") or they name a body ("Sở X chủ trì, Sở Y phối hợp với …")."""
-    gap = text[start:end].lstrip(" ,").rstrip()
+    với", "chủ trì và phối hợp với", a remark on the lead alone: "chủ trì (theo chức năng, nhiệm
+    vụ), phối hợp với") or they name a body ("Sở X chủ trì, Sở Y phối hợp với …"). Second: where
+    another body's clause begins when they end in its name, the subject of the partner phrase
+    ("Sở X chủ trì thẩm định, Sở Y phối hợp với Sở Z kiểm tra …": the lead's task is "thẩm
+    định", and Sở Y's clause begins after the comma), else None."""
+    at = start
+    while at < end and text[at] in " ,":
+        at += 1
+    if text.startswith("(", at) and (b := _BRACKETED.match(text, at, end)) is not None:
+        at = b.end()  # a remark in brackets on the lead's role, no task
+        while at < end and text[at] in " ,":
+            at += 1
+    gap = text[at:end].rstrip()
     spaced = f" {gap}"  # "hoặc" alone: the conjunction wants a space before it
     m = agency_grammar().trailing_conjunction.search(spaced)
     words = spaced[:m.start() if m is not None else len(spaced)].strip(" ,")
     if not words or not any(ch.isalpha() for ch in words) or is_agency(words):
-        return ""
-    return gap
+        return "", None
+    if m is None:  # (after a conjunction or a comma the phrase goes on the lead's own predicate)
+        for c in _SPLIT.finditer(gap):
+            rest = gap[c.end():]
+            if is_agency(rest) and _task_cut(rest) is None:
+                return gap[:c.start()], at + c.end()
+    return gap, None
 
 
 def _sentence_task(text: str, start: int) -> tuple[str | None, int]:
@@ -1450,9 +1501,20 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     # định …", "Tổ chức, cá nhân gửi hồ sơ …"), not tasks given to it
     reading_tasks = doc_type not in ag.no_directives_in  # a report's items state results
     directives = reading_tasks and family != "legal"
+    blanks: set[str] = set()  # the marks of a form's blanks ("……(1)"), in the order of the text
+    notes: set[int] = set()  # the notes below a form that say what to write in them
     for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
             continue
+        if (node.label is not None and node.label in blanks) or (notes and any(id(a) in notes for a in ancestors)):
+            # "Kính gửi: ……(1)" … "(1) Ủy ban nhân dân tỉnh nơi …": a note on what to write in blank
+            # (1), printed below the form, no task (nor what is written under it)
+            notes.add(id(node))
+            continue
+        if "(" in text:
+            blanks.update(f"({a or b})" for a, b in ag.blank_mark.findall(text))
+        if node.label and node.label[:1] == "(" and ag.blank_name.match(text):
+            blanks.add(node.label)  # "(1) ……………": the mark of a blank opening its line
         if ":" in text:  # a labelled field ("Cơ quan chủ trì: …") has its colon
             if ag.field_lead.match(text) and (labelled := _fields(node, ancestors, path[:-1])):
                 rows.extend(labelled)
@@ -1496,8 +1558,11 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
             if row.deadline is None and node.children:
                 row.deadline = _child_note(node)  # "Sở X chủ trì …" / "Thời gian hoàn thành: …"
             goes_on = bool(node.children and row.task and not text[b:].strip(" :") and ag.task_goes_on.search(row.task))
-            if goes_on and _parts_below(node):
+            parts, led = _items_below(node) if goes_on else (False, False)
+            if parts:
                 row.task, goes_on = _with_parts(row.task, node), False  # "… các dự án, bao gồm:" / "- Dự án 1: …"
+            elif led:
+                goes_on = False  # "… các nội dung, bao gồm:" / "- Sở Y tế chủ trì …": their rows, and the lead's own
             if not row.task and not node.children and text.rstrip().endswith(":"):
                 continue  # "- Giao các cơ quan, đơn vị:" over items that are not its children: no task of its own
             if node.children and (not row.task or goes_on or agency_grammar().list_task.search(row.task)):
