@@ -1548,6 +1548,21 @@ def test_a_forms_notes_on_what_to_write_in_its_blanks_are_no_tasks(mark, note):
     assert found[-1] == (["Sở Văn hóa"], "tổng hợp các đơn đăng ký")
 
 
+@pytest.mark.parametrize(("text", "partners", "task"), [
+    ("Sở Tài chính chủ trì, Sở Nội vụ phối hợp thực hiện rà soát biên chế.", ["Sở Nội vụ"],
+     "thực hiện rà soát biên chế"),
+    ("Sở Tài chính chủ trì, Sở Nội vụ và Sở Y tế phối hợp rà soát biên chế.", ["Sở Nội vụ", "Sở Y tế"],
+     "rà soát biên chế"),
+    ("Sở Tài chính chủ trì, các sở, ngành phối hợp rà soát biên chế.", ["các sở, ngành"], "rà soát biên chế"),
+    ("Sở Tài chính chủ trì, Sở Nội vụ phối hợp với Sở Y tế rà soát biên chế.", ["Sở Nội vụ", "Sở Y tế"],
+     "rà soát biên chế"),
+])
+def test_bodies_named_between_the_lead_word_and_phoi_hop_are_partners(text, partners, task):
+    # "X chủ trì, Y phối hợp …": Y was lost (no "với" before it)
+    found = [(a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + "1. " + text + "\n").assignments]
+    assert found == [(["Sở Tài chính"], partners, task)]
+
+
 def test_a_lead_task_goes_on_through_its_own_duties_after_a_semicolon():
     doc = vbhc.parse(HEADER + "1. Công an tỉnh chủ trì, phối hợp với Sở Nội vụ tham mưu kiện toàn Ban Chỉ đạo; tham mưu sửa "
                      "đổi Quyết định số 15/2021/QĐ-UBND; kiểm tra trật tự an toàn giao thông; Sở Tư pháp thẩm định.\n"

@@ -1147,7 +1147,18 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
             said, other = _said_before_partners(text, after, pm.start())
             unnamed = ag.partners_named.search(pm.group()) is None and ag.task_start.match(
                 text, pm.end(), pm.end() + 40) is not None
-            if other is not None:
+            if other is not None and not said:
+                # "Sở X chủ trì, Sở Y phối hợp thực hiện …", "…, Sở Y phối hợp với Sở Z …": the
+                # bodies named before the partner phrase are partners too
+                named_before = split_names(ag.trailing_conjunction.sub("", text[other:pm.start()]).strip(" ,"))
+                if unnamed:
+                    partners, task_from = named_before, pm.end()
+                else:
+                    ptxt, task_from = _partner_text(text, pm.end())
+                    partners = named_before + [n for n in split_names(ptxt) if n not in named_before]
+                other = None
+                pm = None
+            if pm is not None and other is not None:
                 body = lead_names(text[other:pm.start()].strip())
                 if unnamed:
                     # "Sở X chủ trì thẩm định, Sở Y phối hợp thực hiện.": Sở Y is the lead's partner
@@ -1161,7 +1172,9 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
                 yield RawAssignment(lead, [], _task(said), offset + (cs or 0), offset + other,
                                     reported=_reported(text, cs, m.start(), [], after))
                 lead, cs, said, phrase = body, other, "", "phối hợp"
-            if unnamed:
+            if pm is None:
+                pass
+            elif unnamed:
                 # "chủ trì, phối hợp thực hiện …": the task, no partner named ("chủ trì tổng hợp,
                 # phối hợp thực hiện …": all of it)
                 task_from = after if said else pm.end()
@@ -1330,7 +1343,9 @@ def _said_before_partners(text: str, start: int, end: int) -> tuple[str, int | N
     spaced = f" {gap}"  # "hoặc" alone: the conjunction wants a space before it
     m = agency_grammar().trailing_conjunction.search(spaced)
     words = spaced[:m.start() if m is not None else len(spaced)].strip(" ,")
-    if not words or not any(ch.isalpha() for ch in words) or is_agency(words):
+    if words and is_agency(words) and _task_cut(words) is None:
+        return "", at  # "Sở X chủ trì, Sở Y phối hợp …": Sở Y is named where its phrase begins
+    if not words or not any(ch.isalpha() for ch in words):
         return "", None
     if m is None:  # (after a conjunction or a comma the phrase goes on the lead's own predicate)
         for c in _SPLIT.finditer(gap):
