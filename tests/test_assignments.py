@@ -1296,13 +1296,13 @@ def test_a_procedure_step_given_to_a_body_is_led_by_its_name_alone():
                                  "định"], "bàn giao kết quả đo.")
 
 
-@pytest.mark.parametrize("body", [
-    # no verb ends the names: they run to the sentence's end and hold the task
-    "2. Giao Trung tâm Giống cây trồng tỉnh khảo nghiệm giống lúa mới (5 ngày).",
-    "2. Giao Sở Nội vụ.",
-])
-def test_a_request_whose_names_run_to_the_sentence_end_gives_no_row(body):
-    assert vbhc.parse(HEADER + body + "\n").assignments == []
+def test_a_request_whose_names_run_to_the_sentence_end_keeps_its_row():
+    # no verb ends the names: a known name at their start ends them, the rest is the task
+    (a,) = vbhc.parse(HEADER + "2. Giao Văn phòng đăng ký đất đai tỉnh trích lục bản đồ thửa đất (2 ngày).\n").assignments
+    assert (a.lead, a.task) == (["Văn phòng đăng ký đất đai tỉnh"], "trích lục bản đồ thửa đất (2 ngày).")
+    # a request that names a body and no task is still a row (it is not lost)
+    (a,) = vbhc.parse(HEADER + "2. Giao Sở Nội vụ.\n").assignments
+    assert (a.lead, a.task) == (["Sở Nội vụ"], None)
 
 
 def test_a_request_over_items_without_a_colon_still_leads_them():
@@ -1508,7 +1508,8 @@ def test_names_listed_with_semicolons_before_a_responsibility_all_lead():
     assert rows_ == [(["Sở Tài chính"], "bố trí kinh phí.")]
 
 
-@pytest.mark.parametrize("blank", ["…..(B)……", "(02)", "…….(tên tổ chức, cá nhân)……", "…………"])
+@pytest.mark.parametrize("blank", ["…..(B)……", "(02)", "…….(tên tổ chức, cá nhân)……", "…………", "………",
+                                   "…(tên đơn vị)…"])
 def test_a_sample_decision_with_a_name_left_blank_is_no_task(blank):
     # a form printed in an appendix holds a sample decision whose names are left to fill in
     text = (HEADER + "1. Sở Tài chính chủ trì xây dựng dự toán.\n"
@@ -1556,11 +1557,24 @@ def test_a_forms_notes_on_what_to_write_in_its_blanks_are_no_tasks(mark, note):
     ("Sở Tài chính chủ trì, các sở, ngành phối hợp rà soát biên chế.", ["các sở, ngành"], "rà soát biên chế"),
     ("Sở Tài chính chủ trì, Sở Nội vụ phối hợp với Sở Y tế rà soát biên chế.", ["Sở Nội vụ", "Sở Y tế"],
      "rà soát biên chế"),
+    # what qualifies the body is not its name
+    ("Sở Tài chính chủ trì, Sở Nội vụ có trách nhiệm phối hợp rà soát biên chế.", ["Sở Nội vụ"], "rà soát biên chế"),
+    # a body the lead word governs, or the object of its verb, is no partner
+    ("Sở Tài chính chủ trì Hội đồng thi tuyển, phối hợp với Sở Y tế tổ chức kỳ thi.", ["Sở Y tế"],
+     "tổ chức kỳ thi"),
 ])
 def test_bodies_named_between_the_lead_word_and_phoi_hop_are_partners(text, partners, task):
     # "X chủ trì, Y phối hợp …": Y was lost (no "với" before it)
     found = [(a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + "1. " + text + "\n").assignments]
     assert found == [(["Sở Tài chính"], partners, task)]
+
+
+def test_a_list_of_bodies_the_lead_works_with_is_not_cut_into_another_clause():
+    found = [(a.lead, a.partners, a.task) for a in vbhc.parse(
+        HEADER + "1. Sở Tài chính chủ trì làm việc với Sở Y tế, Sở Nội vụ, phối hợp với Sở Xây dựng kiểm tra.\n"
+    ).assignments]
+    assert [(lead, partners) for lead, partners, _ in found] == [(["Sở Tài chính"], ["Sở Xây dựng"])]
+    assert found[0][2].startswith("làm việc với Sở Y tế, Sở Nội vụ")
 
 
 def test_a_lead_task_goes_on_through_its_own_duties_after_a_semicolon():

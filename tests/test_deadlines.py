@@ -400,6 +400,9 @@ def test_review_cases_of_month_lists_and_durations(text, expected):
     ("Thời gian giải quyết (03 ngày làm việc)", []),
     ("(03 ngày làm việc)", []),
     ("từ ngày … tháng … đến hết ngày … tháng … (03 ngày làm việc).", []),
+    # nor how long an event named before it lasts
+    ("Sở Nội vụ chủ trì tổ chức lớp tập huấn cho cán bộ, công chức (03 ngày).", []),
+    ("Tổ chức đoàn học tập kinh nghiệm tại các tỉnh phía Nam (05 ngày).", []),
 ])
 def test_a_procedure_steps_days_in_brackets_are_its_time(text, expected):
     assert [(d.kind, d.raw) for d in D.find(text)] == expected

@@ -71,6 +71,7 @@ class AgencyGrammar:
     collective: regex.Pattern[str]
     collective_then: regex.Pattern[str]
     elided: regex.Pattern[str]
+    name_place: regex.Pattern[str]
     elided_tail: regex.Pattern[str]
     region: regex.Pattern[str]
     protect: regex.Pattern[str]
@@ -249,6 +250,7 @@ def agency_grammar() -> AgencyGrammar:
             # "cấp xã", "Thành phố Hồ Chí Minh": an item that is only a level or a place (group
             # "level" for a level), and the same at the end of the name before it
             elided=regex.compile(rf"^{elided}$"),
+            name_place=regex.compile(rf"\s+{elided}"),
             elided_tail=regex.compile(rf"(?<=\S)\s+(?P<q>{elided})$"),
             region=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(data['regions'])})\s+\S"),
             protect=protect,
@@ -1150,7 +1152,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
             if other is not None and not said:
                 # "Sở X chủ trì, Sở Y phối hợp thực hiện …", "…, Sở Y phối hợp với Sở Z …": the
                 # bodies named before the partner phrase are partners too
-                named_before = split_names(ag.trailing_conjunction.sub("", text[other:pm.start()]).strip(" ,"))
+                named_before = split_names(_unqualified(ag.trailing_conjunction.sub("", text[other:pm.start()]).strip(" ,")))
                 if unnamed:
                     partners, task_from = named_before, pm.end()
                 else:
@@ -1159,7 +1161,7 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
                 other = None
                 pm = None
             if pm is not None and other is not None:
-                body = lead_names(text[other:pm.start()].strip())
+                body = lead_names(_unqualified(text[other:pm.start()].strip()))
                 if unnamed:
                     # "Sở X chủ trì thẩm định, Sở Y phối hợp thực hiện.": Sở Y is the lead's partner
                     end_m = ag.clause_end.search(text, pm.end(), pm.end() + TASK_REACH)
@@ -1335,6 +1337,7 @@ def _said_before_partners(text: str, start: int, end: int) -> tuple[str, int | N
     at = start
     while at < end and text[at] in " ,":
         at += 1
+    comma = "," in text[start:at]
     if text.startswith("(", at) and (b := _BRACKETED.match(text, at, end)) is not None:
         at = b.end()  # a remark in brackets on the lead's role, no task
         while at < end and text[at] in " ,":
@@ -1344,15 +1347,36 @@ def _said_before_partners(text: str, start: int, end: int) -> tuple[str, int | N
     m = agency_grammar().trailing_conjunction.search(spaced)
     words = spaced[:m.start() if m is not None else len(spaced)].strip(" ,")
     if words and is_agency(words) and _task_cut(words) is None:
-        return "", at  # "Sở X chủ trì, Sở Y phối hợp …": Sở Y is named where its phrase begins
+        # "Sở X chủ trì, Sở Y phối hợp …": Sở Y is named where its phrase begins; not a body the
+        # lead word governs ("chủ trì Hội đồng thi tuyển, phối hợp với …": no comma before it, or
+        # one after it)
+        return "", at if comma and not gap.endswith(",") else None
     if not words or not any(ch.isalpha() for ch in words):
         return "", None
-    if m is None:  # (after a conjunction or a comma the phrase goes on the lead's own predicate)
+    if m is None and not gap.endswith(","):
+        # (after a conjunction or a comma the phrase goes on the lead's own predicate: "chủ trì
+        # làm việc với Sở Y tế, Sở Nội vụ, phối hợp với …")
         for c in _SPLIT.finditer(gap):
             rest = gap[c.end():]
             if is_agency(rest) and _task_cut(rest) is None:
                 return gap[:c.start()], at + c.end()
     return gap, None
+
+
+def _known_name_end(names: str) -> int | None:
+    """Where a known name (agencies.toml ``names``) that starts the names ends, with its level or
+    place after it, when words follow it ("Chi nhánh Văn phòng Đăng ký đất đai huyện đo đạc …"),
+    or None."""
+    best = None
+    for p in agency_grammar().protect.finditer(names, 0, len(names)):
+        if p.start() > 30:
+            break
+        end = p.end()
+        if (pm := agency_grammar().name_place.match(names, end, len(names))) is not None:
+            end = pm.end()  # its level or place ("Văn phòng đăng ký đất đai huyện", "… tỉnh Quảng Ngãi")
+        if end < len(names) and names[end] == " " and (best is None or end > best):
+            best = end
+    return best
 
 
 def _sentence_task(text: str, start: int) -> tuple[str | None, int]:
@@ -1445,12 +1469,13 @@ def _requested(text: str, offset: int) -> Iterator[RawAssignment]:
         names = _unqualified(names)  # "Giao Sở Nội vụ kịp thời ban hành …", "Giao X có trách nhiệm …"
         if names and is_agency(names):
             task, end = _sentence_task(text, task_from)
-            if task is None and text[:end].rstrip()[-1:] in ".;":
-                # the names ran to the end of a finished sentence: no verb was found to end them,
-                # so they hold the task too ("Giao Chi nhánh X khảo sát … (2 ngày)."); a lead is a
-                # name only, and a request with no task left gives no row ("Giao X:" and "Giao X"
-                # over items do: the items are its tasks)
-                continue
+            if task is None and text[:end].rstrip()[-1:] in ".;" and (k := _known_name_end(names)) is not None \
+                    and (at := text.find(names, m.end(), end)) >= 0:
+                # the names ran to the end of a finished sentence, no verb found to end them
+                # ("Giao Chi nhánh Văn phòng Đăng ký đất đai đo đạc chỉnh lý … (2 ngày)."): a known
+                # name at their start ends them, and the rest is the task
+                names, task_from = names[:k], at + k
+                task, end = _sentence_task(text, task_from)
             if _has_lead_word(text, cs, end):
                 continue  # "Đề nghị X chủ trì, phối hợp với Y …": a row of its own shape
             # "UBND tỉnh đã yêu cầu Sở X …" in a report: a request made before, not a task given
