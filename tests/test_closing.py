@@ -828,6 +828,28 @@ def test_the_documents_next_appendix_after_a_forms_own_appendix_is_the_documents
     assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Sở Tài chính" not in inner
 
 
+CONTRACT_FORM = ("PHỤ LỤC I", "MẪU HỢP ĐỒNG THUÊ KHO", APPENDIX_I[2], "1. Các bên thỏa thuận thời hạn thuê kho.", "",
+                 "PHỤ LỤC I", "DANH MỤC TÀI SẢN TRONG KHO", "(Kèm theo Hợp đồng số …/HĐ ngày … tháng … năm …)",
+                 "1. Tên tài sản, số lượng.", "")
+
+
+def test_a_label_that_goes_on_the_forms_numbering_and_the_documents_stays_the_forms():
+    # the form numbers its own appendices (its "PHỤ LỤC I" repeats the document's); "PHỤ LỤC II"
+    # after it, with no "(Kèm theo …)" line, goes on both numberings and is the form's
+    doc = parse(SIGNED, after=("", *CONTRACT_FORM, "PHỤ LỤC II", "TIẾN ĐỘ GIAO NHẬN KHO", "1. Ngày bàn giao."))
+    assert [(a.label, a.title) for a in doc.attachments] == [("Phụ lục I", "MẪU HỢP ĐỒNG THUÊ KHO")]
+    inner = body_text(doc.attachments[0])
+    assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Ngày bàn giao." in inner
+
+
+def test_a_label_that_goes_on_both_numberings_with_this_documents_issued_with_line_is_the_documents():
+    doc = parse(SIGNED, after=("", *CONTRACT_FORM, "PHỤ LỤC II", "TIẾN ĐỘ GIAO NHẬN KHO", APPENDIX_I[2],
+                               "1. Ngày bàn giao."))
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("Phụ lục I", "MẪU HỢP ĐỒNG THUÊ KHO"), ("Phụ lục II", "TIẾN ĐỘ GIAO NHẬN KHO")]
+    assert "Ngày bàn giao." not in body_text(doc.attachments[0])
+
+
 @pytest.mark.parametrize("issued", [
     "(Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh).",
     "Kèm theo Kế hoạch số 155/KH-UBND ngày 27 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh",
