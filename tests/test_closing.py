@@ -372,6 +372,25 @@ def test_joint_signers_a_short_centred_row_goes_to_the_column_it_stands_under():
         ("BAN THƯỜNG VỤ TỈNH ĐOÀN", "BÍ THƯ", "Hoàng Thị Lan"), ("ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Nguyễn Văn Du")]
 
 
+@pytest.mark.parametrize("rows", [
+    ("\t\tTM. BAN THƯỜNG VỤ\t\t\tTM. ỦY BAN NHÂN DÂN", "\t\tBÍ THƯ\t\t\t\tKT. CHỦ TỊCH", "\t\t\t\t\t\tPHÓ CHỦ TỊCH",
+     "", "\t\tHoàng Thị Lan\t\t\tNguyễn Văn Du"),
+    # tabs that end a row open no column
+    ("\t\tTM. BAN THƯỜNG VỤ\t\t\tTM. ỦY BAN NHÂN DÂN\t", "\t\tBÍ THƯ\t\t\t\tKT. CHỦ TỊCH\t",
+     "\t\t\t\t\t\tPHÓ CHỦ TỊCH\t", "", "\t\tHoàng Thị Lan\t\t\tNguyễn Văn Du\t"),
+    # a row with no indent under indented columns
+    ("\t\tTM. BAN THƯỜNG VỤ\t\t\tTM. ỦY BAN NHÂN DÂN", "BÍ THƯ\t\t\t\t\tKT. CHỦ TỊCH", "\t\t\t\t\t\tPHÓ CHỦ TỊCH",
+     "", "\t\tHoàng Thị Lan\t\t\tNguyễn Văn Du"),
+])
+def test_joint_signers_indented_with_tabs_a_short_row_goes_to_the_column_it_stands_under(rows):
+    # the indent makes an empty first cell: "PHÓ CHỦ TỊCH", the second cell of its row, stands
+    # under the right signer once its tabs are expanded
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.prefixes, s.position, s.name) for s in doc.signatures] == [
+        (["TM. BAN THƯỜNG VỤ"], "BÍ THƯ", "Hoàng Thị Lan"),
+        (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Du")]
+
+
 def test_noi_nhan_beside_a_signature_is_no_joint_signature():
     # one signing mark in the row: the two-column table of Nơi nhận and signature, read row by row
     rows = tuple(f"| {left} | **{right}** |" for left, right in (
