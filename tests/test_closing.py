@@ -372,6 +372,25 @@ def test_joint_signers_a_short_centred_row_goes_to_the_column_it_stands_under():
         ("BAN THƯỜNG VỤ TỈNH ĐOÀN", "BÍ THƯ", "Hoàng Thị Lan"), ("ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH", "Nguyễn Văn Du")]
 
 
+@pytest.mark.parametrize("rows", [
+    ("\t\tTM. BAN THƯỜNG VỤ\t\t\tTM. ỦY BAN NHÂN DÂN", "\t\tBÍ THƯ\t\t\t\tKT. CHỦ TỊCH", "\t\t\t\t\t\tPHÓ CHỦ TỊCH",
+     "", "\t\tHoàng Thị Lan\t\t\tNguyễn Văn Du"),
+    # tabs that end a row open no column
+    ("\t\tTM. BAN THƯỜNG VỤ\t\t\tTM. ỦY BAN NHÂN DÂN\t", "\t\tBÍ THƯ\t\t\t\tKT. CHỦ TỊCH\t",
+     "\t\t\t\t\t\tPHÓ CHỦ TỊCH\t", "", "\t\tHoàng Thị Lan\t\t\tNguyễn Văn Du\t"),
+    # a row with no indent under indented columns
+    ("\t\tTM. BAN THƯỜNG VỤ\t\t\tTM. ỦY BAN NHÂN DÂN", "BÍ THƯ\t\t\t\t\tKT. CHỦ TỊCH", "\t\t\t\t\t\tPHÓ CHỦ TỊCH",
+     "", "\t\tHoàng Thị Lan\t\t\tNguyễn Văn Du"),
+])
+def test_joint_signers_indented_with_tabs_a_short_row_goes_to_the_column_it_stands_under(rows):
+    # the indent makes an empty first cell: "PHÓ CHỦ TỊCH", the second cell of its row, stands
+    # under the right signer once its tabs are expanded
+    doc = parse((*rows, "", *NOI_NHAN))
+    assert [(s.prefixes, s.position, s.name) for s in doc.signatures] == [
+        (["TM. BAN THƯỜNG VỤ"], "BÍ THƯ", "Hoàng Thị Lan"),
+        (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn Du")]
+
+
 def test_noi_nhan_beside_a_signature_is_no_joint_signature():
     # one signing mark in the row: the two-column table of Nơi nhận and signature, read row by row
     rows = tuple(f"| {left} | **{right}** |" for left, right in (
@@ -826,6 +845,28 @@ def test_the_documents_next_appendix_after_a_forms_own_appendix_is_the_documents
         ("Phụ lục III", "BIỂU TỔNG HỢP KINH PHÍ")]
     inner = body_text(doc.attachments[0])
     assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Sở Tài chính" not in inner
+
+
+CONTRACT_FORM = ("PHỤ LỤC I", "MẪU HỢP ĐỒNG THUÊ KHO", APPENDIX_I[2], "1. Các bên thỏa thuận thời hạn thuê kho.", "",
+                 "PHỤ LỤC I", "DANH MỤC TÀI SẢN TRONG KHO", "(Kèm theo Hợp đồng số …/HĐ ngày … tháng … năm …)",
+                 "1. Tên tài sản, số lượng.", "")
+
+
+def test_a_label_that_goes_on_the_forms_numbering_and_the_documents_stays_the_forms():
+    # the form numbers its own appendices (its "PHỤ LỤC I" repeats the document's); "PHỤ LỤC II"
+    # after it, with no "(Kèm theo …)" line, goes on both numberings and is the form's
+    doc = parse(SIGNED, after=("", *CONTRACT_FORM, "PHỤ LỤC II", "TIẾN ĐỘ GIAO NHẬN KHO", "1. Ngày bàn giao."))
+    assert [(a.label, a.title) for a in doc.attachments] == [("Phụ lục I", "MẪU HỢP ĐỒNG THUÊ KHO")]
+    inner = body_text(doc.attachments[0])
+    assert "DANH MỤC TÀI SẢN TRONG KHO" in inner and "Ngày bàn giao." in inner
+
+
+def test_a_label_that_goes_on_both_numberings_with_this_documents_issued_with_line_is_the_documents():
+    doc = parse(SIGNED, after=("", *CONTRACT_FORM, "PHỤ LỤC II", "TIẾN ĐỘ GIAO NHẬN KHO", APPENDIX_I[2],
+                               "1. Ngày bàn giao."))
+    assert [(a.label, a.title) for a in doc.attachments] == [
+        ("Phụ lục I", "MẪU HỢP ĐỒNG THUÊ KHO"), ("Phụ lục II", "TIẾN ĐỘ GIAO NHẬN KHO")]
+    assert "Ngày bàn giao." not in body_text(doc.attachments[0])
 
 
 @pytest.mark.parametrize("issued", [

@@ -9,6 +9,7 @@ belong to a signature.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
@@ -317,12 +318,14 @@ def _row(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
-def _cells(norm: Normalized, a: int, b: int) -> tuple[bool, list[tuple[int, int]], list[int]]:
+def _cells(norm: Normalized, a: int, b: int) -> tuple[bool, list[tuple[int, int]], list[int], list[int] | None]:
     """The columns of the physical line ``a``..``b`` of the normalised text, as (start, end) offsets
     of each non-empty piece (``(a, a)`` for an empty one): cut at ``|`` and at runs of tabs, which
     keep their empty cells, so a piece's place in the list is its column (True); else at wide gaps
     of spaces, where a piece's column is told by where it starts (False). Also the widths of the
-    gaps of spaces, the one that opens the line first when it does (else 0)."""
+    gaps of spaces, the one that opens the line first when it does (else 0); and in a line cut by
+    tabs alone, the column each piece is shown at with its tabs expanded (-1 for an empty one),
+    else None; such a line has no empty last cell."""
     sa, sb = norm.map.to_source(a), norm.map.to_source(b)
     raw = norm.source[sa:sb]
     by_place = "|" in raw or "\t" in raw
@@ -342,15 +345,22 @@ def _cells(norm: Normalized, a: int, b: int) -> tuple[bool, list[tuple[int, int]
             bounds = bounds[:-1]
     elif bounds[0][1] > 0 or not gaps:
         gaps.insert(0, 0)  # the line opens with a piece
+    shown: list[int] | None = [] if by_place and "|" not in raw else None
     for x, y in bounds:
         piece = raw[x:y]
         lead, trail = len(piece) - len(piece.lstrip()), len(piece.rstrip())
         if trail <= lead:
             if by_place:
                 pieces.append((a, a))
+                if shown is not None:
+                    shown.append(-1)
             continue
         pieces.append((norm.map.to_norm(sa + x + lead), norm.map.to_norm(sa + x + trail)))
-    return by_place, pieces, gaps
+        if shown is not None:
+            shown.append(len(unicodedata.normalize("NFC", raw[:x + lead]).expandtabs()))
+    while shown and len(shown) > 1 and shown[-1] < 0:
+        del shown[-1], pieces[-1]  # tabs that end the line open no column ("PHÓ CHỦ TỊCH\t")
+    return by_place, pieces, gaps, shown
 
 
 def _signature_piece(text: str, g: Grammar) -> bool:
@@ -366,19 +376,34 @@ def _signature_piece(text: str, g: Grammar) -> bool:
         _name_like(text) and not ends_terminal(text))
 
 
-def _short_row(pieces: list[tuple[int, int]], a: int, opening: int, anchors: list[int], fixed: int | None) -> list[int]:
-    """The columns of the pieces of a row cut by spaces that has fewer pieces than columns: each
-    goes to the column it stands under (the nearest start, a tie to the one at or before it),
-    keeping their order; where every row is cut by one fixed gap, a row that opens with that gap
-    has an empty first cell."""
+def _short_row(starts: list[int], opening: int, anchors: list[int], fixed: int | None) -> list[int]:
+    """The columns of the pieces of a row cut by spaces that has fewer pieces than columns, given
+    where each starts in the row: each goes to the column it stands under (the nearest start, a tie
+    to the one at or before it), keeping their order; where every row is cut by one fixed gap, a
+    row that opens with that gap has an empty first cell."""
     cols: list[int] = []
     low = 1 if fixed is not None and opening == fixed else 0
-    for k, (x, _) in enumerate(pieces):
-        at = x - a
-        top = len(anchors) - (len(pieces) - k)  # leave a column for each piece after it
+    for k, at in enumerate(starts):
+        top = len(anchors) - (len(starts) - k)  # leave a column for each piece after it
         best = min(range(low, top + 1), key=lambda c: (abs(anchors[c] - at), anchors[c] > at))
         cols.append(best)
         low = best + 1
+    return cols
+
+
+def _short_tab_row(shown: list[int], anchors: list[int]) -> list[int]:
+    """The columns of the pieces of a row cut by tabs that has fewer pieces than columns, given the
+    column each piece and each column's start is shown at with tabs expanded (-1: an empty cell):
+    each piece goes to the column with a start it stands under, as in a row cut by spaces
+    ("\t\t\t\t\t\tPHÓ CHỦ TỊCH" under the right one of "\t\tTM. …\t\t\tTM. …", not to the
+    second cell, the left signer's); by place when it has more pieces than such columns."""
+    filled = [k for k, x in enumerate(shown) if x >= 0]
+    used = [c for c, x in enumerate(anchors) if x >= 0]
+    if len(filled) > len(used):
+        return list(range(len(shown)))
+    cols = [0] * len(shown)
+    for k, c in zip(filled, _short_row([shown[k] for k in filled], 0, [anchors[c] for c in used], None)):
+        cols[k] = used[c]
     return cols
 
 
@@ -393,7 +418,7 @@ def _side_by_side(lines: list[Line], i: int, hi: int, g: Grammar, norm: Normaliz
     cl = g.closing
     text = norm.text
     a, b = _row(text, lines[i].start)
-    by_place, first, gaps = _cells(norm, a, b)
+    by_place, first, gaps, tab_at = _cells(norm, a, b)
     heads = [clean(text[x:y]) for x, y in first]
     if sum(1 for h in heads if h and cl["authority"].match(h)) < 2:
         return None
@@ -416,17 +441,22 @@ def _side_by_side(lines: list[Line], i: int, hi: int, g: Grammar, norm: Normaliz
             end = b
             continue
         blanks = 0
-        place, pieces, gaps = _cells(norm, a, b)
+        place, pieces, gaps, shown = _cells(norm, a, b)
         full = len(pieces) == len(columns)
         if len(pieces) > len(columns) or (place != by_place and not full):
             break  # a row cut another way is read only when it fills the columns
         texts = [clean(text[x:y]) for x, y in pieces]
         if not all(_signature_piece(t, g) for t in texts):
             break
-        # a full row goes column by column, as does a row cut at "|" or tabs; a shorter one cut by
-        # spaces by where each piece starts
+        # a full row goes column by column, as does a row cut at "|"; a shorter one cut by spaces
+        # or tabs (below a head row cut by tabs) by where each piece starts
         fixed = next(iter(widths - {0})) if full_rows > 1 and len(widths - {0}) == 1 and 0 in widths else None
-        cols = list(range(len(pieces))) if place or full else _short_row(pieces, a, gaps[0], anchors, fixed)
+        if full or (place and (shown is None or tab_at is None)):
+            cols = list(range(len(pieces)))
+        elif place:
+            cols = _short_tab_row(shown, tab_at)
+        else:
+            cols = _short_row([x - a for x, _ in pieces], gaps[0], anchors, fixed)
         row: list[tuple[int, int]] = []
         has_name = False
         for col, piece, t in zip(cols, pieces, texts):
@@ -442,6 +472,8 @@ def _side_by_side(lines: list[Line], i: int, hi: int, g: Grammar, norm: Normaliz
             anchors = [x - a for x, _ in pieces]  # where the columns start, from the last full row
             widths.update(gaps)
             full_rows += 1
+        elif full and shown is not None and tab_at is not None:
+            tab_at = [x if x >= 0 else t for x, t in zip(shown, tab_at)]
         end = b
     if not any(went_on):
         return None

@@ -788,7 +788,9 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
     tail = next((k for k in range(starts[-1] + 1 if starts else lo, n) if g.closing["footnote"].match(work[k].text)), n)
     # a draft (its own number blank) is issued with its own blank number: "Kèm theo Quyết định số …"
     own = fold(doc.doc_type.name) if doc.doc_type and (doc.number is None or doc.number.number is None) else None
-    heads = set(starts) - _inner_starts(work, starts, n, g, own)
+    names = tuple(fold(x) for x in (doc.doc_type.name if doc.doc_type else "",
+                                    doc.number.raw if doc.number and doc.number.number else "") if x)
+    heads = set(starts) - _inner_starts(work, starts, n, g, own, names)
     while i < n:
         if i in heads:
             j = i + 1
@@ -828,10 +830,12 @@ def _after_closing(ctx: _Ctx, doc: M.Document, work: list[Line], lo: int, stop, 
         i = j
 
 
-def _template_issued(work: list[Line], k: int, hi: int, g: Grammar, own: str | None) -> bool | None:
+def _template_issued(work: list[Line], k: int, hi: int, g: Grammar,
+                     own: str | None) -> tuple[bool | None, str]:
     """Whether the attachment starting at line ``k`` (up to ``hi``) is "issued with" a template's
     blank number ("Kèm theo Hợp đồng số … ngày …"): True; with a real number, or a draft's own
-    (``own``: its type's name, folded): False; no such line: None."""
+    (``own``: its type's name, folded): False; no such line: None. With it the "(Kèm theo …)"
+    line's text, folded ("" for none)."""
     at = g.attachment
     for j in range(k, min(hi, k + 12)):
         if _issued_with(work, j, g):
@@ -845,25 +849,34 @@ def _template_issued(work: list[Line], k: int, hi: int, g: Grammar, own: str | N
                 blank = True
             else:
                 blank = at["issued_number"].search(text) is None and at["template_name"].search(text) is not None
-            return blank and not (own and own in fold(text))
-    return None
+            folded = fold(text)
+            return blank and not (own and own in folded), folded
+    return None, ""
 
 
-def _inner_starts(work: list[Line], starts: list[int], n: int, g: Grammar, own: str | None) -> set[int]:
+def _inner_starts(work: list[Line], starts: list[int], n: int, g: Grammar, own: str | None,
+                  names: tuple[str, ...] = ()) -> set[int]:
     """The attachment starts that lie inside the attachment above them: a form's own appendices
     and title pages, "issued with" a template's blank number ("PHỤ LỤC I" / "(Kèm theo Hợp đồng số
     … ngày …)"), and the labels after them that name no document of their own. The first
     attachment is always the document's; so is a label that goes on the document's own numbering
-    ("PHỤ LỤC II" after the document's "PHỤ LỤC I" and a form's inner "PHỤ LỤC")."""
+    ("PHỤ LỤC II" after the document's "PHỤ LỤC I" and a form's inner "PHỤ LỤC"), unless it goes
+    on the form's numbering too ("PHỤ LỤC II" after the form's "PHỤ LỤC I") and has no "(Kèm theo
+    …)" line naming this document (``names``: its type's name and its number, folded)."""
     inner: set[int] = set()
     last = _label_number(work, starts[0], g) if starts else None  # the document's last appendix number
+    last_inner = None  # the last number of the inner appendices of the attachment above
     for m in range(1, len(starts)):
-        t = _template_issued(work, starts[m], starts[m + 1] if m + 1 < len(starts) else n, g, own)
+        t, issued = _template_issued(work, starts[m], starts[m + 1] if m + 1 < len(starts) else n, g, own)
         num = _label_number(work, starts[m], g)
-        if t or (t is None and starts[m - 1] in inner and (last is None or num != last + 1)):
+        prev_inner = starts[m - 1] in inner
+        if t or (prev_inner and t is None and (last is None or num != last + 1)) or (
+                prev_inner and last_inner is not None and num == last_inner + 1
+                and not (t is False and any(x in issued for x in names))):
             inner.add(starts[m])
+            last_inner = num
         else:
-            last = num
+            last, last_inner = num, None
     return inner
 
 
