@@ -353,6 +353,20 @@ def test_items_that_name_a_lead_of_their_own_are_no_parts_of_the_task_above_them
     ]
 
 
+def test_an_item_with_no_lead_of_its_own_among_led_items_is_a_task_of_the_lead_above():
+    # "…, bao gồm:" over items most of which name their own lead: one that names none is the lead's
+    # part, a row of its own in place of the lead's lead-in
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì triển khai các hoạt động, bao gồm:\n"
+                  "- Sở Công Thương chủ trì khảo sát các chợ đầu mối.\n"
+                  "- Sở Xây dựng chủ trì kiểm tra các công trình nhà ở.\n"
+                  "- Biên soạn tài liệu hướng dẫn cho cấp xã.\n")
+    assert [(a[1], a[3], a[4]) for a in found] == [
+        (["Sở Công Thương"], "khảo sát các chợ đầu mối", ["IV", "1", "-1"]),
+        (["Sở Xây dựng"], "kiểm tra các công trình nhà ở", ["IV", "1", "-2"]),
+        (["Sở Nội vụ"], "Biên soạn tài liệu hướng dẫn cho cấp xã.", ["IV", "1", "-3"]),
+    ]
+
+
 def test_an_item_under_a_body_that_goes_on_in_parts_below_it_is_one_task():
     found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ:\na) Tổ chức các hoạt động truyền thông, gồm:\n"
                   "- Chuyên mục trên Cổng thông tin điện tử tỉnh;\n- 02 hội nghị tập huấn kỹ năng số;\n"
