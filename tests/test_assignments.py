@@ -244,6 +244,13 @@ def test_a_body_named_before_a_partner_phrase_is_never_part_of_the_leads_task(bo
     assert [(a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected
 
 
+def test_a_later_clauses_partner_joins_the_one_named_before_the_partner_phrase():
+    # "X chủ trì …, Y phối hợp thực hiện; Z phối hợp …": both are the lead's partners
+    body = "1. Sở Công Thương chủ trì khảo sát, Sở Xây dựng phối hợp thực hiện; Công an tỉnh phối hợp bảo vệ.\n"
+    assert [(a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + body).assignments] == [
+        (["Sở Công Thương"], ["Sở Xây dựng", "Công an tỉnh"], "khảo sát")]
+
+
 def test_distributive_lead_without_chu_tri():
     assert rows("a) Các Sở: Khoa học và Công nghệ, Giáo dục và Đào tạo phối hợp với các cơ quan, tổ chức, "
                 "đơn vị có liên quan xây dựng quy định.") == [

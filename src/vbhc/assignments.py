@@ -1164,6 +1164,8 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
                     # "Sở X chủ trì thẩm định, Sở Y phối hợp thực hiện.": Sở Y is the lead's partner
                     end_m = ag.clause_end.search(text, pm.end(), pm.end() + TASK_REACH)
                     end = end_m.start() if end_m else min(len(text), pm.end() + TASK_REACH)
+                    # "…; Sở Z phối hợp kiểm tra.": a later clause's partners are the lead's too
+                    body += [n for n in _later_partners(text, end) if n not in body]
                     yield RawAssignment(lead, body, _task(said), offset + (cs or 0), offset + end,
                                         reported=_reported(text, cs, m.start(), body, after))
                     continue
