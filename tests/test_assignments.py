@@ -244,6 +244,13 @@ def test_a_body_named_before_a_partner_phrase_is_never_part_of_the_leads_task(bo
     assert [(a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + body + "\n").assignments] == expected
 
 
+def test_a_later_clauses_partner_joins_the_one_named_before_the_partner_phrase():
+    # "X chủ trì …, Y phối hợp thực hiện; Z phối hợp …": both are the lead's partners
+    body = "1. Sở Công Thương chủ trì khảo sát, Sở Xây dựng phối hợp thực hiện; Công an tỉnh phối hợp bảo vệ.\n"
+    assert [(a.lead, a.partners, a.task) for a in vbhc.parse(HEADER + body).assignments] == [
+        (["Sở Công Thương"], ["Sở Xây dựng", "Công an tỉnh"], "khảo sát")]
+
+
 def test_distributive_lead_without_chu_tri():
     assert rows("a) Các Sở: Khoa học và Công nghệ, Giáo dục và Đào tạo phối hợp với các cơ quan, tổ chức, "
                 "đơn vị có liên quan xây dựng quy định.") == [
@@ -350,6 +357,20 @@ def test_items_that_name_a_lead_of_their_own_are_no_parts_of_the_task_above_them
         (["Sở Giáo dục và Đào tạo"], "tuyên truyền trong trường học."),
         # items that only name what the task covers are still its text
         (["Sở Nội vụ"], "triển khai các dự án, bao gồm: Dự án 1: Cải cách hành chính. Dự án 2: Chuyển đổi số."),
+    ]
+
+
+def test_an_item_with_no_lead_of_its_own_among_led_items_is_a_task_of_the_lead_above():
+    # "…, bao gồm:" over items most of which name their own lead: one that names none is the lead's
+    # part, a row of its own in place of the lead's lead-in
+    found = tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì triển khai các hoạt động, bao gồm:\n"
+                  "- Sở Công Thương chủ trì khảo sát các chợ đầu mối.\n"
+                  "- Sở Xây dựng chủ trì kiểm tra các công trình nhà ở.\n"
+                  "- Biên soạn tài liệu hướng dẫn cho cấp xã.\n")
+    assert [(a[1], a[3], a[4]) for a in found] == [
+        (["Sở Công Thương"], "khảo sát các chợ đầu mối", ["IV", "1", "-1"]),
+        (["Sở Xây dựng"], "kiểm tra các công trình nhà ở", ["IV", "1", "-2"]),
+        (["Sở Nội vụ"], "Biên soạn tài liệu hướng dẫn cho cấp xã.", ["IV", "1", "-3"]),
     ]
 
 

@@ -461,6 +461,11 @@ def test_a_row_takes_the_deadline_that_says_the_most_of_when(text, picked):
      [("date", "trước ngày 05/11/2026", "2026-11-05", "2026-11-05")]),
     ("gửi báo cáo trước ngày 05/11/2026 và ngày 12/11/2026 triển khai kiểm tra",
      [("date", "trước ngày 05/11/2026", "2026-11-05", "2026-11-05")]),
+    # but days before the clause's verb are all its due days: no verb stands before the first one
+    ("Các phòng, ban trước ngày 10/5/2026 và ngày 10/11/2026 gửi kết quả về Văn phòng.",
+     [("date", "trước ngày 10/5/2026", "2026-05-10", "2026-05-10"), ("date", "ngày 10/11/2026", "2026-11-10", "2026-11-10")]),
+    ("Thu thập số liệu. Các xã chậm nhất ngày 05/4/2026 và ngày 05/10/2026 tổng hợp danh sách.",
+     [("date", "chậm nhất ngày 05/4/2026", "2026-04-05", "2026-04-05"), ("date", "ngày 05/10/2026", "2026-10-05", "2026-10-05")]),
 ])
 def test_a_day_joined_to_a_deadline_carries_it_on(text, expected):
     assert [(d.kind, d.raw, d.first, d.last) for d in D.find(text)] == expected

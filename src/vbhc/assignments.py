@@ -1166,6 +1166,8 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
                     # "Sở X chủ trì thẩm định, Sở Y phối hợp thực hiện.": Sở Y is the lead's partner
                     end_m = ag.clause_end.search(text, pm.end(), pm.end() + TASK_REACH)
                     end = end_m.start() if end_m else min(len(text), pm.end() + TASK_REACH)
+                    # "…; Sở Z phối hợp kiểm tra.": a later clause's partners are the lead's too
+                    body += [n for n in _later_partners(text, end) if n not in body]
                     yield RawAssignment(lead, body, _task(said), offset + (cs or 0), offset + end,
                                         reported=_reported(text, cs, m.start(), body, after))
                     continue
@@ -1599,12 +1601,23 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
                 row.deadline = _child_note(node)  # "Sở X chủ trì …" / "Thời gian hoàn thành: …"
             goes_on = bool(node.children and row.task and not text[b:].strip(" :") and ag.task_goes_on.search(row.task))
             parts, led = _items_below(node) if goes_on else (False, False)
+            unled: list[RawAssignment] = []
             if parts:
                 row.task, goes_on = _with_parts(row.task, node), False  # "… các dự án, bao gồm:" / "- Dự án 1: …"
             elif led:
-                goes_on = False  # "… các nội dung, bao gồm:" / "- Sở Y tế chủ trì …": their rows, and the lead's own
+                # "… các nội dung, bao gồm:" / "- Sở Y tế chủ trì …": their rows; an item that names no
+                # lead of its own ("- Tổ chức tập huấn …") is the lead's, one row each in place of the
+                # lead's own (which stays when there is none)
+                unled = [r for r in _per_child(row, node) if r.task and not _own_lead(r.task)]
+                goes_on = False
             if not row.task and not node.children and text.rstrip().endswith(":"):
                 continue  # "- Giao các cơ quan, đơn vị:" over items that are not its children: no task of its own
+            if unled:
+                for child_row in unled:
+                    per_child.add(id(child_row))
+                    headed.add(id(child_row))
+                    rows.append(child_row)
+                continue
             if node.children and (not row.task or goes_on or agency_grammar().list_task.search(row.task)):
                 # "X chủ trì, phối hợp với Y:" over a list ("… thực hiện các nhiệm vụ sau:"): one row
                 # per task below it (an item that

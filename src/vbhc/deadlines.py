@@ -270,13 +270,16 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
     """``found`` with the days that carry on a date or a cycle's day before them (deadlines.toml
     ``[then]``: "chậm nhất vào ngày 10 tháng 7 của năm báo cáo (…) và ngày 15 tháng 01 của năm
     tiếp sau"): each is read with the first one's words before its day, as the first one is."""
-    link, lead_of, day_of, clause = _then_rules()
+    link, lead_of, day_of, clause, led = _then_rules()
     more: list[RawDeadline] = []
     for first in found:
         # the link first: most deadlines have none after them
         if first.kind not in ("date", "recurring") or (m := link.match(text, first.end, first.end + LINK_REACH)) is None \
                 or (lead := lead_of.match(first.raw)) is None or not (lead_words := lead.group().rstrip()):
             continue
+        # the clause's verb before the days ("gửi báo cáo trước ngày …"): a day with a verb of its
+        # own after it is an event's; with none before, the verb after the days rules them all
+        verb_before = led.search(text, max(0, first.start - THEN_REACH), first.start) is not None
         while m is not None:
             at = m.end()
             head = lead_words + " "
@@ -288,7 +291,7 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
                 break
             end = at + inner[0].end - len(head)
             # an event's date, not a due day: a task verb of its own follows it
-            if taken.overlaps(at, end) or clause.match(text, end, end + THEN_REACH):
+            if taken.overlaps(at, end) or verb_before and clause.match(text, end, end + THEN_REACH):
                 break
             d = inner[0]
             more.append(RawDeadline(d.kind, " ".join(text[at:end].split()), at, end, d.first, d.last))
@@ -300,15 +303,18 @@ def _then(text: str, found: list[RawDeadline], taken: _Spans, patterns: list[_Pa
 
 
 @lru_cache(maxsize=1)
-def _then_rules() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _then_rules() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str],
+                           regex.Pattern[str]]:
     """deadlines.toml ``[then]``: what joins a day to a deadline before it (``link``, matched
     at the deadline's end), the words of a deadline before its day (``lead``), the day after
-    the link (``day``), and what after the day's deadline makes it an event's (``clause``)."""
+    the link (``day``), what after the day's deadline makes it an event's (``clause``), and the
+    task verb before the first deadline in its clause that it does so only after (``led``)."""
     with table_errors("deadlines.toml"):
         data = read_table("deadlines.toml")
         then, words = data["then"], data.get("words", {})
         return (regex.compile(then["link"]), regex.compile(then["lead"]), regex.compile(then["day"]),
-                regex.compile(_with_words(then["clause"], words, "clause")))
+                regex.compile(_with_words(then["clause"], words, "clause")),
+                regex.compile(_with_words(then["led"], words, "led")))
 
 
 def says(d: RawDeadline) -> int:
