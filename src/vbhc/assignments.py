@@ -1158,38 +1158,35 @@ def from_text(text: str, offset: int, heading_lead: str | None, duty_lead: str |
                 else:
                     ptxt, task_from = _partner_text(text, pm.end())
                     partners = named_before + [n for n in split_names(ptxt) if n not in named_before]
-                other = None
-                pm = None
-            if pm is not None and other is not None:
-                body = lead_names(_unqualified(text[other:pm.start()].strip()))
-                if unnamed:
-                    # "Sở X chủ trì thẩm định, Sở Y phối hợp thực hiện.": Sở Y is the lead's partner
-                    end_m = ag.clause_end.search(text, pm.end(), pm.end() + TASK_REACH)
-                    end = end_m.start() if end_m else min(len(text), pm.end() + TASK_REACH)
-                    # "…; Sở Z phối hợp kiểm tra.": a later clause's partners are the lead's too
-                    body += [n for n in _later_partners(text, end) if n not in body]
-                    yield RawAssignment(lead, body, _task(said), offset + (cs or 0), offset + end,
-                                        reported=_reported(text, cs, m.start(), body, after))
-                    continue
-                # "Sở X chủ trì thẩm định, Sở Y phối hợp với Sở Z kiểm tra …": the lead's row ends
-                # before Sở Y's clause, whose partner phrase and task follow
-                yield RawAssignment(lead, [], _task(said), offset + (cs or 0), offset + other,
-                                    reported=_reported(text, cs, m.start(), [], after))
-                lead, cs, said, phrase = body, other, "", "phối hợp"
-            if pm is None:
-                pass
-            elif unnamed:
-                # "chủ trì, phối hợp thực hiện …": the task, no partner named ("chủ trì tổng hợp,
-                # phối hợp thực hiện …": all of it)
-                task_from = after if said else pm.end()
-                said = ""
             else:
-                ptxt, task_from = _partner_text(text, pm.end())
-                partners = split_names(ptxt)
-                if partners and ag.partners_named.search(pm.group()) is None \
-                        and partners[0].split(None, 1)[0] in ag.not_partner_start:
-                    # "Chủ trì, phối hợp liên ngành trong công tác …": no "với", no body named: a task
-                    partners, task_from, said = [], pm.end(), ""
+                if other is not None:
+                    body = lead_names(_unqualified(text[other:pm.start()].strip()))
+                    if unnamed:
+                        # "Sở X chủ trì thẩm định, Sở Y phối hợp thực hiện.": Sở Y is the lead's partner
+                        end_m = ag.clause_end.search(text, pm.end(), pm.end() + TASK_REACH)
+                        end = end_m.start() if end_m else min(len(text), pm.end() + TASK_REACH)
+                        # "…; Sở Z phối hợp kiểm tra.": a later clause's partners are the lead's too
+                        body += [n for n in _later_partners(text, end) if n not in body]
+                        yield RawAssignment(lead, body, _task(said), offset + (cs or 0), offset + end,
+                                            reported=_reported(text, cs, m.start(), body, after))
+                        continue
+                    # "Sở X chủ trì thẩm định, Sở Y phối hợp với Sở Z kiểm tra …": the lead's row ends
+                    # before Sở Y's clause, whose partner phrase and task follow
+                    yield RawAssignment(lead, [], _task(said), offset + (cs or 0), offset + other,
+                                        reported=_reported(text, cs, m.start(), [], after))
+                    lead, cs, said, phrase = body, other, "", "phối hợp"
+                if unnamed:
+                    # "chủ trì, phối hợp thực hiện …": the task, no partner named ("chủ trì tổng hợp,
+                    # phối hợp thực hiện …": all of it)
+                    task_from = after if said else pm.end()
+                    said = ""
+                else:
+                    ptxt, task_from = _partner_text(text, pm.end())
+                    partners = split_names(ptxt)
+                    if partners and ag.partners_named.search(pm.group()) is None \
+                            and partners[0].split(None, 1)[0] in ag.not_partner_start:
+                        # "Chủ trì, phối hợp liên ngành trong công tác …": no "với", no body named: a task
+                        partners, task_from, said = [], pm.end(), ""
         end_m = ag.clause_end.search(text, task_from, task_from + TASK_REACH)
         end = end_m.start() if end_m else min(len(text), task_from + TASK_REACH)
         later = [] if partners else _later_partners(text, end)
@@ -1369,12 +1366,13 @@ def _known_name_end(names: str) -> int | None:
     """Where a known name (agencies.toml ``names``) that starts the names ends, with its level or
     place after it, when words follow it ("Chi nhánh Văn phòng Đăng ký đất đai huyện đo đạc …"),
     or None."""
+    ag = agency_grammar()
     best = None
-    for p in agency_grammar().protect.finditer(names, 0, len(names)):
+    for p in ag.protect.finditer(names, 0, len(names)):
         if p.start() > 30:
             break
         end = p.end()
-        if (pm := agency_grammar().name_place.match(names, end, len(names))) is not None:
+        if (pm := ag.name_place.match(names, end, len(names))) is not None:
             end = pm.end()  # its level or place ("Văn phòng đăng ký đất đai huyện", "… tỉnh Quảng Ngãi")
         if end < len(names) and names[end] == " " and (best is None or end > best):
             best = end
@@ -1543,7 +1541,7 @@ def extract(nodes: list, walked: list[tuple] | None = None, doc_type: str | None
     # định …", "Tổ chức, cá nhân gửi hồ sơ …"), not tasks given to it
     reading_tasks = doc_type not in ag.no_directives_in  # a report's items state results
     directives = reading_tasks and family != "legal"
-    blanks: set[str] = set()  # the marks of a form's blanks ("……(1)"), in the order of the text
+    blanks: set[str] = set()  # the marks of a form's blanks ("……(1)") met so far
     notes: set[int] = set()  # the notes below a form that say what to write in them
     for node, ancestors, path, text, low in (walk_texts(nodes) if walked is None else walked):
         if not text:
