@@ -521,3 +521,10 @@ def test_a_bad_word_list_of_the_deadline_table_names_its_line(grammar_copy, edit
     line = next(n for n, ln in enumerate(new.splitlines(), 1) if line_holds in ln and not ln.startswith("#"))
     with pytest.raises(GrammarError, match=rf"^grammars/deadlines\.toml:{line}: .*{re.escape(says)}"):
         G.load_all()
+
+
+def test_a_code_point_in_a_pattern_is_no_word_list():
+    from vbhc.deadlines import _with_words
+
+    # "\x{A0}" (a no-break space) and "\p{L}" are the regex engine's, not names of [words] lists
+    assert _with_words(r"ngày\x{A0}\d+\p{L}", {"task_verbs": ["gửi"]}, "pattern") == r"ngày\x{A0}\d+\p{L}"

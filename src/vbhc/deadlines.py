@@ -56,8 +56,8 @@ def _patterns() -> tuple[re.Pattern[str], list[_Pattern]]:
             for d in data["deadline"]]
 
 
-# a list of ``[words]`` named in a pattern (not a property, ``\p{L}``, nor a character's name)
-_WORD_LIST = regex.compile(r"(?<!\\[pPN])\{([A-Za-z_]\w*)\}")
+# a list of ``[words]`` named in a pattern (not a property, ``\p{L}``, a character's name, nor a code point, ``\x{A0}``)
+_WORD_LIST = regex.compile(r"(?<!\\[pPNx])\{([A-Za-z_]\w*)\}")
 
 
 def _with_words(source: str, words: dict[str, list[str]], key: str) -> str:
